@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { callSortColumns, type CallDetail, type CallPage, type ListenerInfo } from './types';
+import type { ApiMethod } from './methods';
+
+/**
+ * The one API contract (DESIGN §1): method -> input schema, with the output types in ApiOutputs.
+ * Main implements `ApiHandlers`; IPC and HTTP RPC both validate inputs with these schemas, and the
+ * renderer's client type `ApiClient` is derived from the same map, so none of them can drift.
+ */
+
+const callId = z.number().int().positive();
+
+export const apiContract = {
+  listCalls: {
+    input: z.object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+      sort: z
+        .object({ column: z.enum(callSortColumns), direction: z.enum(['asc', 'desc']) })
+        .default({ column: 'started_at', direction: 'desc' }),
+      filter: z
+        .object({
+          q: z.string().max(500).optional(),
+          provider: z.string().max(100).optional(),
+          status: z.string().max(100).optional(),
+          agent_id: z.string().max(200).optional(),
+          customer_number: z.string().max(100).optional(),
+          verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
+          started_after: z.iso.datetime({ offset: true }).optional(),
+          started_before: z.iso.datetime({ offset: true }).optional(),
+        })
+        .default({}),
+    }),
+  },
+  getCall: { input: z.object({ id: callId }) },
+  deleteCall: { input: z.object({ id: callId }) },
+  setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }) },
+  getListenerInfo: { input: z.object({}).default({}) },
+} as const satisfies Record<ApiMethod, { input: z.ZodType }>;
+
+export interface ApiOutputs {
+  listCalls: CallPage;
+  getCall: CallDetail;
+  deleteCall: { deleted: true };
+  setVerdict: CallDetail;
+  getListenerInfo: ListenerInfo;
+}
+
+type Contract = typeof apiContract;
+export type ApiInput<M extends ApiMethod> = z.input<Contract[M]['input']>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<Contract[M]['input']>;
+
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
+};
+
+export type ApiClient = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+};
+
+// Compile-time guard: the contract and the outputs name the same methods.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+export const contractIsComplete: SameKeys<Contract, ApiOutputs> = true;

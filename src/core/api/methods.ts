@@ -1,0 +1,12 @@
+/**
+ * The API's method names, free of zod so the renderer can build its client from them.
+ * `contract.ts` must hold exactly these keys (checked at compile time there).
+ */
+export const apiMethods = ['listCalls', 'getCall', 'deleteCall', 'setVerdict', 'getListenerInfo'] as const;
+export type ApiMethod = (typeof apiMethods)[number];
+
+export const apiEventNames = ['calls.changed'] as const;
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (apiMethods as readonly string[]).includes(name);
+}

@@ -1,0 +1,62 @@
+import type { StoredCall, Turn, Verdict } from '../model/call';
+
+/** Shapes that cross the API boundary (both transports), shared by main and renderer. */
+
+export const callSortColumns = ['started_at', 'created_at', 'duration_s', 'provider', 'turn_count'] as const;
+export type CallSortColumn = (typeof callSortColumns)[number];
+
+export interface CallListFilter {
+  /** words in the transcript (full-text), or an exact call id / short id / phone number. */
+  q?: string | undefined;
+  provider?: string | undefined;
+  status?: string | undefined;
+  /** any of these statuses (the seed-002 filter maps one of its words to several of ours). */
+  statuses?: string[] | undefined;
+  agent_id?: string | undefined;
+  customer_number?: string | undefined;
+  verdict?: Verdict | 'unreviewed' | undefined;
+  started_after?: string | undefined;
+  started_before?: string | undefined;
+}
+
+export interface CallListQuery {
+  offset: number;
+  limit: number;
+  sort: { column: CallSortColumn; direction: 'asc' | 'desc' };
+  filter: CallListFilter;
+}
+
+export type CallListRow = Pick<
+  StoredCall,
+  | 'id' | 'uuid' | 'short_id' | 'provider' | 'platform' | 'external_id' | 'agent_id' | 'from_number'
+  | 'to_number' | 'customer_number' | 'started_at' | 'ended_at' | 'duration_s' | 'status' | 'end_reason'
+  | 'turn_count' | 'verdict' | 'created_at'
+>;
+
+export interface CallPage {
+  rows: CallListRow[];
+  total: number;
+}
+
+export interface CallDetail {
+  call: StoredCall;
+  turns: Turn[];
+}
+
+export interface ListenerInfo {
+  /** base URL of the local listener, e.g. http://127.0.0.1:8787 */
+  url: string | null;
+  /** why the listener is not running, when it is not. */
+  error: string | null;
+  api_key: string;
+  ingest_path: string;
+  curl_example: string;
+}
+
+export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';
+
+/** Events pushed from main to every open window (IPC) or browser tab (server-sent events). */
+export interface ApiEvents {
+  'calls.changed': { ids: number[]; change: CallChange };
+}
+export type ApiEventName = keyof ApiEvents;

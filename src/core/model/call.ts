@@ -1,0 +1,110 @@
+/**
+ * The normalized call (DESIGN §2). Every payload format is turned into this shape by
+ * `core/formats`; the store, the metrics and the UI only ever see this shape.
+ * Times inside a call are milliseconds from call start; instants are UTC ISO-8601 with ms.
+ */
+
+export type Role = 'agent' | 'user' | 'tool';
+
+export interface Word {
+  text: string;
+  start_ms: number;
+  end_ms: number;
+}
+
+export interface ToolInvocation {
+  name: string;
+  arguments: unknown;
+  result: unknown;
+}
+
+export interface Turn {
+  idx: number;
+  role: Role;
+  text: string;
+  /** null when the payload carries no time: never guessed. */
+  start_ms: number | null;
+  end_ms: number | null;
+  words: Word[] | null;
+  tool: ToolInvocation | null;
+  /** the provider's own "interrupted" flag, null when it says nothing. */
+  interrupted: boolean | null;
+  agent_name: string | null;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+/** What a payload says about a call; everything except identity may be null. */
+export interface CallFacts {
+  provider: string;
+  source_format: string;
+  /** the provider's call id; null when the format has none (the store derives a content hash). */
+  external_id: string | null;
+  /** the voice platform the sender named (seed 000 `provider_platform`), else the provider. */
+  platform: string;
+  agent_id: string | null;
+  direction: string | null;
+  from_number: string | null;
+  to_number: string | null;
+  customer_number: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  duration_s: number | null;
+  status: string | null;
+  end_reason: string | null;
+  recording_url: string | null;
+  stereo_recording_url: string | null;
+  agent_channel: number | null;
+  metadata: JsonObject | null;
+  dynamic_variables: JsonObject | null;
+  cost_usd: number | null;
+  provider_metrics: JsonObject | null;
+  /** top-level fields the format does not interpret, kept as sent. */
+  extra: JsonObject | null;
+}
+
+export interface NormalizedCall {
+  call: CallFacts;
+  turns: Turn[];
+}
+
+export type Verdict = 'success' | 'failure';
+
+/** A call as stored: the facts plus the store's own identity and review state. */
+export interface StoredCall extends CallFacts {
+  id: number;
+  uuid: string;
+  short_id: string;
+  external_id: string;
+  recording_path: string | null;
+  verdict: Verdict | null;
+  reviewed_at: string | null;
+  turn_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const emptyCallFacts = (provider: string, sourceFormat: string): CallFacts => ({
+  provider,
+  source_format: sourceFormat,
+  external_id: null,
+  platform: provider,
+  agent_id: null,
+  direction: null,
+  from_number: null,
+  to_number: null,
+  customer_number: null,
+  started_at: null,
+  ended_at: null,
+  duration_s: null,
+  status: null,
+  end_reason: null,
+  recording_url: null,
+  stereo_recording_url: null,
+  agent_channel: null,
+  metadata: null,
+  dynamic_variables: null,
+  cost_usd: null,
+  provider_metrics: null,
+  extra: null,
+});

@@ -1,0 +1,36 @@
+import type { Role } from './call';
+
+/**
+ * Speaker names used across platforms, mapped to our three roles (corpus README rule 6).
+ * `null` means "not a turn" (system prompts, node transitions).
+ */
+const roleByName: Record<string, Role | null> = {
+  bot: 'agent',
+  assistant: 'agent',
+  agent: 'agent',
+  ai: 'agent',
+  robot: 'agent',
+  'main agent': 'agent',
+  user: 'user',
+  customer: 'user',
+  caller: 'user',
+  human: 'user',
+  'testing agent': 'user',
+  tool: 'tool',
+  tool_calls: 'tool',
+  tool_call_invocation: 'tool',
+  function_call: 'tool',
+  'function call': 'tool',
+  'agent-action': 'tool',
+  system: null,
+  developer: null,
+};
+
+export type RoleLookup = { known: true; role: Role | null } | { known: false };
+
+export function lookupRole(name: string): RoleLookup {
+  const key = name.trim().toLowerCase();
+  return key in roleByName ? { known: true, role: roleByName[key] ?? null } : { known: false };
+}
+
+export const knownRoleNames = Object.keys(roleByName);

@@ -1,0 +1,49 @@
+import type { ApiHandlers } from '../../core/api/contract';
+import type { CallDetail } from '../../core/api/types';
+import { ApiError } from '../../core/api/errors';
+import type { Db } from '../store/db';
+import * as calls from '../store/calls';
+import { listTurns } from '../store/turns';
+import type { EventBus } from './events';
+import { listenerInfo } from './listener-info';
+
+export interface ListenerState {
+  url: string | null;
+  error: string | null;
+}
+
+export interface HandlerDeps {
+  db: Db;
+  events: EventBus;
+  apiKey: string;
+  listener: () => ListenerState;
+}
+
+export function callDetail(db: Db, id: number): CallDetail {
+  const call = calls.getCall(db, id);
+  if (!call) throw new ApiError('not_found', `no call with id ${id}`);
+  return { call, turns: listTurns(db, id) };
+}
+
+/** The API's implementation; both transports dispatch into this one map. */
+export function createHandlers({ db, events, apiKey, listener }: HandlerDeps): ApiHandlers {
+  return {
+    listCalls: (query) => calls.listCalls(db, query),
+    getCall: ({ id }) => callDetail(db, id),
+    deleteCall: ({ id }) => {
+      if (!calls.deleteCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
+      events.emit('calls.changed', { ids: [id], change: 'deleted' });
+      return { deleted: true };
+    },
+    setVerdict: ({ id, verdict }) => {
+      if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
+      calls.setVerdict(db, id, verdict, new Date().toISOString());
+      events.emit('calls.changed', { ids: [id], change: 'reviewed' });
+      return callDetail(db, id);
+    },
+    getListenerInfo: () => {
+      const state = listener();
+      return listenerInfo(state.url, state.error, apiKey);
+    },
+  } satisfies ApiHandlers;
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServe } from './serve';
+import { DEFAULT_PORT } from './config';
+
+const usage = `Usage: callscope <command> [options]
+
+Commands:
+  serve     run the listener, the API and the UI on one port (no desktop window)
+            --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+            --host H        address to bind (default 127.0.0.1)
+            --data-dir DIR  where calls are stored (default $CALLSCOPE_DATA_DIR or ~/.callscope)
+
+Run "callscope serve" and open the printed URL.`;
+
+function fail(message: string): never {
+  process.stderr.write(`callscope: ${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const running = await startServe({
+    host: values.host,
+    port: parsePort(values.port),
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    rendererDir: join(__dirname, '../renderer'),
+  });
+  const { config } = running.core;
+  process.stdout.write(
+    [
+      `Callscope is serving ${config.dataDir}`,
+      `  listener: ${running.listener.url}  (API key ${config.apiKeySource === 'env' ? 'from CALLSCOPE_API_KEY' : `in ${join(config.dataDir, 'config.json')}`})`,
+      `  open:     ${running.openUrl}`,
+      '',
+    ].join('\n'),
+  );
+  const stop = () => {
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'serve') return await serve(rest);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${usage}\n`);
+      return;
+    }
+    fail(`unknown command "${command}"`);
+  } catch (error) {
+    process.stderr.write(`callscope: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+

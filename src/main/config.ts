@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The data dir (DESIGN §1): `--data-dir`, else $CALLSCOPE_DATA_DIR, else ~/.callscope.
+ * It holds callscope.db, media/ and config.json (which keeps the generated API key).
+ */
+export function resolveDataDir(explicit?: string): string {
+  return explicit ?? process.env.CALLSCOPE_DATA_DIR ?? join(homedir(), '.callscope');
+}
+
+const configSchema = z.looseObject({
+  api_key: z.string().min(16).optional(),
+  listener_port: z.number().int().min(0).max(65535).optional(),
+  body_limit_bytes: z.number().int().min(1024).optional(),
+});
+export type StoredConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  dataDir: string;
+  dbFile: string;
+  apiKey: string;
+  /** where the key came from, so the UI can say "set by CALLSCOPE_API_KEY". */
+  apiKeySource: 'env' | 'config';
+  listenerPort: number;
+  bodyLimitBytes: number;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+
+function readStoredConfig(file: string): StoredConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  const parsed = configSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${file} is not a valid Callscope config: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** Writes via a temp file and rename, so a crash never leaves half a config. */
+function writeStoredConfig(file: string, config: StoredConfig): void {
+  const temp = `${file}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, file);
+}
+
+export function loadConfig(dataDir: string): Config {
+  mkdirSync(join(dataDir, 'media'), { recursive: true });
+  const file = join(dataDir, 'config.json');
+  const stored = readStoredConfig(file);
+  const envKey = process.env.CALLSCOPE_API_KEY;
+  let apiKey = stored.api_key;
+  if (!envKey && !apiKey) {
+    apiKey = `cs_${randomBytes(24).toString('base64url')}`;
+    writeStoredConfig(file, { ...stored, api_key: apiKey });
+  }
+  return {
+    dataDir,
+    dbFile: join(dataDir, 'callscope.db'),
+    apiKey: envKey || apiKey || '',
+    apiKeySource: envKey ? 'env' : 'config',
+    listenerPort: stored.listener_port ?? DEFAULT_PORT,
+    bodyLimitBytes: stored.body_limit_bytes ?? DEFAULT_BODY_LIMIT,
+  };
+}

@@ -1,0 +1,36 @@
+import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
+import { ApiError, toErrorBody } from '../../core/api/errors';
+import { isApiMethod } from '../../core/api/methods';
+import type { AppCore } from '../app';
+import { dispatch } from '../api/dispatch';
+
+export const RPC_CHANNEL = 'callscope:rpc';
+export const EVENT_CHANNEL = 'callscope:event';
+
+/**
+ * The IPC transport of the API contract. Only our own page may call it (sender frame checked);
+ * every input is validated by the contract's schema in `dispatch`; errors come back as the
+ * `{ok:false, error}` envelope because Electron drops custom error fields across IPC.
+ */
+export function registerIpc(core: AppCore, isTrustedFrame: (frame: WebFrameMain | null) => boolean, windows: () => BrowserWindow[]): () => void {
+  ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown) => {
+    try {
+      if (!isTrustedFrame(event.senderFrame)) throw new ApiError('forbidden', 'IPC from an untrusted frame');
+      if (!isApiMethod(method)) throw new ApiError('not_found', `no API method "${String(method)}"`);
+      return { ok: true, value: await dispatch(core.handlers, method, input) };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, ...toErrorBody(error) };
+      console.error('callscope: IPC handler failed:', error);
+      return { ok: false, ...toErrorBody(new ApiError('internal', 'internal error')) };
+    }
+  });
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    for (const window of windows()) {
+      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+    }
+  });
+  return () => {
+    ipcMain.removeHandler(RPC_CHANNEL);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, session, type WebFrameMain } from 'electron';
+import { openApp, type AppCore } from '../app';
+import { resolveDataDir } from '../config';
+import { startListener, type Listener } from '../http/server';
+import { registerIpc } from './ipc';
+import { hardenSession, hardenWindow } from './security';
+import { electronNativeBinding } from './native-binding';
+
+/**
+ * The desktop shell: wires the Electron-free backend (openApp, startListener) to a window.
+ * Kept thin on purpose: Electron cannot run on our build machines, everything behind it is
+ * tested in Node and, through `callscope serve`, in Chromium.
+ */
+const rendererFile = join(__dirname, '../renderer/index.html');
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).toString();
+
+let core: AppCore | null = null;
+let listener: Listener | null = null;
+
+function isTrustedFrame(frame: WebFrameMain | null): boolean {
+  return frame !== null && (frame.url === appUrl || frame.url.startsWith(`${appUrl}#`) || frame.url.startsWith(`${appUrl}?`));
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: 'Callscope',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  hardenWindow(window, appUrl);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appUrl);
+  return window;
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const dataDir = process.env.CALLSCOPE_DATA_DIR ?? resolveDataDir(app.getPath('userData'));
+  const binding = electronNativeBinding();
+  core = openApp({ dataDir, ...(binding ? { nativeBinding: binding } : {}) });
+  try {
+    listener = await startListener({ core, host: '127.0.0.1', port: core.config.listenerPort });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    core.setListenerState({ url: null, error: message });
+    dialog.showErrorBox('Callscope listener did not start', `${message}\n\nImported calls still work; webhooks will not arrive.`);
+  }
+  registerIpc(core, isTrustedFrame, () => BrowserWindow.getAllWindows());
+  createWindow();
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void listener?.close();
+  core?.close();
+});
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Callscope could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ApiError, formatPath } from '../../core/api/errors';
+import type { AppCore } from '../app';
+import { findCallIdByRef } from '../store/calls';
+
+/** Who may call a route; checked by the onRequest hook in server.ts. */
+export type RouteAuth = 'api-key' | 'session' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+}
+
+export function parseQuery<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
+  const result = schema.safeParse(request.query);
+  if (!result.success) {
+    const fields = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    throw new ApiError('invalid_payload', `invalid query parameters: ${fields.map((f) => f.path).join(', ')}`, fields);
+  }
+  return result.data;
+}
+
+/** Resolves `{id}` path params: our integer id, the uuid or the short id. */
+export function callIdFromParam(core: AppCore, ref: string): number {
+  const id = findCallIdByRef(core.db, ref);
+  if (id === null) throw new ApiError('not_found', `no call with id "${ref}"`);
+  return id;
+}
+
+export function contentTypeOf(request: FastifyRequest): string {
+  return request.headers['content-type'] ?? 'application/octet-stream';
+}
+
+export function rawBodyOf(request: FastifyRequest): Buffer {
+  return request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? null));
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { callListItem, callResource, statusesFor, transcriptEntry } from '../../../core/present/seed002';
+import type { AppCore } from '../../app';
+import { getCall, listCalls } from '../../store/calls';
+import { agentHistories, listTurns } from '../../store/turns';
+import { callIdFromParam, parseQuery } from '../route-helpers';
+
+/** Seed 002: read routes for calls (`GET /api/v1/calls`, detail, transcript). */
+
+const instant = z.iso.datetime({ offset: true });
+
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(100).default(20),
+  status: z.string().optional(),
+  workflow_id: z.string().optional(),
+  user_id: z.string().optional(),
+  started_after: instant.optional(),
+  started_before: instant.optional(),
+  // ours
+  provider: z.string().optional(),
+  q: z.string().max(500).optional(),
+  verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
+  sort: z.enum(['started_at', 'created_at', 'duration_s', 'provider', 'turn_count']).default('started_at'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+
+const activeQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+
+export function registerCallsV1Routes(app: FastifyInstance, core: AppCore): void {
+  const auth = { config: { auth: 'api-key' as const } };
+
+  app.get('/api/v1/calls', auth, async (request) => {
+    const query = parseQuery(listQuery, request);
+    const page = listCalls(core.db, {
+      offset: (query.page - 1) * query.page_size,
+      limit: query.page_size,
+      sort: { column: query.sort, direction: query.order },
+      filter: {
+        statuses: query.status ? statusesFor(query.status) : undefined,
+        agent_id: query.workflow_id,
+        customer_number: query.user_id,
+        started_after: query.started_after,
+        started_before: query.started_before,
+        provider: query.provider,
+        q: query.q,
+        verdict: query.verdict,
+      },
+    });
+    const histories = agentHistories(core.db, page.rows.map((row) => row.id));
+    return {
+      items: page.rows.map((row) => callListItem(row, histories.get(row.id) ?? [])),
+      total: page.total,
+      page: query.page,
+      page_size: query.page_size,
+      pages: Math.ceil(page.total / query.page_size),
+    };
+  });
+
+  app.get('/api/v1/calls/active', auth, async (request) => {
+    const { limit } = parseQuery(activeQuery, request);
+    const page = listCalls(core.db, {
+      offset: 0,
+      limit,
+      sort: { column: 'started_at', direction: 'desc' },
+      filter: { statuses: statusesFor('active') },
+    });
+    const histories = agentHistories(core.db, page.rows.map((row) => row.id));
+    return page.rows.map((row) => {
+      const history = histories.get(row.id) ?? [];
+      return { ...callListItem(row, history), status: 'active', current_agent: history.at(-1) ?? null };
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/calls/:id', auth, async (request) => {
+    const id = callIdFromParam(core, request.params.id);
+    const call = getCall(core.db, id);
+    if (!call) throw new Error('unreachable: resolved id has no call');
+    const history = agentHistories(core.db, [id]).get(id) ?? [];
+    return callResource(call, listTurns(core.db, id), history);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/calls/:id/transcript', auth, async (request) => {
+    const id = callIdFromParam(core, request.params.id);
+    const call = getCall(core.db, id);
+    if (!call) throw new Error('unreachable: resolved id has no call');
+    return listTurns(core.db, id).map((turn) => transcriptEntry(call, turn));
+  });
+}

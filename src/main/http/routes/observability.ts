@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { normalizeEfficientAi } from '../../../core/formats/efficientai';
+import { ingestResponse, observabilityDetail, observabilitySummary } from '../../../core/present/seed000';
+import type { AppCore } from '../../app';
+import { listCalls, deleteCall, getCall } from '../../store/calls';
+import { listTurns } from '../../store/turns';
+import { callIdFromParam, contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';
+
+/** Seed 000: EfficientAI call ingestion and its list / detail / delete routes. */
+
+const INGEST = '/api/v1/observability/calls';
+
+const listQuery = z.object({
+  skip: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export function registerObservabilityRoutes(app: FastifyInstance, core: AppCore): void {
+  const auth = { config: { auth: 'api-key' as const } };
+
+  app.post(INGEST, auth, async (request, reply) => {
+    const normalized = normalizeEfficientAi(request.body);
+    const { outcome, call } = core.ingest(normalized, {
+      body: rawBodyOf(request),
+      content_type: contentTypeOf(request),
+      route: INGEST,
+    });
+    return reply.code(outcome === 'created' ? 201 : 200).send(ingestResponse(call, outcome));
+  });
+
+  app.get(INGEST, auth, async (request) => {
+    const { skip, limit } = parseQuery(listQuery, request);
+    const page = listCalls(core.db, {
+      offset: skip,
+      limit,
+      sort: { column: 'created_at', direction: 'desc' },
+      filter: {},
+    });
+    return { items: page.rows.map(observabilitySummary), total: page.total, skip, limit };
+  });
+
+  app.get<{ Params: { callShortId: string } }>(`${INGEST}/:callShortId`, auth, async (request) => {
+    const id = callIdFromParam(core, request.params.callShortId);
+    const call = getCall(core.db, id);
+    if (!call) throw new Error('unreachable: resolved id has no call');
+    return observabilityDetail(call, listTurns(core.db, id));
+  });
+
+  app.delete<{ Params: { callShortId: string } }>(`${INGEST}/:callShortId`, auth, async (request) => {
+    const id = callIdFromParam(core, request.params.callShortId);
+    const call = getCall(core.db, id);
+    deleteCall(core.db, id);
+    core.events.emit('calls.changed', { ids: [id], change: 'deleted' });
+    return { message: 'Call deleted', call_short_id: call?.short_id ?? request.params.callShortId };
+  });
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { openApp, type AppCore } from './app';
+import { resolveDataDir } from './config';
+import { startListener, type Listener } from './http/server';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  dataDir?: string;
+  rendererDir: string;
+}
+
+export interface RunningServe {
+  core: AppCore;
+  listener: Listener;
+  /** the URL to open: it carries the per-start UI token. */
+  openUrl: string;
+  stop(): Promise<void>;
+}
+
+/** `callscope serve`: listener + UI + RPC on one port, no Electron. */
+export async function startServe(options: ServeOptions): Promise<RunningServe> {
+  const core = openApp({ dataDir: resolveDataDir(options.dataDir) });
+  const token = randomBytes(24).toString('base64url');
+  let listener: Listener;
+  try {
+    listener = await startListener({
+      core,
+      host: options.host,
+      port: options.port,
+      ui: { rendererDir: options.rendererDir, token },
+    });
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  return {
+    core,
+    listener,
+    openUrl: `${listener.url}/?token=${token}`,
+    async stop() {
+      await listener.close();
+      core.close();
+    },
+  };
+}

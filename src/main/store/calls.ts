@@ -1,0 +1,178 @@
+import type { CallFacts, StoredCall, Verdict, JsonObject } from '../../core/model/call';
+import type { CallListQuery, CallListRow, CallSortColumn } from '../../core/api/types';
+import type { Db } from './db';
+import { fromJsonColumn, toJsonColumn } from './json-columns';
+import { ftsMatchExpression } from './fts-query';
+import { deleteTurns } from './turns';
+
+/** Query module for the `calls` table. */
+
+type CallRow = Omit<StoredCall, 'metadata' | 'dynamic_variables' | 'provider_metrics' | 'extra'> & {
+  metadata: string | null;
+  dynamic_variables: string | null;
+  provider_metrics: string | null;
+  extra: string | null;
+};
+
+const factColumns = [
+  'provider', 'source_format', 'external_id', 'platform', 'agent_id', 'direction', 'from_number',
+  'to_number', 'customer_number', 'started_at', 'ended_at', 'duration_s', 'status', 'end_reason',
+  'recording_url', 'stereo_recording_url', 'agent_channel', 'metadata', 'dynamic_variables',
+  'cost_usd', 'provider_metrics', 'extra',
+] as const satisfies readonly (keyof CallFacts)[];
+
+const jsonFacts = new Set<string>(['metadata', 'dynamic_variables', 'provider_metrics', 'extra']);
+
+function factValues(facts: CallFacts): Record<string, unknown> {
+  return Object.fromEntries(
+    factColumns.map((column) => [column, jsonFacts.has(column) ? toJsonColumn(facts[column]) : facts[column]]),
+  );
+}
+
+function toStoredCall(row: CallRow): StoredCall {
+  return {
+    ...row,
+    metadata: fromJsonColumn<JsonObject>(row.metadata),
+    dynamic_variables: fromJsonColumn<JsonObject>(row.dynamic_variables),
+    provider_metrics: fromJsonColumn<JsonObject>(row.provider_metrics),
+    extra: fromJsonColumn<JsonObject>(row.extra),
+  };
+}
+
+export function findCallIdByIdentity(db: Db, provider: string, externalId: string): number | null {
+  const row = db
+    .prepare<[string, string], { id: number }>('SELECT id FROM calls WHERE provider = ? AND external_id = ?')
+    .get(provider, externalId);
+  return row?.id ?? null;
+}
+
+export function getCall(db: Db, id: number): StoredCall | null {
+  const row = db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?').get(id);
+  return row ? toStoredCall(row) : null;
+}
+
+/** Resolves the ids outside scripts use: our integer id, the uuid, or the short id. */
+export function findCallIdByRef(db: Db, ref: string): number | null {
+  const row = /^\d+$/.test(ref)
+    ? db.prepare<[number], { id: number }>('SELECT id FROM calls WHERE id = ?').get(Number(ref))
+    : db.prepare<[string, string], { id: number }>('SELECT id FROM calls WHERE uuid = ? OR short_id = ?').get(ref, ref);
+  return row?.id ?? null;
+}
+
+export function shortIdTaken(db: Db, shortId: string): boolean {
+  return db.prepare<[string], { one: number }>('SELECT 1 AS one FROM calls WHERE short_id = ?').get(shortId) !== undefined;
+}
+
+export interface NewCallIds {
+  uuid: string;
+  short_id: string;
+  external_id: string;
+}
+
+export function insertCall(db: Db, facts: CallFacts, ids: NewCallIds, now: string): number {
+  const values = { ...factValues(facts), ...ids, now };
+  const columns = [...factColumns.filter((c) => c !== 'external_id'), 'external_id', 'uuid', 'short_id'];
+  const sql =
+    `INSERT INTO calls (${columns.join(', ')}, created_at, updated_at) ` +
+    `VALUES (${columns.map((c) => `@${c}`).join(', ')}, @now, @now)`;
+  return Number(db.prepare(sql).run(values).lastInsertRowid);
+}
+
+/** Latest facts win; a null in the new payload never erases what an earlier one said. */
+export function mergeCallFacts(db: Db, id: number, facts: CallFacts, now: string): void {
+  const values = factValues(facts);
+  const assignments = factColumns
+    .filter((c) => c !== 'provider' && c !== 'external_id')
+    .map((c) => `${c} = coalesce(@${c}, ${c})`);
+  db.prepare(`UPDATE calls SET ${assignments.join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, id, now });
+}
+
+export function setTurnCount(db: Db, id: number, count: number): void {
+  db.prepare('UPDATE calls SET turn_count = ? WHERE id = ?').run(count, id);
+}
+
+export function setVerdict(db: Db, id: number, verdict: Verdict | null, now: string): void {
+  db.prepare('UPDATE calls SET verdict = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(
+    verdict,
+    verdict === null ? null : now,
+    now,
+    id,
+  );
+}
+
+/** Deletes a call with its turns, their index entries and its payloads, all or nothing. */
+export function deleteCall(db: Db, id: number): boolean {
+  return db.transaction(() => {
+    deleteTurns(db, id);
+    return db.prepare('DELETE FROM calls WHERE id = ?').run(id).changes > 0;
+  })();
+}
+
+const sortColumns = {
+  started_at: 'started_at',
+  created_at: 'created_at',
+  duration_s: 'duration_s',
+  provider: 'provider',
+  turn_count: 'turn_count',
+} as const satisfies Record<CallSortColumn, string>;
+
+const listColumns =
+  'id, uuid, short_id, provider, platform, external_id, agent_id, from_number, to_number, customer_number, ' +
+  'started_at, ended_at, duration_s, status, end_reason, turn_count, verdict, created_at';
+
+interface Where {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+function whereClause(filter: CallListQuery['filter']): Where {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (sql: string, values: Record<string, unknown> = {}) => {
+    clauses.push(sql);
+    Object.assign(params, values);
+  };
+  if (filter.provider) add('provider = @provider', { provider: filter.provider });
+  if (filter.status) add('status = @status', { status: filter.status });
+  if (filter.statuses && filter.statuses.length > 0) {
+    const names = filter.statuses.map((_, i) => `status_${i}`);
+    add(`status IN (${names.map((n) => `@${n}`).join(', ')})`, Object.fromEntries(names.map((n, i) => [n, filter.statuses?.[i]])));
+  }
+  if (filter.agent_id) add('agent_id = @agent_id', { agent_id: filter.agent_id });
+  if (filter.customer_number) add('customer_number = @customer_number', { customer_number: filter.customer_number });
+  if (filter.verdict === 'unreviewed') add('verdict IS NULL');
+  else if (filter.verdict) add('verdict = @verdict', { verdict: filter.verdict });
+  if (filter.started_after) add('started_at >= @started_after', { started_after: new Date(filter.started_after).toISOString() });
+  if (filter.started_before) add('started_at < @started_before', { started_before: new Date(filter.started_before).toISOString() });
+  if (filter.q) {
+    const match = ftsMatchExpression(filter.q);
+    const byText = match
+      ? ' OR id IN (SELECT call_id FROM turns WHERE id IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH @match))'
+      : '';
+    add(`(external_id = @q OR short_id = @q OR from_number = @q OR to_number = @q${byText})`, {
+      q: filter.q.trim(),
+      ...(match ? { match } : {}),
+    });
+  }
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** Builds the page query; exported so a test can EXPLAIN it. */
+export function listCallsSql(query: CallListQuery): { sql: string; countSql: string; params: Record<string, unknown> } {
+  const where = whereClause(query.filter);
+  const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const column = sortColumns[query.sort.column];
+  return {
+    sql: `SELECT ${listColumns} FROM calls ${where.sql} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
+    countSql: `SELECT count(*) AS total FROM calls ${where.sql}`,
+    params: { ...where.params, limit: query.limit, offset: query.offset },
+  };
+}
+
+export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; total: number } {
+  const { sql, countSql, params } = listCallsSql(query);
+  const rows = db.prepare<Record<string, unknown>, CallListRow>(sql).all(params);
+  const { limit: _limit, offset: _offset, ...countParams } = params;
+  const count = db.prepare<Record<string, unknown>, { total: number }>(countSql).get(countParams);
+  return { rows, total: count?.total ?? 0 };
+}

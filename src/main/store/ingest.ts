@@ -1,0 +1,76 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { NormalizedCall, StoredCall } from '../../core/model/call';
+import type { Db } from './db';
+import { findCallIdByIdentity, getCall, insertCall, mergeCallFacts, setTurnCount, shortIdTaken } from './calls';
+import { deleteTurns, insertTurns } from './turns';
+import { hasPayload, insertPayload } from './payloads';
+
+export interface RawPayload {
+  body: Buffer;
+  content_type: string;
+  route: string;
+}
+
+export type IngestOutcome = 'created' | 'merged' | 'duplicate';
+
+export interface IngestResult {
+  outcome: IngestOutcome;
+  call: StoredCall;
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function newShortId(db: Db): string {
+  for (;;) {
+    const candidate = randomBytes(6).toString('base64url').slice(0, 8);
+    if (!shortIdTaken(db, candidate)) return candidate;
+  }
+}
+
+/**
+ * Stores one normalized call and its verbatim payload in one transaction (DESIGN §2 identity):
+ * a new (provider, external_id) creates a call; a known one merges the latest facts into it; the
+ * same payload bytes again change nothing. Formats without an id are keyed by the payload hash,
+ * so re-importing a file is idempotent.
+ */
+export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, now = new Date().toISOString()): IngestResult {
+  const digest = sha256(raw.body);
+  const facts = normalized.call;
+  const externalId = facts.external_id ?? `sha256:${digest.slice(0, 32)}`;
+  const payload = { ...raw, sha256: digest, source_format: facts.source_format };
+
+  const run = db.transaction((): IngestResult => {
+    const existing = findCallIdByIdentity(db, facts.provider, externalId);
+    if (existing !== null && hasPayload(db, existing, digest)) {
+      return { outcome: 'duplicate', call: mustGet(db, existing) };
+    }
+    let id: number;
+    let outcome: IngestOutcome;
+    if (existing === null) {
+      id = insertCall(db, { ...facts, external_id: externalId }, { uuid: randomUUID(), short_id: newShortId(db), external_id: externalId }, now);
+      outcome = 'created';
+    } else {
+      id = existing;
+      mergeCallFacts(db, id, facts, now);
+      outcome = 'merged';
+    }
+    // A later payload with a transcript replaces the earlier one (it is the more complete);
+    // one without a transcript (a status update) leaves the turns alone.
+    if (existing === null || normalized.turns.length > 0) {
+      if (existing !== null) deleteTurns(db, id);
+      insertTurns(db, id, normalized.turns);
+      setTurnCount(db, id, normalized.turns.length);
+    }
+    insertPayload(db, id, payload, now);
+    return { outcome, call: mustGet(db, id) };
+  });
+  return run.immediate();
+}
+
+function mustGet(db: Db, id: number): StoredCall {
+  const call = getCall(db, id);
+  if (!call) throw new Error(`call ${id} vanished inside its own transaction`);
+  return call;
+}

@@ -1,0 +1,84 @@
+import type { Database } from 'better-sqlite3';
+
+/** Version 1: calls, turns, verbatim payloads and a full-text index of turn text. */
+export function migrateTo1(db: Database): void {
+  db.exec(`
+    CREATE TABLE calls (
+      id INTEGER PRIMARY KEY,
+      uuid TEXT NOT NULL UNIQUE,
+      short_id TEXT NOT NULL UNIQUE,
+      provider TEXT NOT NULL,
+      source_format TEXT NOT NULL,
+      external_id TEXT NOT NULL,
+      platform TEXT NOT NULL,
+      agent_id TEXT,
+      direction TEXT,
+      from_number TEXT,
+      to_number TEXT,
+      customer_number TEXT,
+      started_at TEXT,
+      ended_at TEXT,
+      duration_s REAL,
+      status TEXT,
+      end_reason TEXT,
+      recording_url TEXT,
+      stereo_recording_url TEXT,
+      recording_path TEXT,
+      agent_channel INTEGER CHECK (agent_channel IN (0, 1)),
+      metadata TEXT,
+      dynamic_variables TEXT,
+      cost_usd REAL,
+      provider_metrics TEXT,
+      extra TEXT,
+      verdict TEXT CHECK (verdict IN ('success', 'failure')),
+      reviewed_at TEXT,
+      turn_count INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      UNIQUE (provider, external_id)
+    ) STRICT;
+
+    -- One index per sortable list column, with id as the tie-breaker the list orders by.
+    CREATE INDEX calls_by_started_at ON calls (started_at, id);
+    CREATE INDEX calls_by_created_at ON calls (created_at, id);
+    CREATE INDEX calls_by_duration ON calls (duration_s, id);
+    CREATE INDEX calls_by_provider ON calls (provider, id);
+    CREATE INDEX calls_by_turn_count ON calls (turn_count, id);
+
+    CREATE TABLE turns (
+      id INTEGER PRIMARY KEY,
+      call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
+      idx INTEGER NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('agent', 'user', 'tool')),
+      text TEXT NOT NULL,
+      start_ms INTEGER,
+      end_ms INTEGER,
+      words TEXT,
+      tool TEXT,
+      interrupted INTEGER,
+      agent_name TEXT,
+      UNIQUE (call_id, idx)
+    ) STRICT;
+
+    CREATE TABLE call_payloads (
+      id INTEGER PRIMARY KEY,
+      call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
+      received_at TEXT NOT NULL,
+      source_format TEXT NOT NULL,
+      route TEXT NOT NULL,
+      content_type TEXT NOT NULL,
+      sha256 TEXT NOT NULL,
+      body BLOB NOT NULL,
+      UNIQUE (call_id, sha256)
+    ) STRICT;
+
+    -- Contentless: the text lives in turns; rows are written in the ingest transaction
+    -- (not by triggers, which cost ~20x on bulk imports) and deleted by rowid.
+    CREATE VIRTUAL TABLE turns_fts USING fts5 (
+      text,
+      content = '',
+      contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 2'
+    );
+  `);
+}

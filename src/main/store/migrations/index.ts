@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3';
+import { migrateTo1 } from './001-initial';
+
+interface Migration {
+  version: number;
+  up: (db: Database) => void;
+}
+
+/** One entry per schema version, in order; never edit a released one, add the next. */
+export const migrations: readonly Migration[] = [{ version: 1, up: migrateTo1 }];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
+
+export class DatabaseFromFutureError extends Error {
+  constructor(found: number, supported: number) {
+    super(
+      `This database was written by a newer Callscope (schema version ${found}; this app knows up to ${supported}). ` +
+        'Update Callscope to open it; nothing was changed.',
+    );
+    this.name = 'DatabaseFromFutureError';
+  }
+}
+
+export function currentSchemaVersion(db: Database): number {
+  const version: unknown = db.pragma('user_version', { simple: true });
+  return typeof version === 'number' ? version : 0;
+}
+
+/** Runs every pending migration, each in its own transaction together with its version bump. */
+export function migrate(db: Database): { from: number; to: number } {
+  const from = currentSchemaVersion(db);
+  if (from > latestSchemaVersion) throw new DatabaseFromFutureError(from, latestSchemaVersion);
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return { from, to: latestSchemaVersion };
+}

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { CallList } from './calls/CallList';
+import { SearchBox, isTyping } from './calls/SearchBox';
+import { neighbourId, useCallList } from './calls/store';
+import { useLiveCalls } from './calls/useLiveCalls';
+import { CallView } from './call-view/CallView';
+import { EmptyState } from './empty-state/EmptyState';
+
+export function App() {
+  const total = useCallList((s) => s.total);
+  const filter = useCallList((s) => s.filter);
+  const selectedId = useCallList((s) => s.selectedId);
+  const error = useCallList((s) => s.error);
+  useLiveCalls();
+
+  useEffect(() => {
+    void useCallList.getState().refresh();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === 'j' || event.key === 'k') {
+        const state = useCallList.getState();
+        const next = neighbourId(state, event.key === 'j' ? 1 : -1);
+        if (next !== null) state.select(next);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const filtering = Object.values(filter).some((value) => value !== undefined);
+  const isEmpty = total === 0 && !filtering;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1 className="brand">Callscope</h1>
+        <SearchBox />
+        <span className="muted count" aria-live="polite">
+          {total === null ? '' : `${total} ${total === 1 ? 'call' : 'calls'}`}
+        </span>
+      </header>
+      {error && (
+        <p role="alert" className="error banner">
+          {error}
+        </p>
+      )}
+      {isEmpty ? (
+        <main className="single">
+          <EmptyState />
+        </main>
+      ) : (
+        <main className="panes">
+          <div className="pane list-pane">
+            {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
+          </div>
+          <div className="pane detail-pane">
+            {selectedId === null ? (
+              <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search.</p>
+            ) : (
+              <CallView key={selectedId} callId={selectedId} />
+            )}
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}

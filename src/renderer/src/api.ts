@@ -1,0 +1,114 @@
+import type { ApiClient } from '../../core/api/contract';
+import type { ApiEventName, ApiEvents } from '../../core/api/types';
+import type { ErrorBody } from '../../core/api/errors';
+import { apiMethods, type ApiMethod } from '../../core/api/methods';
+
+/**
+ * The renderer's only door to the backend. In the desktop app the preload exposes
+ * `window.callscope` (IPC); in a browser against `callscope serve` the same calls go over
+ * `POST /rpc/<method>` and events arrive as server-sent events. Both speak the one contract.
+ */
+
+type RpcResult = { ok: true; value: unknown } | ({ ok: false } & ErrorBody);
+
+export interface DesktopBridge {
+  invoke(method: string, input: unknown): Promise<RpcResult>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    callscope?: DesktopBridge;
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: string;
+  readonly fields: ErrorBody['error']['fields'];
+  constructor(body: ErrorBody) {
+    super(body.error.message);
+    this.name = 'ApiCallError';
+    this.code = body.error.code;
+    this.fields = body.error.fields;
+  }
+}
+
+type Invoke = (method: ApiMethod, input: unknown) => Promise<unknown>;
+type Subscribe = (event: string, listener: (payload: unknown) => void) => () => void;
+
+function desktopTransport(bridge: DesktopBridge): { invoke: Invoke; subscribe: Subscribe } {
+  return {
+    invoke: async (method, input) => {
+      const result = await bridge.invoke(method, input);
+      if (!result.ok) throw new ApiCallError(result);
+      return result.value;
+    },
+    subscribe: (event, listener) => bridge.on(event, listener),
+  };
+}
+
+function httpTransport(): { invoke: Invoke; subscribe: Subscribe } {
+  let source: EventSource | null = null;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const ensureSource = (): EventSource => {
+    if (source) return source;
+    source = new EventSource('/rpc/events');
+    // After a dropped connection, events may have been missed: tell everyone to refresh.
+    let dropped = false;
+    source.addEventListener('error', () => (dropped = true));
+    source.addEventListener('open', () => {
+      if (dropped) listeners.get('calls.changed')?.forEach((l) => l({ ids: [], change: 'merged' }));
+      dropped = false;
+    });
+    return source;
+  };
+  return {
+    invoke: async (method, input) => {
+      const response = await fetch(`/rpc/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin',
+      });
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok) {
+        const fallback: ErrorBody = { error: { code: 'internal', message: `${method} failed with HTTP ${response.status}` } };
+        throw new ApiCallError(isErrorBody(body) ? body : fallback);
+      }
+      return body;
+    },
+    subscribe: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      if (set.size === 0) {
+        ensureSource().addEventListener(event, (message: MessageEvent<string>) => {
+          const payload: unknown = JSON.parse(message.data);
+          listeners.get(event)?.forEach((l) => l(payload));
+        });
+      }
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+const transport = typeof window !== 'undefined' && window.callscope ? desktopTransport(window.callscope) : httpTransport();
+
+function buildClient(invoke: Invoke): ApiClient {
+  const entries = apiMethods.map((method) => [method, (input: unknown) => invoke(method, input)]);
+  // Each entry forwards to the transport; the contract types what goes in and comes out.
+  const client: ApiClient = Object.fromEntries(entries);
+  return client;
+}
+
+export const api: ApiClient = buildClient(transport.invoke);
+
+export function onApiEvent<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+  return transport.subscribe(event, (payload) => listener(payload as ApiEvents[E]));
+}
+
+export const transportKind: 'desktop' | 'http' = typeof window !== 'undefined' && window.callscope ? 'desktop' : 'http';

@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+import type { CallListFilter, CallListRow, CallSortColumn } from '../../../core/api/types';
+import { api } from '../api';
+
+/**
+ * The call list's state: sort and filter (applied in SQL), the total, and the pages fetched so
+ * far. Only the pages the table scrolls over are ever fetched.
+ */
+export const PAGE_SIZE = 100;
+
+export interface CallSort {
+  column: CallSortColumn;
+  direction: 'asc' | 'desc';
+}
+
+interface CallListState {
+  sort: CallSort;
+  filter: CallListFilter;
+  total: number | null;
+  pages: Record<number, CallListRow[]>;
+  /** bumps on every sort/filter change so late answers for an old query are dropped. */
+  generation: number;
+  error: string | null;
+  selectedId: number | null;
+  setSort(sort: CallSort): void;
+  setFilter(filter: CallListFilter): void;
+  select(id: number | null): void;
+  ensureRange(firstIndex: number, lastIndex: number): void;
+  refresh(): Promise<void>;
+}
+
+const inFlight = new Set<string>();
+
+export const useCallList = create<CallListState>((set, get) => {
+  async function fetchPage(page: number, generation: number): Promise<void> {
+    const key = `${generation}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
+    try {
+      const { sort, filter } = get();
+      const result = await api.listCalls({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, filter });
+      if (get().generation !== generation) return;
+      set((state) => ({ total: result.total, pages: { ...state.pages, [page]: result.rows }, error: null }));
+    } catch (error) {
+      if (get().generation === generation) set({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  function restart(patch: Partial<CallListState>): void {
+    const generation = get().generation + 1;
+    set({ ...patch, generation, pages: {}, total: null });
+    void fetchPage(0, generation);
+  }
+
+  return {
+    sort: { column: 'started_at', direction: 'desc' },
+    filter: {},
+    total: null,
+    pages: {},
+    generation: 0,
+    error: null,
+    selectedId: null,
+    setSort: (sort) => restart({ sort }),
+    setFilter: (filter) => restart({ filter }),
+    select: (selectedId) => set({ selectedId }),
+    ensureRange(firstIndex, lastIndex) {
+      const { pages, generation } = get();
+      for (let page = Math.floor(firstIndex / PAGE_SIZE); page <= Math.floor(lastIndex / PAGE_SIZE); page++) {
+        if (!pages[page]) void fetchPage(page, generation);
+      }
+    },
+    async refresh() {
+      // Re-read every page on screen so new calls slot into place in SQL order.
+      const { pages, generation } = get();
+      const loaded = Object.keys(pages).map(Number);
+      await Promise.all((loaded.length > 0 ? loaded : [0]).map((page) => fetchPage(page, generation)));
+    },
+  };
+});
+
+export function rowAt(pages: Record<number, CallListRow[]>, index: number): CallListRow | undefined {
+  return pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
+}
+
+/** The id of the call `step` rows away from the selected one, in the current list order. */
+export function neighbourId(state: Pick<CallListState, 'pages' | 'selectedId' | 'total'>, step: 1 | -1): number | null {
+  const loaded = Object.entries(state.pages).flatMap(([page, rows]) => rows.map((row, i) => ({ index: Number(page) * PAGE_SIZE + i, id: row.id })));
+  if (loaded.length === 0) return null;
+  const current = loaded.find((entry) => entry.id === state.selectedId);
+  const target = current ? current.index + step : 0;
+  return loaded.find((entry) => entry.index === target)?.id ?? null;
+}

@@ -1,0 +1,37 @@
+/** Display formats shared by the list and the call view. */
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mmss = `${String(m).padStart(h > 0 ? 2 : 1, '0')}:${String(s).padStart(2, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
+}
+
+/** A time inside the call: m:ss.t */
+export function formatOffset(ms: number | null): string {
+  if (ms === null) return '—';
+  const tenths = Math.floor(ms / 100);
+  const minutes = Math.floor(tenths / 600);
+  const seconds = (tenths % 600) / 10;
+  return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  year: '2-digit',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+export function formatInstant(iso: string | null): string {
+  if (iso === null) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+export const roleLabel = { agent: 'Agent', user: 'Caller', tool: 'Tool' } as const;

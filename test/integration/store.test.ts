@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/main/store/db';
+import { DatabaseFromFutureError, latestSchemaVersion } from '../../src/main/store/migrations';
+import { listCallsSql } from '../../src/main/store/calls';
+import type { CallListQuery } from '../../src/core/api/types';
+import { postJson, startTestApp, tempDir } from '../support/temp-app';
+
+const dirs: { remove(): void }[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
+
+function freshDbFile(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return join(dir.path, 'callscope.db');
+}
+
+function plan(db: Database.Database, query: CallListQuery): string {
+  const { sql, params } = listCallsSql(query);
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
+  return rows.map((row) => row.detail).join('\n');
+}
+
+const defaultQuery: CallListQuery = { offset: 0, limit: 100, sort: { column: 'started_at', direction: 'desc' }, filter: {} };
+
+describe('schema and migrations', () => {
+  it('creates STRICT tables, WAL and the latest user_version', () => {
+    const db = openDb(freshDbFile());
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'turns_fts%'").all();
+    expect(strict).toEqual(
+      expect.arrayContaining([
+        { name: 'calls', strict: 1 },
+        { name: 'turns', strict: 1 },
+        { name: 'call_payloads', strict: 1 },
+      ]),
+    );
+    db.close();
+  });
+
+  it('is idempotent on reopen', () => {
+    const file = freshDbFile();
+    openDb(file).close();
+    const db = openDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    db.close();
+  });
+
+  it('refuses a database written by a newer app and leaves it untouched', () => {
+    const file = freshDbFile();
+    const future = new Database(file);
+    future.exec('CREATE TABLE from_the_future (x INTEGER)');
+    future.pragma(`user_version = ${latestSchemaVersion + 5}`);
+    future.close();
+    const before = readFileSync(file);
+    expect(() => openDb(file)).toThrow(DatabaseFromFutureError);
+    expect(() => openDb(file)).toThrow(/newer Callscope/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('list queries use their indexes', () => {
+  it('pages the default order straight off calls_by_started_at, with no sort step', () => {
+    const db = openDb(freshDbFile());
+    const detail = plan(db, defaultQuery);
+    expect(detail).toMatch(/USING INDEX calls_by_started_at/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+
+  it.each(['created_at', 'duration_s', 'provider', 'turn_count'] as const)('sorts by %s over an index', (column) => {
+    const db = openDb(freshDbFile());
+    const detail = plan(db, { ...defaultQuery, sort: { column, direction: 'asc' } });
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+
+  it('finds transcript words through the full-text index', () => {
+    const db = openDb(freshDbFile());
+    const detail = plan(db, { ...defaultQuery, filter: { q: 'refund' } });
+    expect(detail).toMatch(/VIRTUAL TABLE INDEX .*turns_fts|SCAN turns_fts VIRTUAL TABLE/);
+    db.close();
+  });
+});
+
+describe('durability across restarts', () => {
+  it('keeps every call and the same API key when the app reopens the data dir', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    delete process.env.CALLSCOPE_API_KEY;
+    const { openApp } = await import('../../src/main/app');
+    const first = openApp({ dataDir: dir.path });
+    const generatedKey = first.config.apiKey;
+    expect(generatedKey).toMatch(/^cs_/);
+    first.close();
+
+    const running = await startTestApp(dir.path); // sets CALLSCOPE_API_KEY for its own requests
+    for (let n = 0; n < 3; n++) expect((await postJson(running, '/api/v1/observability/calls', { id: `keep-${n}` })).status).toBe(201);
+    await running.stop();
+
+    delete process.env.CALLSCOPE_API_KEY;
+    const reopened = openApp({ dataDir: dir.path });
+    expect(reopened.config.apiKey).toBe(generatedKey);
+    const page = reopened.handlers.listCalls({ ...defaultQuery, sort: { column: 'created_at', direction: 'asc' } });
+    expect(await page).toMatchObject({ total: 3 });
+    reopened.close();
+  });
+});

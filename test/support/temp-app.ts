@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type AppCore } from '../../src/main/app';
+import { startListener, type Listener } from '../../src/main/http/server';
+
+export const TEST_API_KEY = 'test-key-0123456789abcdef';
+export const TEST_UI_TOKEN = 'test-ui-token-abcdef0123456789';
+
+export function tempDir(prefix = 'callscope-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface RunningTestApp {
+  dataDir: string;
+  core: AppCore;
+  listener: Listener;
+  url: string;
+  /** fetch against the listener with the API key. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** A real app on a real SQLite file and a real HTTP listener on port 0. */
+export async function startTestApp(dataDir?: string): Promise<RunningTestApp> {
+  process.env.CALLSCOPE_API_KEY = TEST_API_KEY;
+  const dir = dataDir ? { path: dataDir, remove: () => undefined } : tempDir();
+  const core = openApp({ dataDir: dir.path });
+  const listener = await startListener({ core, port: 0, ui: undefined });
+  return {
+    dataDir: dir.path,
+    core,
+    listener,
+    url: listener.url,
+    api: (path, init = {}) =>
+      fetch(`${listener.url}${path}`, {
+        ...init,
+        headers: { 'x-api-key': TEST_API_KEY, ...(init.headers ?? {}) },
+      }),
+    async stop() {
+      await listener.close();
+      core.close();
+      if (!dataDir) dir.remove();
+    },
+  };
+}
+
+export function postJson(app: RunningTestApp, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return app.api(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
