@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, startServe, test } from './serve-fixture';
 import { CallsPage } from './pages/calls-page';
 
-const postman = readFileSync(join(__dirname, '../fixtures/postman-call.json'), 'utf8');
+const postman = readFileSync(join(__dirname, '../../resources/sample-calls/efficientai-appointment.json'), 'utf8');
 
 test('a call posted to the listener appears without a reload and opens with its transcript', async ({ page, serve }) => {
   const calls = new CallsPage(page);

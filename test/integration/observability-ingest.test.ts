@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postJson, startTestApp, TEST_API_KEY, type RunningTestApp } from '../support/temp-app';
 
 const INGEST = '/api/v1/observability/calls';
-const postman = readFileSync(new URL('../fixtures/postman-call.json', import.meta.url), 'utf8');
+const postman = readFileSync(new URL('../../resources/sample-calls/efficientai-appointment.json', import.meta.url), 'utf8');
 
 let app: RunningTestApp;
 beforeEach(async () => {

@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ApiError, formatPath } from '../../core/api/errors';
 import type { AppCore } from '../app';
-import { findCallIdByRef } from '../store/calls';
+import type { StoredCall } from '../../core/model/call';
+import { findCallIdByRef, getCall } from '../store/calls';
 
 /** Who may call a route; checked by the onRequest hook in server.ts. */
 export type RouteAuth = 'api-key' | 'session' | 'public';
@@ -27,6 +28,13 @@ export function callIdFromParam(core: AppCore, ref: string): number {
   const id = findCallIdByRef(core.db, ref);
   if (id === null) throw new ApiError('not_found', `no call with id "${ref}"`);
   return id;
+}
+
+/** Resolves `{id}` path params to the stored call. */
+export function callFromParam(core: AppCore, ref: string): StoredCall {
+  const call = getCall(core.db, callIdFromParam(core, ref));
+  if (!call) throw new ApiError('not_found', `no call with id "${ref}"`);
+  return call;
 }
 
 export function contentTypeOf(request: FastifyRequest): string {

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callListItem, callResource, statusesFor, transcriptEntry } from '../../../core/present/seed002';
 import type { AppCore } from '../../app';
-import { getCall, listCalls } from '../../store/calls';
+import { listCalls } from '../../store/calls';
 import { agentHistories, listTurns } from '../../store/turns';
-import { callIdFromParam, parseQuery } from '../route-helpers';
+import { callFromParam, parseQuery } from '../route-helpers';
 
 /** Seed 002: read routes for calls (`GET /api/v1/calls`, detail, transcript). */
 
@@ -74,17 +74,13 @@ export function registerCallsV1Routes(app: FastifyInstance, core: AppCore): void
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id', auth, async (request) => {
-    const id = callIdFromParam(core, request.params.id);
-    const call = getCall(core.db, id);
-    if (!call) throw new Error('unreachable: resolved id has no call');
-    const history = agentHistories(core.db, [id]).get(id) ?? [];
-    return callResource(call, listTurns(core.db, id), history);
+    const call = callFromParam(core, request.params.id);
+    const history = agentHistories(core.db, [call.id]).get(call.id) ?? [];
+    return callResource(call, listTurns(core.db, call.id), history);
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id/transcript', auth, async (request) => {
-    const id = callIdFromParam(core, request.params.id);
-    const call = getCall(core.db, id);
-    if (!call) throw new Error('unreachable: resolved id has no call');
-    return listTurns(core.db, id).map((turn) => transcriptEntry(call, turn));
+    const call = callFromParam(core, request.params.id);
+    return listTurns(core.db, call.id).map((turn) => transcriptEntry(call, turn));
   });
 }

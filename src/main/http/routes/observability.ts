@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { normalizeEfficientAi } from '../../../core/formats/efficientai';
 import { ingestResponse, observabilityDetail, observabilitySummary } from '../../../core/present/seed000';
 import type { AppCore } from '../../app';
-import { listCalls, deleteCall, getCall } from '../../store/calls';
+import { listCalls } from '../../store/calls';
 import { listTurns } from '../../store/turns';
-import { callIdFromParam, contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';
+import { callFromParam, contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';
 
 /** Seed 000: EfficientAI call ingestion and its list / detail / delete routes. */
 
@@ -41,17 +41,13 @@ export function registerObservabilityRoutes(app: FastifyInstance, core: AppCore)
   });
 
   app.get<{ Params: { callShortId: string } }>(`${INGEST}/:callShortId`, auth, async (request) => {
-    const id = callIdFromParam(core, request.params.callShortId);
-    const call = getCall(core.db, id);
-    if (!call) throw new Error('unreachable: resolved id has no call');
-    return observabilityDetail(call, listTurns(core.db, id));
+    const call = callFromParam(core, request.params.callShortId);
+    return observabilityDetail(call, listTurns(core.db, call.id));
   });
 
   app.delete<{ Params: { callShortId: string } }>(`${INGEST}/:callShortId`, auth, async (request) => {
-    const id = callIdFromParam(core, request.params.callShortId);
-    const call = getCall(core.db, id);
-    deleteCall(core.db, id);
-    core.events.emit('calls.changed', { ids: [id], change: 'deleted' });
-    return { message: 'Call deleted', call_short_id: call?.short_id ?? request.params.callShortId };
+    const call = callFromParam(core, request.params.callShortId);
+    await core.handlers.deleteCall({ id: call.id });
+    return { message: 'Call deleted', call_short_id: call.short_id };
   });
 }
