@@ -4,6 +4,7 @@ import { emptyCallFacts, type NormalizedCall, type Turn, type JsonObject } from 
 import { knownRoleNames, lookupRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
+import { isRecord, type FormatModule } from './types';
 
 /**
  * Seed 000: the EfficientAI flat ingest body (`POST /api/v1/observability/calls`).
@@ -121,3 +122,18 @@ function extraFields(body: EfficientAiBody): JsonObject | null {
   const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !(key in knownFields)));
   return Object.keys(extra).length > 0 ? extra : null;
 }
+
+/** Detect: `provider_platform`, or `startedAt` + `messages[].start_time`, with a top-level `id` (FORMATS.md §8(i)). */
+function detectEfficientAi(payload: unknown): string | null {
+  if (!isRecord(payload) || !('id' in payload)) return null;
+  if (typeof payload.provider_platform === 'string') return SOURCE_FORMAT;
+  const messages = payload.messages;
+  const timed = Array.isArray(messages) && messages.some((m) => isRecord(m) && 'start_time' in m && 'content' in m);
+  return 'startedAt' in payload && timed ? SOURCE_FORMAT : null;
+}
+
+export const efficientAiFormat = {
+  provider: 'efficientai',
+  detect: detectEfficientAi,
+  normalize: normalizeEfficientAi,
+} satisfies FormatModule;
