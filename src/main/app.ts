@@ -2,7 +2,9 @@ import type { ApiHandlers } from '../core/api/contract';
 import type { NormalizedCall } from '../core/model/call';
 import { loadConfig, type Config } from './config';
 import { openDb, type Db } from './store/db';
-import { ingestCall, type IngestResult, type RawPayload } from './store/ingest';
+import type { IngestResult, RawPayload } from './store/ingest';
+import { ingestBatch, type BatchOutcome, type IngestJob } from './store/ingest-batch';
+import { createIngestQueue } from './store/ingest-queue';
 import { createEventBus, type EventBus } from './api/events';
 import { createHandlers, type ListenerState } from './api/handlers';
 
@@ -15,10 +17,16 @@ export interface AppCore {
   db: Db;
   events: EventBus;
   handlers: ApiHandlers;
-  ingest(normalized: NormalizedCall, raw: RawPayload): IngestResult;
+  /** one call from the listener; resolves once committed (group commit with concurrent requests). */
+  ingest(normalized: NormalizedCall, raw: RawPayload): Promise<IngestResult>;
+  /** many calls at once (the importer): one transaction, each call in its own savepoint. */
+  ingestMany(jobs: readonly IngestJob[]): BatchOutcome[];
   setListenerState(state: ListenerState): void;
   close(): void;
 }
+
+/** What the importer needs of the app. */
+export type ImportTarget = Pick<AppCore, 'db' | 'config' | 'events' | 'ingestMany'>;
 
 export interface OpenAppOptions {
   dataDir: string;
@@ -30,24 +38,30 @@ export function openApp({ dataDir, nativeBinding }: OpenAppOptions): AppCore {
   const db = openDb(config.dbFile, nativeBinding ? { nativeBinding } : {});
   const events = createEventBus();
   let listener: ListenerState = { url: null, error: 'the listener has not started yet' };
-  const handlers = createHandlers({ db, events, apiKey: config.apiKey, listener: () => listener });
-  return {
+  const announce = (outcomes: BatchOutcome[]) => {
+    for (const change of ['created', 'merged'] as const) {
+      const ids = outcomes.flatMap((o) => (o.ok && o.result.outcome === change ? [o.result.call.id] : []));
+      if (ids.length > 0) events.emit('calls.changed', { ids, change });
+    }
+  };
+  const queue = createIngestQueue(db, announce);
+  const base = {
     config,
     db,
     events,
-    handlers,
-    ingest(normalized, raw) {
-      const result = ingestCall(db, normalized, raw);
-      if (result.outcome !== 'duplicate') {
-        events.emit('calls.changed', { ids: [result.call.id], change: result.outcome });
-      }
-      return result;
+    ingest: (normalized, raw) => queue.submit({ normalized, raw }),
+    ingestMany(jobs) {
+      const outcomes = ingestBatch(db, jobs);
+      announce(outcomes);
+      return outcomes;
     },
-    setListenerState(state) {
+    setListenerState(state: ListenerState) {
       listener = state;
     },
     close() {
       db.close();
     },
-  };
+  } satisfies Omit<AppCore, 'handlers'>;
+  const handlers = createHandlers({ app: base, listener: () => listener });
+  return { ...base, handlers };
 }

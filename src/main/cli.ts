@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServe } from './serve';
-import { DEFAULT_PORT } from './config';
+import { DEFAULT_PORT, resolveDataDir } from './config';
+import { openApp } from './app';
+import { importPaths } from './import/import-files';
+import { createProgressPrinter, formatSummary } from './import/cli-output';
 
 const usage = `Usage: callscope <command> [options]
 
@@ -10,6 +13,11 @@ Commands:
             --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
             --host H        address to bind (default 127.0.0.1)
             --data-dir DIR  where calls are stored (default $CALLSCOPE_DATA_DIR or ~/.callscope)
+
+  import    import call files into the store (works while the app or serve runs)
+            PATH...         .json (one call, an array, a list response), .jsonl, folders,
+                            audio files (attached to the call whose id is the file stem)
+            --data-dir DIR  as for serve
 
 Run "callscope serve" and open the printed URL.`;
 
@@ -60,10 +68,26 @@ async function serve(args: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+async function runImport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length === 0) fail('import needs at least one PATH');
+  const core = openApp({ dataDir: resolveDataDir(values['data-dir']) });
+  const progress = createProgressPrinter(process.stderr);
+  try {
+    const summary = await importPaths(core, positionals, { onProgress: progress.update });
+    progress.done();
+    process.stdout.write(formatSummary(summary));
+    process.exitCode = summary.failed > 0 ? 1 : 0;
+  } finally {
+    core.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   try {
     if (command === 'serve') return await serve(rest);
+    if (command === 'import') return await runImport(rest);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${usage}\n`);
       return;

@@ -16,6 +16,10 @@ const configSchema = z.looseObject({
   api_key: z.string().min(16).optional(),
   listener_port: z.number().int().min(0).max(65535).optional(),
   body_limit_bytes: z.number().int().min(1024).optional(),
+  api_secret: z.string().min(1).optional(),
+  webhook_secrets: z
+    .object({ retell: z.string().optional(), elevenlabs: z.string().optional(), bland: z.string().optional(), vapi: z.string().optional() })
+    .optional(),
 });
 export type StoredConfig = z.infer<typeof configSchema>;
 
@@ -27,6 +31,10 @@ export interface Config {
   apiKeySource: 'env' | 'config';
   listenerPort: number;
   bodyLimitBytes: number;
+  /** seed 004's X-API-SECRET: required beside the key when set. */
+  apiSecret: string | null;
+  /** per-provider webhook signing secrets (Settings, or CALLSCOPE_<PROVIDER>_SECRET). */
+  webhookSecrets: Partial<Record<'retell' | 'elevenlabs' | 'bland' | 'vapi', string>>;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -68,5 +76,16 @@ export function loadConfig(dataDir: string): Config {
     apiKeySource: envKey ? 'env' : 'config',
     listenerPort: stored.listener_port ?? DEFAULT_PORT,
     bodyLimitBytes: stored.body_limit_bytes ?? DEFAULT_BODY_LIMIT,
+    apiSecret: process.env.CALLSCOPE_API_SECRET || stored.api_secret || null,
+    webhookSecrets: webhookSecrets(stored),
   };
+}
+
+function webhookSecrets(stored: StoredConfig): Config['webhookSecrets'] {
+  const secrets: Config['webhookSecrets'] = {};
+  for (const provider of ['retell', 'elevenlabs', 'bland', 'vapi'] as const) {
+    const value = process.env[`CALLSCOPE_${provider.toUpperCase()}_SECRET`] || stored.webhook_secrets?.[provider];
+    if (value) secrets[provider] = value;
+  }
+  return secrets;
 }

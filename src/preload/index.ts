@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 /**
  * Exposes the API contract as `window.callscope`: invoke a method, listen to events. Nothing else
@@ -16,4 +16,6 @@ contextBridge.exposeInMainWorld('callscope', {
     ipcRenderer.on(EVENT_CHANNEL, forward);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, forward);
   },
+  /** the file-system path of a dropped or chosen File, so main can stream it. */
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 });

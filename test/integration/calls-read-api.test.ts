@@ -66,7 +66,7 @@ describe('GET /api/v1/calls (seed 002)', () => {
     const live = normalizeEfficientAi({ ...call(30), id: 'live-1' });
     live.call.status = 'ongoing';
     live.turns = live.turns.map((turn, i) => ({ ...turn, agent_name: i === 0 ? 'greeter' : 'billing' }));
-    app.core.ingest(live, { body: Buffer.from('live-1'), content_type: 'application/json', route: 'test' });
+    await app.core.ingest(live, { body: Buffer.from('live-1'), content_type: 'application/json', route: 'test' });
     const active = await (await app.api('/api/v1/calls/active')).json();
     expect(active).toHaveLength(1);
     expect(active[0]).toMatchObject({ external_id: 'live-1', status: 'active', current_agent: 'billing', agent_history: ['greeter', 'billing'] });

@@ -91,7 +91,8 @@ export function expectFacts(call: CallLike, turns: readonly Turn[], expected: Ex
   for (const key of ['from_number', 'to_number', 'customer_number', 'end_reason', 'recording_url', 'stereo_recording_url'] as const) {
     expect(call[key], label(key)).toBe(expected[key]);
   }
-  within(call.cost_usd, expected.cost_usd, 1e-6, label('cost_usd'));
+  // the expected files round costs to 4 decimals (Retell states cents with more)
+  within(call.cost_usd, expected.cost_usd, 1e-4, label('cost_usd'));
   expect(call.status, label('call_status')).toBe(expected.call_status);
 
   expect(turns.length, label('num_turns')).toBe(expected.num_turns);

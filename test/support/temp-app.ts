@@ -22,12 +22,25 @@ export interface RunningTestApp {
   stop(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** environment set before the app reads its config (webhook secrets, ...). */
+  env?: Record<string, string>;
+  /** the clock webhook signatures are checked against. */
+  now?: () => number;
+}
+
 /** A real app on a real SQLite file and a real HTTP listener on port 0. */
-export async function startTestApp(dataDir?: string): Promise<RunningTestApp> {
+export async function startTestApp(dataDir?: string, options: TestAppOptions = {}): Promise<RunningTestApp> {
   process.env.CALLSCOPE_API_KEY = TEST_API_KEY;
+  const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, options.env ?? {});
   const dir = dataDir ? { path: dataDir, remove: () => undefined } : tempDir();
   const core = openApp({ dataDir: dir.path });
-  const listener = await startListener({ core, port: 0, ui: undefined });
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  const listener = await startListener({ core, port: 0, ui: undefined, ...(options.now ? { now: options.now } : {}) });
   return {
     dataDir: dir.path,
     core,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callSortColumns, type CallDetail, type CallPage, type ListenerInfo } from './types';
+import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo } from './types';
 import type { ApiMethod } from './methods';
 
 /**
@@ -36,6 +36,16 @@ export const apiContract = {
   deleteCall: { input: z.object({ id: callId }) },
   setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }) },
   getListenerInfo: { input: z.object({}).default({}) },
+  importPaths: {
+    input: z.object({
+      import_id: z.string().min(1).max(100),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
+    }),
+  },
+  importDocument: {
+    input: z.object({ name: z.string().min(1).max(1000), text: z.string().max(64 * 1024 * 1024) }),
+  },
+  cancelImport: { input: z.object({ import_id: z.string().min(1).max(100) }) },
 } as const satisfies Record<ApiMethod, { input: z.ZodType }>;
 
 export interface ApiOutputs {
@@ -44,6 +54,9 @@ export interface ApiOutputs {
   deleteCall: { deleted: true };
   setVerdict: CallDetail;
   getListenerInfo: ListenerInfo;
+  importPaths: ImportSummary;
+  importDocument: ImportSummary;
+  cancelImport: { cancelled: boolean };
 }
 
 type Contract = typeof apiContract;

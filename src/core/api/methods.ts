@@ -2,10 +2,19 @@
  * The API's method names, free of zod so the renderer can build its client from them.
  * `contract.ts` must hold exactly these keys (checked at compile time there).
  */
-export const apiMethods = ['listCalls', 'getCall', 'deleteCall', 'setVerdict', 'getListenerInfo'] as const;
+export const apiMethods = [
+  'listCalls',
+  'getCall',
+  'deleteCall',
+  'setVerdict',
+  'getListenerInfo',
+  'importPaths',
+  'importDocument',
+  'cancelImport',
+] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 
-export const apiEventNames = ['calls.changed'] as const;
+export const apiEventNames = ['calls.changed', 'import.progress', 'import.finished'] as const;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (apiMethods as readonly string[]).includes(name);

@@ -53,10 +53,37 @@ export interface ListenerInfo {
   curl_example: string;
 }
 
+export interface ImportProgress {
+  files_done: number;
+  files_total: number;
+  bytes_done: number;
+  bytes_total: number;
+  imported: number;
+  merged: number;
+  duplicates: number;
+  failed: number;
+  /** the file being read now. */
+  current: string | null;
+}
+
+export interface ImportSummary {
+  imported: number;
+  merged: number;
+  duplicates: number;
+  failed: number;
+  files: number;
+  /** recordings attached to calls by file stem. */
+  attached: number;
+  failures: { source: string; message: string }[];
+  cancelled: boolean;
+}
+
 export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';
 
 /** Events pushed from main to every open window (IPC) or browser tab (server-sent events). */
 export interface ApiEvents {
   'calls.changed': { ids: number[]; change: CallChange };
+  'import.progress': ImportProgress & { import_id: string };
+  'import.finished': ImportSummary & { import_id: string };
 }
 export type ApiEventName = keyof ApiEvents;

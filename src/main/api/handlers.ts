@@ -4,7 +4,8 @@ import { ApiError } from '../../core/api/errors';
 import type { Db } from '../store/db';
 import * as calls from '../store/calls';
 import { listTurns } from '../store/turns';
-import type { EventBus } from './events';
+import type { ImportTarget } from '../app';
+import { createImportJobs } from './import-jobs';
 import { listenerInfo } from './listener-info';
 
 export interface ListenerState {
@@ -13,9 +14,7 @@ export interface ListenerState {
 }
 
 export interface HandlerDeps {
-  db: Db;
-  events: EventBus;
-  apiKey: string;
+  app: ImportTarget;
   listener: () => ListenerState;
 }
 
@@ -26,8 +25,11 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ db, events, apiKey, listener }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, listener }: HandlerDeps): ApiHandlers {
+  const { db, events } = app;
+  const imports = createImportJobs(app);
   return {
+    ...imports,
     listCalls: (query) => calls.listCalls(db, query),
     getCall: ({ id }) => callDetail(db, id),
     deleteCall: ({ id }) => {
@@ -43,7 +45,7 @@ export function createHandlers({ db, events, apiKey, listener }: HandlerDeps): A
     },
     getListenerInfo: () => {
       const state = listener();
-      return listenerInfo(state.url, state.error, apiKey);
+      return listenerInfo(state.url, state.error, app.config.apiKey);
     },
   } satisfies ApiHandlers;
 }

@@ -16,7 +16,7 @@ declare module 'fastify' {
 export function registerJsonParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
-    /^application\/([\w.+-]+\+)?json$/i,
+    /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i,
     { parseAs: 'buffer' },
     (request, body: Buffer, done) => {
       request.rawBody = body;

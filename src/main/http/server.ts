@@ -8,6 +8,13 @@ import { registerObservabilityRoutes } from './routes/observability';
 import { registerCallsV1Routes } from './routes/calls-v1';
 import { registerRpcRoutes } from './routes/rpc';
 import { registerUiRoutes } from './routes/ui';
+import { registerWebhookRoutes } from './routes/webhooks';
+import { registerObserveRoutes } from './routes/observe';
+import { registerImportRoute } from './routes/import';
+import { registerSeedReadRoutes } from './routes/seed-reads';
+import { registerRecordingRoutes } from './routes/recordings';
+import { openApiDocument } from '../../core/api/openapi';
+import { safeEqual } from './auth';
 
 export interface ListenerOptions {
   core: AppCore;
@@ -16,6 +23,8 @@ export interface ListenerOptions {
   port?: number;
   /** serve mode: the built renderer, and the per-start token that unlocks /rpc. */
   ui?: { rendererDir: string; token: string };
+  /** the clock webhook signatures are checked against (tests pin it). */
+  now?: () => number;
 }
 
 export interface Listener {
@@ -62,15 +71,30 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     if (auth === 'api-key' && !hasValidApiKey(request, core.config.apiKey)) {
       return sendError(reply, new ApiError('unauthorized', 'missing or wrong API key: send it as X-API-KEY or Authorization: Bearer'));
     }
+    const secret = core.config.apiSecret;
+    if (auth === 'api-key' && secret !== null && !safeEqual(String(request.headers['x-api-secret'] ?? ''), secret)) {
+      return sendError(reply, new ApiError('unauthorized', 'missing or wrong X-API-SECRET'));
+    }
     if (auth === 'session' && !hasValidSession(request, ui?.token ?? '') && !hasValidApiKey(request, core.config.apiKey)) {
       return sendError(reply, new ApiError('unauthorized', 'not signed in: open the URL that `callscope serve` printed'));
     }
     return undefined;
   });
 
+  let baseUrl = `http://${urlHost(host)}`;
+  app.addHook('onReady', async () => {
+    const address = app.server.address();
+    if (typeof address === 'object' && address !== null) baseUrl = `http://${urlHost(host)}:${address.port}`;
+  });
   registerObservabilityRoutes(app, core);
   registerCallsV1Routes(app, core);
+  registerSeedReadRoutes(app, core, () => baseUrl);
+  registerWebhookRoutes(app, core, options.now ?? Date.now);
+  await registerObserveRoutes(app, core);
+  await registerImportRoute(app, core);
+  await registerRecordingRoutes(app, core);
   registerRpcRoutes(app, core);
+  app.get('/openapi.json', { config: { auth: 'public' } }, async () => openApiDocument(baseUrl));
   if (ui) await registerUiRoutes(app, ui.rendererDir, ui.token);
   return app;
 }

@@ -51,11 +51,15 @@ export function getCall(db: Db, id: number): StoredCall | null {
   return row ? toStoredCall(row) : null;
 }
 
-/** Resolves the ids outside scripts use: our integer id, the uuid, or the short id. */
+/**
+ * Resolves the ids outside scripts use: our integer id, the uuid, the short id, or (last) the
+ * provider's own call id.
+ */
 export function findCallIdByRef(db: Db, ref: string): number | null {
-  const row = /^\d+$/.test(ref)
+  const byOwnId = /^\d+$/.test(ref)
     ? db.prepare<[number], { id: number }>('SELECT id FROM calls WHERE id = ?').get(Number(ref))
     : db.prepare<[string, string], { id: number }>('SELECT id FROM calls WHERE uuid = ? OR short_id = ?').get(ref, ref);
+  const row = byOwnId ?? db.prepare<[string], { id: number }>('SELECT id FROM calls WHERE external_id = ? ORDER BY id LIMIT 1').get(ref);
   return row?.id ?? null;
 }
 
@@ -175,4 +179,8 @@ export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; 
   const { limit: _limit, offset: _offset, ...countParams } = params;
   const count = db.prepare<Record<string, unknown>, { total: number }>(countSql).get(countParams);
   return { rows, total: count?.total ?? 0 };
+}
+
+export function setRecordingPath(db: Db, id: number, path: string | null): void {
+  db.prepare('UPDATE calls SET recording_path = ?, updated_at = ? WHERE id = ?').run(path, new Date().toISOString(), id);
 }

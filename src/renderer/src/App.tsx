@@ -5,6 +5,8 @@ import { neighbourId, useCallList } from './calls/store';
 import { useLiveCalls } from './calls/useLiveCalls';
 import { CallView } from './call-view/CallView';
 import { EmptyState } from './empty-state/EmptyState';
+import { DropZone, ImportButton } from './import/DropZone';
+import { ImportPanel } from './import/ImportPanel';
 
 export function App() {
   const total = useCallList((s) => s.total);
@@ -41,7 +43,10 @@ export function App() {
         <span className="muted count" aria-live="polite">
           {total === null ? '' : `${total} ${total === 1 ? 'call' : 'calls'}`}
         </span>
+        <ImportButton />
       </header>
+      <ImportPanel />
+      <DropZone />
       {error && (
         <p role="alert" className="error banner">
           {error}

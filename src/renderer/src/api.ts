@@ -14,6 +14,7 @@ type RpcResult = { ok: true; value: unknown } | ({ ok: false } & ErrorBody);
 export interface DesktopBridge {
   invoke(method: string, input: unknown): Promise<RpcResult>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  pathForFile(file: File): string;
 }
 
 declare global {
@@ -112,3 +113,23 @@ export function onApiEvent<E extends ApiEventName>(event: E, listener: (payload:
 }
 
 export const transportKind: 'desktop' | 'http' = typeof window !== 'undefined' && window.callscope ? 'desktop' : 'http';
+
+/** Desktop only: where a dropped File lives on disk (null in a browser, which never tells). */
+export function pathForFile(file: File): string | null {
+  const bridge = typeof window !== 'undefined' ? window.callscope : undefined;
+  return bridge ? bridge.pathForFile(file) || null : null;
+}
+
+/** Serve mode: streams one audio file to the listener, which attaches it by file stem. */
+export async function uploadRecording(file: File): Promise<void> {
+  const response = await fetch(`/api/v1/recordings?filename=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: file,
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    throw new ApiCallError(isErrorBody(body) ? body : { error: { code: 'internal', message: `upload failed with HTTP ${response.status}` } });
+  }
+}

@@ -21,7 +21,7 @@ export function registerObservabilityRoutes(app: FastifyInstance, core: AppCore)
 
   app.post(INGEST, auth, async (request, reply) => {
     const normalized = normalizeEfficientAi(request.body);
-    const { outcome, call } = core.ingest(normalized, {
+    const { outcome, call } = await core.ingest(normalized, {
       body: rawBodyOf(request),
       content_type: contentTypeOf(request),
       route: INGEST,

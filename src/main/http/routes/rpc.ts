@@ -10,9 +10,11 @@ import { dispatch } from '../../api/dispatch';
  */
 export function registerRpcRoutes(app: FastifyInstance, core: AppCore): void {
   const session = { config: { auth: 'session' as const } };
+  // importDocument carries a dropped file's text (the renderer sends big files in pieces).
+  const rpcRoute = { ...session, bodyLimit: 72 * 1024 * 1024 };
   const openStreams = new Set<() => void>();
 
-  app.post<{ Params: { method: string } }>('/rpc/:method', session, async (request) => {
+  app.post<{ Params: { method: string } }>('/rpc/:method', rpcRoute, async (request) => {
     const { method } = request.params;
     if (!isApiMethod(method)) throw new ApiError('not_found', `no API method "${method}"`);
     return dispatch(core.handlers, method, request.body);

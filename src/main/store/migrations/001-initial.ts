@@ -44,6 +44,8 @@ export function migrateTo1(db: Database): void {
     CREATE INDEX calls_by_duration ON calls (duration_s, id);
     CREATE INDEX calls_by_provider ON calls (provider, id);
     CREATE INDEX calls_by_turn_count ON calls (turn_count, id);
+    -- callers look calls up by the provider's id without knowing the provider
+    CREATE INDEX calls_by_external_id ON calls (external_id);
 
     CREATE TABLE turns (
       id INTEGER PRIMARY KEY,

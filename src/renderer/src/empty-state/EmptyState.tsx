@@ -20,7 +20,7 @@ export function EmptyState() {
   return (
     <div className="empty-state" aria-label="No calls yet" role="region">
       <h2>No calls yet</h2>
-      <p>Point a voice platform's webhook at the local listener, or post a call yourself. New calls appear here as they arrive.</p>
+      <p>Point a voice platform's webhook at the local listener, post a call yourself, or drop exported call files (.json, .jsonl) on this window. New calls appear here as they arrive.</p>
       {info.url ? (
         <dl className="facts">
           <div className="fact">

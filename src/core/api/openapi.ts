@@ -1,0 +1,94 @@
+/**
+ * `GET /openapi.json`: the listener's routes for other tools (Postman, scripts). Shapes are named
+ * after the seed documents they follow; errors are always `{error:{code,message,fields?}}`.
+ */
+interface Route {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  auth: 'apiKey' | 'webhook' | 'session';
+  body?: string[];
+  ok: string;
+}
+
+const json = ['application/json'];
+
+const routes: Route[] = [
+  { method: 'post', path: '/api/v1/observability/calls', summary: 'Ingest one call (seed 000 flat body); 201 new, 200 merged or duplicate', auth: 'apiKey', body: json, ok: '201' },
+  { method: 'get', path: '/api/v1/observability/calls', summary: 'List calls (seed 000), ?skip&limit', auth: 'apiKey', ok: '200' },
+  { method: 'get', path: '/api/v1/observability/calls/{call_short_id}', summary: 'Call detail (seed 000)', auth: 'apiKey', ok: '200' },
+  { method: 'delete', path: '/api/v1/observability/calls/{call_short_id}', summary: 'Delete a call (seed 000)', auth: 'apiKey', ok: '200' },
+  { method: 'post', path: '/api/v1/observability/calls/retell/webhook', summary: 'Retell native webhook {event, call} (seed 000)', auth: 'webhook', body: json, ok: '201' },
+  { method: 'post', path: '/observability/v1/observe/', summary: 'Cekura observe (seed 003): JSON, form, or multipart with a voice_recording file; 201 CallLogList', auth: 'apiKey', body: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'], ok: '201' },
+  { method: 'post', path: '/observability/v1/livekit/observe/', summary: 'Raw LiveKit session report or chat history (seed 003)', auth: 'apiKey', body: json, ok: '201' },
+  { method: 'post', path: '/observability/v1/pipecat/observe/', summary: 'Raw Pipecat transcript (seed 003)', auth: 'apiKey', body: json, ok: '201' },
+  { method: 'post', path: '/api/v1/import', summary: 'Any supported payload, an array, a list response or JSON Lines; format detected per call', auth: 'apiKey', body: ['application/json', 'application/x-ndjson'], ok: '201' },
+  { method: 'post', path: '/webhooks/vapi', summary: 'Vapi server message (end-of-call-report); X-Vapi-Secret or Bearer when a secret is set', auth: 'webhook', body: json, ok: '201' },
+  { method: 'post', path: '/webhooks/retell', summary: 'Retell webhook; x-retell-signature when a secret is set', auth: 'webhook', body: json, ok: '201' },
+  { method: 'post', path: '/webhooks/elevenlabs', summary: 'ElevenLabs post_call_transcription; ElevenLabs-Signature when a secret is set', auth: 'webhook', body: json, ok: '201' },
+  { method: 'post', path: '/webhooks/bland', summary: 'Bland post-call webhook; X-Webhook-Signature when a secret is set', auth: 'webhook', body: json, ok: '201' },
+  { method: 'get', path: '/api/v1/calls', summary: 'List calls (seed 002): page, page_size<=100, status, workflow_id, user_id, started_after, started_before, q, provider, verdict, sort, order', auth: 'apiKey', ok: '200' },
+  { method: 'get', path: '/api/v1/calls/active', summary: 'Ongoing calls (seed 002)', auth: 'apiKey', ok: '200' },
+  { method: 'get', path: '/api/v1/calls/{id}', summary: 'Call (seed 002 fields plus every normalized field); id = uuid, short id, integer id or provider call id', auth: 'apiKey', ok: '200' },
+  { method: 'get', path: '/api/v1/calls/{id}/transcript', summary: 'Turns (seed 002 keys plus start_ms, end_ms, words, tool)', auth: 'apiKey', ok: '200' },
+  { method: 'get', path: '/api/v1/calls/{id}/detail', summary: 'Call in the seed 001 shape {success, call, url}', auth: 'apiKey', ok: '200' },
+  { method: 'get', path: '/api/calls/{callId}', summary: 'Call in the seed 004 envelope {message, status, error, data}; X-API-SECRET too when set', auth: 'apiKey', ok: '200' },
+  { method: 'post', path: '/rpc/{method}', summary: "The UI's API (same contract as the desktop IPC)", auth: 'session', body: json, ok: '200' },
+  { method: 'get', path: '/rpc/events', summary: 'Server-sent events (calls.changed)', auth: 'session', ok: '200' },
+];
+
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+const security = {
+  apiKey: [{ apiKey: [] }, { efficientAiKey: [] }, { cekuraKey: [] }, { bearer: [] }],
+  webhook: [{ providerSignature: [] }],
+  session: [{ session: [] }, { bearer: [] }],
+} as const;
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const errors = Object.fromEntries(['400', '401', '404', '413', '415', '422'].map((status) => [status, { $ref: '#/components/responses/Error' }]));
+    paths[route.path] = {
+      ...(paths[route.path] ?? {}),
+      [route.method]: {
+        summary: route.summary,
+        security: security[route.auth],
+        ...(route.body ? { requestBody: { required: true, content: Object.fromEntries(route.body.map((type) => [type, { schema: { type: 'object' } }])) } } : {}),
+        responses: { [route.ok]: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Callscope local listener', version: '1' },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: {
+      responses: { Error: { description: 'Error', content: { 'application/json': { schema: errorSchema } } } },
+      securitySchemes: {
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-KEY' },
+        efficientAiKey: { type: 'apiKey', in: 'header', name: 'X-EFFICIENTAI-API-KEY' },
+        cekuraKey: { type: 'apiKey', in: 'header', name: 'X-CEKURA-API-KEY' },
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'callscope_session' },
+        providerSignature: { type: 'apiKey', in: 'header', name: 'x-retell-signature | ElevenLabs-Signature | X-Webhook-Signature | X-Vapi-Secret' },
+      },
+    },
+  };
+}
+
+export const documentedRoutes = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);

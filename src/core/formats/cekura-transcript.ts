@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ApiError, formatPath } from '../api/errors';
+import type { Turn } from '../model/call';
+import { decodeJsonText } from './json-text';
+
+/**
+ * Cekura's own transcript format (`transcript_type: cekura`, also `vocera`):
+ * `[{role: "Main Agent" | "Testing Agent", content, start_time, end_time}]` in seconds from call
+ * start; tool rows `{role: "Function Call", data{id, name, arguments}}` and
+ * `{role: "Function Call Result", data{id, name, result}}`, the result merged into its call.
+ */
+const row = z.looseObject({
+  role: z.string(),
+  content: z.string().nullish(),
+  start_time: z.number().finite().nullish(),
+  end_time: z.number().finite().nullish(),
+  data: z.looseObject({ id: z.string().nullish(), name: z.string().nullish(), arguments: z.unknown().optional(), result: z.unknown().optional() }).nullish(),
+});
+
+const roleOf: Record<string, Turn['role'] | 'result'> = {
+  'main agent': 'agent',
+  'testing agent': 'user',
+  'function call': 'tool',
+  'function call result': 'result',
+};
+
+const seconds = (value: number | null | undefined): number | null => (value == null ? null : Math.round(value * 1000));
+
+export function cekuraTranscriptToTurns(transcript: unknown, context: { callStartMs: number | null; path: string }): Turn[] {
+  const parsed = z.array(row).safeParse(transcript);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ path: formatPath([context.path, ...issue.path]), message: issue.message }));
+    throw new ApiError('invalid_payload', `Cekura transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+  }
+  const unknownRoles = parsed.data.flatMap((entry, i) =>
+    roleOf[entry.role.trim().toLowerCase()] ? [] : [{ path: `${context.path}.${i}.role`, message: `unknown Cekura role "${entry.role}" (use "Main Agent", "Testing Agent", "Function Call", "Function Call Result")` }],
+  );
+  if (unknownRoles.length > 0) throw new ApiError('invalid_payload', `Cekura transcript has unknown roles at: ${unknownRoles.map((f) => f.path).join(', ')}`, unknownRoles);
+
+  const turns: Turn[] = [];
+  const toolTurnById = new Map<string, Turn>();
+  for (const entry of parsed.data) {
+    const role = roleOf[entry.role.trim().toLowerCase()];
+    if (role === 'result') {
+      const target = (entry.data?.id && toolTurnById.get(entry.data.id)) || [...turns].reverse().find((t) => t.role === 'tool' && t.tool?.name === entry.data?.name);
+      if (target?.tool) target.tool = { ...target.tool, result: decodeJsonText(entry.data?.result ?? entry.content) };
+      continue;
+    }
+    if (!role) continue;
+    const turn: Turn = {
+      idx: turns.length,
+      role,
+      text: role === 'tool' ? '' : (entry.content ?? ''),
+      start_ms: seconds(entry.start_time),
+      end_ms: seconds(entry.end_time),
+      words: null,
+      tool: role === 'tool' ? { name: entry.data?.name ?? 'unknown', arguments: decodeJsonText(entry.data?.arguments), result: null } : null,
+      interrupted: null,
+      agent_name: null,
+    };
+    if (role === 'tool' && entry.data?.id) toolTurnById.set(entry.data.id, turn);
+    turns.push(turn);
+  }
+  return turns;
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { ApiError, formatPath } from '../api/errors';
+import type { Role, Turn, Word } from '../model/call';
+import { isRecord } from './types';
+
+/**
+ * Deepgram pre-recorded `results` (FORMATS.md §7): times are seconds from audio start. Turns are the
+ * `utterances` when requested; otherwise each channel's paragraphs, or failing those its runs of
+ * words. Deepgram names no roles: a turn is the agent's when it comes from the agent channel
+ * (channel 0 by the product convention, corpus README rule 7), anyone else's is the user's.
+ */
+export const DEFAULT_AGENT_CHANNEL = 0;
+
+const word = z.looseObject({
+  word: z.string(),
+  start: z.number().finite(),
+  end: z.number().finite(),
+  punctuated_word: z.string().nullish(),
+  speaker: z.number().int().nullish(),
+});
+
+const sentence = z.looseObject({ text: z.string(), start: z.number().finite(), end: z.number().finite() });
+const paragraph = z.looseObject({
+  sentences: z.array(sentence),
+  start: z.number().finite(),
+  end: z.number().finite(),
+  speaker: z.number().int().nullish(),
+});
+
+const alternative = z.looseObject({
+  transcript: z.string().nullish(),
+  words: z.array(word).nullish(),
+  paragraphs: z.looseObject({ paragraphs: z.array(paragraph).nullish() }).nullish(),
+});
+
+const utterance = z.looseObject({
+  start: z.number().finite(),
+  end: z.number().finite(),
+  channel: z.number().int().nonnegative().nullish(),
+  speaker: z.number().int().nullish(),
+  transcript: z.string(),
+  words: z.array(word).nullish(),
+});
+
+export const deepgramResults = z.looseObject({
+  channels: z.array(z.looseObject({ alternatives: z.array(alternative) })),
+  utterances: z.array(utterance).nullish(),
+});
+export type DeepgramResults = z.infer<typeof deepgramResults>;
+type DeepgramWord = z.infer<typeof word>;
+
+export interface DeepgramContext {
+  callStartMs: number | null;
+  path: string;
+  /** which channel holds the agent; channel 0 unless the caller knows better. */
+  agentChannel?: number | null;
+}
+
+/** Deepgram `results` (or the whole response holding them) as turns; `path` prefixes error paths. */
+export function deepgramToTurns(transcript: unknown, context: DeepgramContext): Turn[] {
+  const wholeResponse = isRecord(transcript) && isRecord(transcript.results);
+  const results = wholeResponse ? transcript.results : transcript;
+  const path = wholeResponse ? `${context.path}.results` : context.path;
+  const parsed = deepgramResults.safeParse(results);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ path: formatPath([path, ...issue.path]), message: issue.message }));
+    throw new ApiError('invalid_payload', `Deepgram results are invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+  }
+  return turnsFromDeepgramResults(parsed.data, context.agentChannel ?? DEFAULT_AGENT_CHANNEL);
+}
+
+interface Segment {
+  /** the channel, or for one-channel diarized audio the speaker, that said it. */
+  source: number;
+  text: string;
+  start: number;
+  end: number;
+  words: DeepgramWord[];
+}
+
+export function turnsFromDeepgramResults(results: DeepgramResults, agentChannel: number): Turn[] {
+  const utterances = results.utterances ?? [];
+  const segments = utterances.length > 0 ? utteranceSegments(results) : channelSegments(results);
+  // Stable sort: utterances are already in time order, channel segments are per channel.
+  const ordered = segments.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i);
+  return ordered.map(({ s }, idx) => ({
+    idx,
+    role: (s.source === agentChannel ? 'agent' : 'user') satisfies Role,
+    text: s.text,
+    start_ms: ms(s.start),
+    end_ms: ms(s.end),
+    words: s.words.length > 0 ? s.words.map(toWord) : null,
+    tool: null,
+    interrupted: null,
+    agent_name: null,
+  }));
+}
+
+/**
+ * With one channel of audio every utterance is channel 0, so diarized speakers tell the parties
+ * apart instead (speaker 0 = the agent, by the same convention).
+ */
+function utteranceSegments(results: DeepgramResults): Segment[] {
+  const utterances = results.utterances ?? [];
+  const byChannel = results.channels.length > 1;
+  return utterances.map((u) => ({
+    source: byChannel ? (u.channel ?? 0) : (u.speaker ?? u.channel ?? 0),
+    text: u.transcript,
+    start: u.start,
+    end: u.end,
+    words: u.words ?? [],
+  }));
+}
+
+function channelSegments(results: DeepgramResults): Segment[] {
+  const byChannel = results.channels.length > 1;
+  const best = results.channels.map((channel) => channel.alternatives[0]);
+  const spoken = best.filter((alt) => (alt?.words?.length ?? 0) > 0);
+  if (spoken.length > 0 && spoken.every((alt) => (alt?.paragraphs?.paragraphs?.length ?? 0) > 0)) {
+    return best.flatMap((alt, c) =>
+      (alt?.paragraphs?.paragraphs ?? []).map((p) => ({
+        source: byChannel ? c : (p.speaker ?? c),
+        text: p.sentences.map((s) => s.text).join(' '),
+        start: p.start,
+        end: p.end,
+        words: (alt?.words ?? []).filter((w) => w.start >= p.start && w.end <= p.end),
+      })),
+    );
+  }
+  // No paragraphs to go by: all words in time order, cut wherever the speaking side changes.
+  const tagged = best
+    .flatMap((alt, c) => (alt?.words ?? []).map((w, i) => ({ w, i, source: byChannel ? c : (w.speaker ?? c) })))
+    .sort((a, b) => a.w.start - b.w.start || a.source - b.source || a.i - b.i);
+  return wordRuns(tagged);
+}
+
+/** Consecutive words of one source make one segment. */
+function wordRuns(words: readonly { w: DeepgramWord; source: number }[]): Segment[] {
+  const runs: Segment[] = [];
+  for (const { w, source } of words) {
+    const last = runs.at(-1);
+    if (last && last.source === source) {
+      last.words.push(w);
+      last.end = w.end;
+      last.text = `${last.text} ${w.punctuated_word ?? w.word}`;
+    } else {
+      runs.push({ source, text: w.punctuated_word ?? w.word, start: w.start, end: w.end, words: [w] });
+    }
+  }
+  return runs;
+}
+
+function toWord(w: DeepgramWord): Word {
+  return { text: w.punctuated_word ?? w.word, start_ms: ms(w.start), end_ms: ms(w.end) };
+}
+
+const ms = (seconds: number): number => Math.round(seconds * 1000);

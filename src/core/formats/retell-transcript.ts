@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ApiError, formatPath } from '../api/errors';
+import type { Turn, Word } from '../model/call';
+import { isRecord } from './types';
+import { decodeJsonText } from './json-text';
+
+/**
+ * Retell's `transcript_with_tool_calls[]` / `transcript_object[]` (corpus FORMATS.md §2). Utterances
+ * have no start/end of their own: a turn runs from its first word's `start` to its last word's `end`
+ * (seconds of call audio). Tool invocations become tool turns and their results merge into them
+ * (README rule 2); node transitions, DTMF, SMS and injected context are not spoken, so not turns.
+ */
+
+const word = z.looseObject({
+  word: z.string().nullish(),
+  start: z.number().finite().nullish(),
+  end: z.number().finite().nullish(),
+});
+
+export const retellTranscriptItem = z.discriminatedUnion('role', [
+  z.looseObject({
+    role: z.enum(['agent', 'user', 'transfer_target']),
+    content: z.string(),
+    words: z.array(word).nullish(),
+  }),
+  z.looseObject({
+    role: z.literal('tool_call_invocation'),
+    tool_call_id: z.string().nullish(),
+    name: z.string().min(1),
+    arguments: z.unknown().optional(),
+    // seen only in third-party notes (FORMATS.md "Unconfirmed points"): seconds from call start
+    time_sec: z.number().finite().nullish(),
+  }),
+  z.looseObject({
+    role: z.literal('tool_call_result'),
+    tool_call_id: z.string().nullish(),
+    content: z.unknown().optional(),
+    successful: z.boolean().nullish(),
+  }),
+  z.looseObject({ role: z.enum(['node_transition', 'dtmf', 'sms', 'injected']) }),
+]);
+export type RetellTranscriptItem = z.infer<typeof retellTranscriptItem>;
+
+const at = (prefix: string, path: readonly PropertyKey[]) => formatPath(prefix ? [prefix, ...path] : path);
+const ms = (seconds: number) => Math.round(seconds * 1000);
+
+/** Words with both times; the others cannot be placed on the timeline. */
+function timedWords(words: z.infer<typeof word>[] | null | undefined): Word[] {
+  return (words ?? []).flatMap((w) => (w.start == null || w.end == null ? [] : [{ text: w.word ?? '', start_ms: ms(w.start), end_ms: ms(w.end) }]));
+}
+
+/**
+ * The array itself, or the one a Retell call object (or `{event, call}` webhook body) holds:
+ * `transcript_with_tool_calls` when present, else `transcript_object`.
+ */
+function locateTranscript(transcript: unknown, path: string): { value: unknown; path: string } {
+  if (!isRecord(transcript)) return { value: transcript, path };
+  const holder = isRecord(transcript.call) ? transcript.call : transcript;
+  const prefix = holder === transcript ? path : at(path, ['call']);
+  const key = Array.isArray(holder.transcript_with_tool_calls) ? 'transcript_with_tool_calls' : 'transcript_object';
+  return { value: holder[key] ?? [], path: at(prefix, [key]) };
+}
+
+/** Retell transcript -> turns; throws a 422 naming `<path>.<i>.<field>` for malformed entries. */
+export function retellTranscriptToTurns(transcript: unknown, context: { callStartMs: number | null; path: string }): Turn[] {
+  const located = locateTranscript(transcript, context.path);
+  const parsed = z.array(retellTranscriptItem).safeParse(located.value);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ path: at(located.path, issue.path), message: issue.message }));
+    throw new ApiError('invalid_payload', `Retell transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+  }
+
+  const turns: Turn[] = [];
+  const toolTurnById = new Map<string, Turn>();
+  for (const item of parsed.data) {
+    switch (item.role) {
+      case 'agent':
+      case 'user':
+      case 'transfer_target': {
+        const words = timedWords(item.words);
+        turns.push({
+          idx: turns.length,
+          // the transfer target speaks for the business side after a transfer, like the agent
+          role: item.role === 'user' ? 'user' : 'agent',
+          text: item.content,
+          start_ms: words[0]?.start_ms ?? null,
+          end_ms: words.at(-1)?.end_ms ?? null,
+          words: words.length > 0 ? words : null,
+          tool: null,
+          interrupted: null,
+          agent_name: item.role === 'transfer_target' ? 'transfer_target' : null,
+        });
+        break;
+      }
+      case 'tool_call_invocation': {
+        const turn: Turn = {
+          idx: turns.length,
+          role: 'tool',
+          text: '',
+          start_ms: item.time_sec == null ? null : ms(item.time_sec),
+          end_ms: null,
+          words: null,
+          tool: { name: item.name, arguments: decodeJsonText(item.arguments), result: null },
+          interrupted: null,
+          agent_name: null,
+        };
+        if (item.tool_call_id) toolTurnById.set(item.tool_call_id, turn);
+        turns.push(turn);
+        break;
+      }
+      case 'tool_call_result': {
+        const target = item.tool_call_id ? toolTurnById.get(item.tool_call_id) : undefined;
+        if (target?.tool) target.tool = { ...target.tool, result: decodeJsonText(item.content) };
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return turns;
+}

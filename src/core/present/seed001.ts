@@ -1,0 +1,89 @@
+import type { StoredCall, Turn } from '../model/call';
+import { agentResponseLatencies, userInterruptsAgent } from '../metrics/transcript-timing';
+import { nearestRank } from '../metrics/percentile';
+import { instantAt } from './timeline';
+
+/**
+ * Seed 001: a QA platform's call object, `GET /api/v1/calls/{id}/detail` -> `{success, call, url}`.
+ * Durations and offsets are in seconds, as that API states them.
+ */
+const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
+
+function status(call: StoredCall): 'in_progress' | 'analyzing' | 'completed' {
+  return call.status === 'ongoing' || call.status === 'in-progress' ? 'in_progress' : 'completed';
+}
+
+const roleName = { agent: 'assistant', user: 'user', tool: 'tool' } as const;
+
+export function callDetail001(call: StoredCall, turns: Turn[], url: string) {
+  const latencies = agentResponseLatencies(turns).map(({ turn, ms }) => ({ turn, ms, at: turns[turn]?.start_ms ?? 0 }));
+  const overlaps = userInterruptsAgent(turns);
+  const latencySeconds = latencies.map((l) => l.ms / 1000);
+  const overlapSeconds = overlaps.map((o) => o.overlap_ms / 1000);
+  const firstAgent = turns.find((t) => t.role === 'agent' && t.start_ms !== null);
+  return {
+    success: true,
+    url,
+    call: {
+      id: call.uuid,
+      created_at: call.created_at,
+      status: status(call),
+      stereo_recording_url: call.stereo_recording_url,
+      mono_recording_url: call.recording_url,
+      agent_id: call.agent_id,
+      is_deleted: false,
+      duration: call.duration_s,
+      started_at: call.started_at,
+      ended_at: call.ended_at,
+      errors: [],
+      evaluation_results: [],
+      evaluation_set_success_mapping: null,
+      failure_reason: call.verdict === 'failure' ? call.end_reason : null,
+      interruptions: overlaps.map((o, i) => ({
+        id: `${call.short_id}-i${i}`,
+        call_id: call.uuid,
+        duration: o.overlap_ms / 1000,
+        seconds_from_start: seconds(turns[o.user_turn]?.start_ms ?? null),
+        text: turns[o.user_turn]?.text ?? '',
+      })),
+      num_interruptions: overlaps.length,
+      p50_interruption: nearestRank(overlapSeconds, 0.5),
+      p90_interruption: nearestRank(overlapSeconds, 0.9),
+      p95_interruption: nearestRank(overlapSeconds, 0.95),
+      latency_blocks: latencies.map((l, i) => ({
+        id: `${call.short_id}-l${i}`,
+        call_id: call.uuid,
+        duration: l.ms / 1000,
+        seconds_from_start: seconds(l.at - l.ms),
+      })),
+      p50_latency: nearestRank(latencySeconds, 0.5),
+      p90_latency: nearestRank(latencySeconds, 0.9),
+      p95_latency: nearestRank(latencySeconds, 0.95),
+      ttfw: seconds(firstAgent?.start_ms ?? null),
+      messages: turns.map((turn) => ({
+        id: `${call.short_id}-m${turn.idx}`,
+        call_id: call.uuid,
+        role: roleName[turn.role],
+        content: turn.text,
+        name: turn.tool?.name ?? turn.agent_name,
+        result: turn.tool ? turn.tool.result : null,
+        tool_calls: turn.tool ? [{ name: turn.tool.name, arguments: turn.tool.arguments }] : null,
+        seconds_from_start: seconds(turn.start_ms),
+        end_time: seconds(turn.end_ms),
+        duration: turn.start_ms !== null && turn.end_ms !== null ? (turn.end_ms - turn.start_ms) / 1000 : null,
+        time: instantAt(call.started_at, turn.start_ms),
+      })),
+      metadata: call.metadata,
+      notes: null,
+      is_read: call.reviewed_at !== null,
+      result: call.verdict,
+      vapi_call_id: call.provider === 'vapi' ? call.external_id : null,
+      device_id: null,
+      region: null,
+      scenario_id: null,
+      test_agent_id: null,
+      test_id: null,
+      read_by_user_id: null,
+    },
+  };
+}

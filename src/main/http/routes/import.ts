@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../../../core/api/errors';
+import type { AppCore } from '../../app';
+import { looksLikeJsonLines, parseJsonText } from '../../import/documents';
+import { countInto, emptyTally, errorOf, ingestItems, itemsOfDocument, type ItemResult, type PendingItem } from '../../import/ingest-documents';
+import { contentTypeOf, rawBodyOf } from '../route-helpers';
+
+/**
+ * `POST /api/v1/import`: any supported payload, an array of them, a provider's list response, or
+ * JSON Lines. Detects each call's format; answers with one result per call and the tally. A body
+ * holding exactly one call that is refused gets that refusal's status (422 for "not a call").
+ */
+const IMPORT = '/api/v1/import';
+const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
+
+function jsonLinesItems(text: string): { items: PendingItem[]; failures: ItemResult[] } {
+  const items: PendingItem[] = [];
+  const failures: ItemResult[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim().length === 0) return;
+    const source = `line ${i + 1}`;
+    try {
+      items.push(...itemsOfDocument(parseJsonText(line, source), source, Buffer.from(line)));
+    } catch (error) {
+      failures.push({ ok: false, source, error: errorOf(error) });
+    }
+  });
+  return { items, failures };
+}
+
+export async function registerImportRoute(app: FastifyInstance, core: AppCore): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(/^application\/(x-)?(ndjson|jsonl|json-lines|jsonlines)/i, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (request, body: Buffer, done) => {
+      request.rawBody = body;
+      done(null, body.toString('utf8'));
+    });
+
+    scope.post(IMPORT, { bodyLimit: IMPORT_BODY_LIMIT, config: { auth: 'api-key' } }, async (request, reply) => {
+      const contentType = contentTypeOf(request);
+      const { items, failures } =
+        looksLikeJsonLines(contentType) && typeof request.body === 'string'
+          ? jsonLinesItems(request.body)
+          : { items: itemsOfDocument(request.body, 'body', rawBodyOf(request)), failures: [] };
+      const results = [...failures, ...ingestItems(core, items, IMPORT, contentType)];
+      const tally = emptyTally();
+      for (const result of results) countInto(tally, result);
+      const only = results.length === 1 ? results[0] : undefined;
+      if (only && !only.ok) {
+        throw new ApiError(only.error.code, only.error.message, only.error.fields);
+      }
+      if (results.length === 0) throw new ApiError('invalid_payload', 'the body holds no calls', [{ path: '$', message: 'empty' }]);
+      return reply.code(tally.imported > 0 ? 201 : 200).send({ ...tally, results });
+    });
+  });
+}

@@ -1,0 +1,94 @@
+import { rm } from 'node:fs/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { ApiError } from '../../../core/api/errors';
+import { cekuraBodyFromForm, normalizeCekura } from '../../../core/formats/cekura';
+import { callLogList } from '../../../core/present/seed003';
+import type { AppCore } from '../../app';
+import { getCall, setRecordingPath } from '../../store/calls';
+import { listTurns } from '../../store/turns';
+import { adoptRecording, receiveRecording } from '../../media/recordings';
+import { ingestRequest } from '../ingest-helpers';
+
+/**
+ * Seed 003: Cekura's observe endpoint (JSON, form or multipart with a `voice_recording` file) and
+ * its raw LiveKit / Pipecat variants. Form parsing lives in this plugin only, so every other
+ * route still answers 415 to a non-JSON body.
+ */
+const OBSERVE = '/observability/v1/observe/';
+const MAX_RECORDING_BYTES = 1024 * 1024 * 1024;
+
+type FormFields = Record<string, string | string[]>;
+
+function addField(fields: FormFields, name: string, value: string): void {
+  const existing = fields[name];
+  fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+}
+
+/** Reads a multipart body: fields into memory, the recording streamed to disk. */
+async function readMultipart(core: AppCore, request: FastifyRequest): Promise<{ fields: FormFields; recording: string | null }> {
+  const fields: FormFields = {};
+  let recording: string | null = null;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_RECORDING_BYTES, fields: 64, fieldSize: 16 * 1024 * 1024 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'voice_recording') {
+          part.file.resume();
+          throw new ApiError('invalid_payload', `unexpected file field "${part.fieldname}" (send the audio as voice_recording)`, [
+            { path: part.fieldname, message: 'unexpected file' },
+          ]);
+        }
+        recording = await receiveRecording(core.config.dataDir, part.file, part.filename);
+        if (part.file.truncated) throw new ApiError('payload_too_large', `voice_recording is larger than ${MAX_RECORDING_BYTES} bytes`);
+      } else {
+        addField(fields, part.fieldname, String(part.value));
+      }
+    }
+  } catch (error) {
+    if (recording) await rm(recording, { force: true });
+    throw error;
+  }
+  return { fields, recording };
+}
+
+export async function registerObserveRoutes(app: FastifyInstance, core: AppCore): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(multipart);
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
+      request.rawBody = body;
+      const fields: FormFields = {};
+      for (const [key, value] of new URLSearchParams(body.toString('utf8'))) addField(fields, key, value);
+      done(null, cekuraBodyFromForm(fields));
+    });
+    const auth = { config: { auth: 'api-key' as const } };
+
+    scope.post(OBSERVE, auth, async (request, reply) => {
+      let recording: string | null = null;
+      let body: unknown = request.body;
+      if (request.isMultipart()) {
+        const parsed = await readMultipart(core, request);
+        recording = parsed.recording;
+        body = cekuraBodyFromForm(parsed.fields);
+        request.rawBody = Buffer.from(JSON.stringify(parsed.fields));
+      }
+      try {
+        const normalized = normalizeCekura(body);
+        const { call } = await ingestRequest(core, request, { route: OBSERVE, normalized });
+        if (recording) setRecordingPath(core.db, call.id, await adoptRecording(core.config.dataDir, recording, call.short_id));
+        const stored = getCall(core.db, call.id) ?? call;
+        return reply.code(201).send(callLogList(stored, listTurns(core.db, call.id)));
+      } catch (error) {
+        if (recording) await rm(recording, { force: true });
+        throw error;
+      }
+    });
+
+    for (const provider of ['livekit', 'pipecat'] as const) {
+      const route = `/observability/v1/${provider}/observe/`;
+      scope.post(route, auth, async (request, reply) => {
+        const { call } = await ingestRequest(core, request, { route, providers: [provider] });
+        return reply.code(201).send(callLogList(call, listTurns(core.db, call.id)));
+      });
+    }
+  });
+}

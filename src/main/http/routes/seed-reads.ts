@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { callDetail001 } from '../../../core/present/seed001';
+import { wrappedCall004, wrappedNotFound004 } from '../../../core/present/seed004';
+import type { AppCore } from '../../app';
+import { findCallIdByRef, getCall } from '../../store/calls';
+import { listTurns } from '../../store/turns';
+import { callFromParam } from '../route-helpers';
+
+/** Read shapes of seed 001 (`/api/v1/calls/{id}/detail`) and seed 004 (`/api/calls/{callId}`). */
+export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, baseUrl: () => string): void {
+  const auth = { config: { auth: 'api-key' as const } };
+
+  app.get<{ Params: { id: string } }>('/api/v1/calls/:id/detail', auth, async (request) => {
+    const call = callFromParam(core, request.params.id);
+    return callDetail001(call, listTurns(core.db, call.id), `${baseUrl()}/?call=${call.short_id}`);
+  });
+
+  app.get<{ Params: { callId: string } }>('/api/calls/:callId', auth, async (request, reply) => {
+    const ref = request.params.callId;
+    const id = findCallIdByRef(core.db, ref);
+    const call = id === null ? null : getCall(core.db, id);
+    if (!call) return reply.code(404).send(wrappedNotFound004(ref));
+    return wrappedCall004(call, listTurns(core.db, call.id));
+  });
+}
+

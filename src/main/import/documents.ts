@@ -1,0 +1,22 @@
+import { ApiError } from '../../core/api/errors';
+import { checkJsonDepth, MAX_JSON_DEPTH } from '../../core/json/depth';
+
+/** Parses one JSON text with the listener's rules: depth limit first, then a clear message. */
+export function parseJsonText(text: string, where: string): unknown {
+  const depth = checkJsonDepth(text, MAX_JSON_DEPTH);
+  if (!depth.ok) {
+    throw new ApiError('invalid_payload', `${where}: JSON nests deeper than ${MAX_JSON_DEPTH} levels (at character ${depth.offset})`, [
+      { path: '$', message: `nesting deeper than ${MAX_JSON_DEPTH} levels` },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError('invalid_json', `${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+export function looksLikeJsonLines(contentType: string | undefined, filename?: string): boolean {
+  if (filename && /\.(jsonl|ndjson)$/i.test(filename)) return true;
+  return /application\/(x-)?(ndjson|jsonl|json-lines|jsonlines)/i.test(contentType ?? '');
+}

@@ -1,0 +1,71 @@
+import { ApiError, type ErrorCode } from '../../core/api/errors';
+import { callsInDocument, normalizeAny } from '../../core/formats/registry';
+import type { ImportTarget } from '../app';
+import type { IngestJob } from '../store/ingest-batch';
+
+/** What happened to one call of an import. */
+export type ItemResult =
+  | { ok: true; source: string; call_id: number; short_id: string; outcome: 'created' | 'merged' | 'duplicate'; external_id: string }
+  | { ok: false; source: string; error: { code: ErrorCode; message: string; fields?: { path: string; message: string }[] } };
+
+export interface ImportTally {
+  imported: number;
+  merged: number;
+  duplicates: number;
+  failed: number;
+}
+
+export function emptyTally(): ImportTally {
+  return { imported: 0, merged: 0, duplicates: 0, failed: 0 };
+}
+
+export function countInto(tally: ImportTally, result: ItemResult): void {
+  if (!result.ok) tally.failed++;
+  else if (result.outcome === 'created') tally.imported++;
+  else if (result.outcome === 'merged') tally.merged++;
+  else tally.duplicates++;
+}
+
+export function errorOf(error: unknown): Extract<ItemResult, { ok: false }>['error'] {
+  if (error instanceof ApiError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+export interface PendingItem {
+  source: string;
+  payload: unknown;
+  bytes: Buffer;
+}
+
+/**
+ * Normalizes a batch of payloads and stores the good ones in one transaction. A payload that
+ * fails to normalize or to store is reported with its reason; the rest of the batch still lands.
+ */
+export function ingestItems(core: ImportTarget, items: readonly PendingItem[], route: string, contentType: string): ItemResult[] {
+  const results: (ItemResult | null)[] = items.map(() => null);
+  const jobs: { index: number; job: IngestJob }[] = [];
+  items.forEach((item, index) => {
+    try {
+      jobs.push({ index, job: { normalized: normalizeAny(item.payload), raw: { body: item.bytes, content_type: contentType, route } } });
+    } catch (error) {
+      results[index] = { ok: false, source: item.source, error: errorOf(error) };
+    }
+  });
+  const outcomes = jobs.length > 0 ? core.ingestMany(jobs.map((j) => j.job)) : [];
+  outcomes.forEach((outcome, i) => {
+    const entry = jobs[i];
+    if (!entry) return;
+    const source = items[entry.index]?.source ?? '';
+    results[entry.index] = outcome.ok
+      ? { ok: true, source, call_id: outcome.result.call.id, short_id: outcome.result.call.short_id, outcome: outcome.result.outcome, external_id: outcome.result.call.external_id }
+      : { ok: false, source, error: errorOf(outcome.error) };
+  });
+  return results.map((r, i) => r ?? { ok: false, source: items[i]?.source ?? '', error: { code: 'internal', message: 'not processed' } });
+}
+
+/** The calls of one parsed document (single call, array or list response), each with its own bytes. */
+export function itemsOfDocument(document: unknown, source: string, documentBytes: Buffer): PendingItem[] {
+  const calls = callsInDocument(document);
+  if (calls.length === 1 && calls[0] === document) return [{ source, payload: document, bytes: documentBytes }];
+  return calls.map((payload, i) => ({ source: `${source}[${i}]`, payload, bytes: Buffer.from(JSON.stringify(payload)) }));
+}

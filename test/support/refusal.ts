@@ -1,0 +1,16 @@
+import { expect } from 'vitest';
+import { ApiError } from '../../src/core/api/errors';
+
+/** Runs something that must refuse its input with an ApiError, and returns that error. */
+export function refusal(run: () => unknown): ApiError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    if (error instanceof ApiError) return error;
+  }
+  return expect.unreachable('the payload must be refused');
+}
+
+/** The field paths an ApiError names. */
+export const fieldPaths = (error: ApiError): string[] => (error.fields ?? []).map((f) => f.path);

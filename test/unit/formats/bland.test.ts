@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { blandFormat, blandTranscriptToTurns, normalizeBland } from '../../../src/core/formats/bland';
+import { ApiError } from '../../../src/core/api/errors';
+import { expectFacts, loadCorpus } from '../../support/corpus';
+
+const cases = loadCorpus('bland');
+const others = loadCorpus().filter((c) => c.provider !== 'bland');
+
+/** The field paths of the 422 that `run` must throw. */
+function problemPaths(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('invalid_payload');
+    return ((error as ApiError).fields ?? []).map((f) => f.path);
+  }
+  throw new Error('expected an invalid_payload error');
+}
+
+const line = (user: string, text: string, createdAt: string) => ({ id: 1, created_at: createdAt, text, user, c_id: 'c1' });
+const callWith = (transcripts: unknown[], more: Record<string, unknown> = {}) => ({
+  call_id: 'c1',
+  c_id: 'c1',
+  started_at: '2026-06-01T10:00:00.000000+00:00',
+  end_at: '2026-06-01T10:30:00.000000+00:00',
+  inbound: false,
+  from: '+15550001',
+  to: '+15550002',
+  transcripts,
+  ...more,
+});
+
+describe('Bland payloads against the corpus', () => {
+  it('has corpus files to check', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
+    const { call, turns } = normalizeBland(corpusCase.payload);
+    expectFacts(call, turns, corpusCase.expected);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('detects %s as its source format', (_name, corpusCase) => {
+    expect(blandFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
+  });
+
+  it.each(others.map((c) => [c.name, c] as const))('does not claim %s', (_name, corpusCase) => {
+    expect(blandFormat.detect(corpusCase.payload)).toBeNull();
+  });
+});
+
+describe('Bland transcript rules', () => {
+  it('measures turn starts from the call start and never guesses an end', () => {
+    const { turns } = normalizeBland(
+      callWith([line('assistant', 'Hi', '2026-06-01T10:00:01.250000+00:00'), line('user', 'Hello', '2026-06-01T10:00:04.000000+00:00')]),
+    );
+    expect(turns.map((t) => [t.role, t.start_ms, t.end_ms])).toEqual([
+      ['agent', 1250, null],
+      ['user', 4000, null],
+    ]);
+  });
+
+  it('maps robot and agent to the agent, agent-action to a tool turn with parsed arguments', () => {
+    const { turns } = normalizeBland(
+      callWith([
+        line('robot', 'Hi', '2026-06-01T10:00:01Z'),
+        line('agent-action', 'Tool call: book_slot {"day":"Tue"}', '2026-06-01T10:00:02Z'),
+        line('agent', 'Booked.', '2026-06-01T10:00:03Z'),
+      ]),
+    );
+    expect(turns.map((t) => t.role)).toEqual(['agent', 'tool', 'agent']);
+    expect(turns[1]?.tool).toEqual({ name: 'book_slot', arguments: { day: 'Tue' }, result: null });
+  });
+
+  it('keeps an agent-action of unknown wording whole, under a generic tool name', () => {
+    const { turns } = normalizeBland(callWith([line('agent-action', 'Transferred the call', '2026-06-01T10:00:02Z')]));
+    expect(turns[0]).toMatchObject({ role: 'tool', text: 'Transferred the call', tool: { name: 'agent-action', arguments: null, result: null } });
+  });
+
+  it('counts from the first line when no call start is known', () => {
+    const turns = blandTranscriptToTurns(
+      [line('assistant', 'Hi', '2026-06-01T10:00:05Z'), line('user', 'Yo', '2026-06-01T10:00:07.5Z')],
+      { callStartMs: null, path: 'transcript_json' },
+    );
+    expect(turns.map((t) => t.start_ms)).toEqual([0, 2500]);
+  });
+
+  it('prefixes the error paths of a bare transcript', () => {
+    expect(
+      problemPaths(() => blandTranscriptToTurns([line('narrator', 'x', 'soon')], { callStartMs: null, path: 'transcript_json' })).sort(),
+    ).toEqual(['transcript_json.0.created_at', 'transcript_json.0.user']);
+  });
+});
+
+describe('Bland call facts', () => {
+  it('never reads end_at (the max_duration cut-off) as the end of the call', () => {
+    const { call } = normalizeBland(callWith([], { corrected_duration: '46' }));
+    expect(call.ended_at).toBeNull();
+    expect(call.duration_s).toBe(46);
+  });
+
+  it('takes call_length as minutes when there is no corrected_duration', () => {
+    const { call } = normalizeBland(callWith([], { call_length: 0.5 }));
+    expect(call.duration_s).toBe(30);
+  });
+
+  it('uses the pathway of the original request as agent id when there is no top-level one', () => {
+    const { call } = normalizeBland(callWith([], { request_data: { pathway_id: 'pw-1' } }));
+    expect(call.agent_id).toBe('pw-1');
+  });
+
+  it('treats the callee of an outbound call as the customer and keeps answered_by in extra', () => {
+    const { call } = normalizeBland(callWith([], { answered_by: 'voicemail' }));
+    expect(call).toMatchObject({ direction: 'outbound', customer_number: '+15550002' });
+    expect(call.extra).toMatchObject({ answered_by: 'voicemail', end_at: '2026-06-01T10:30:00.000000+00:00' });
+  });
+});
+
+describe('Bland bad input', () => {
+  it('refuses a call without a call id, naming the field', () => {
+    const { call_id: _dropped, ...body } = callWith([]);
+    expect(problemPaths(() => normalizeBland(body))).toEqual(['call_id']);
+  });
+
+  it('names every field of the wrong type', () => {
+    const paths = problemPaths(() =>
+      normalizeBland(
+        callWith([{ created_at: 'later', text: 7, user: 'assistant' }], { price: '0.07', corrected_duration: 'forty', inbound: 'yes' }),
+      ),
+    );
+    expect(paths.sort()).toEqual(['corrected_duration', 'inbound', 'price', 'transcripts.0.created_at', 'transcripts.0.text'].sort());
+  });
+});
