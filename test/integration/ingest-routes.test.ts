@@ -67,8 +67,8 @@ describe('POST /api/v1/import', () => {
     const result = await response.json();
     expect(result).toMatchObject({ imported: 2, failed: 2 });
     const failures = result.results.filter((r: { ok: boolean }) => !r.ok);
-    expect(failures.map((f: { source: string }) => f.source).sort()).toEqual(['line 2', 'line 3']);
-    expect(failures.find((f: { source: string }) => f.source === 'line 3').error.message).toMatch(/no supported call format.*\[hello\]/);
+    expect(failures.map((f: { source: string }) => f.source).sort()).toEqual(['line:2', 'line:3']);
+    expect(failures.find((f: { source: string }) => f.source === 'line:3').error.message).toMatch(/no supported call format.*\[hello\]/);
   });
 
   it('answers 422 when the one call in the body is refused, naming why', async () => {

@@ -7,6 +7,7 @@ import { startListener, type Listener } from '../http/server';
 import { registerIpc } from './ipc';
 import { hardenSession, hardenWindow } from './security';
 import { electronNativeBinding } from './native-binding';
+import { installMenu } from './menu';
 
 /**
  * The desktop shell: wires the Electron-free backend (openApp, startListener) to a window.
@@ -64,6 +65,8 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Callscope listener did not start', `${message}\n\nImported calls still work; webhooks will not arrive.`);
   }
   registerIpc(core, isTrustedFrame, () => BrowserWindow.getAllWindows());
+  const appCore = core;
+  installMenu(appCore, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {

@@ -1,18 +1,18 @@
 import { ApiError } from '../../core/api/errors';
 import { checkJsonDepth, MAX_JSON_DEPTH } from '../../core/json/depth';
 
-/** Parses one JSON text with the listener's rules: depth limit first, then a clear message. */
-export function parseJsonText(text: string, where: string): unknown {
+/** Parses one JSON text with the listener's rules: depth limit first, then a clear message (the caller names the source). */
+export function parseJsonText(text: string): unknown {
   const depth = checkJsonDepth(text, MAX_JSON_DEPTH);
   if (!depth.ok) {
-    throw new ApiError('invalid_payload', `${where}: JSON nests deeper than ${MAX_JSON_DEPTH} levels (at character ${depth.offset})`, [
+    throw new ApiError('invalid_payload', `JSON nests deeper than ${MAX_JSON_DEPTH} levels (at character ${depth.offset})`, [
       { path: '$', message: `nesting deeper than ${MAX_JSON_DEPTH} levels` },
     ]);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ApiError('invalid_json', `${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ApiError('invalid_json', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 

@@ -69,7 +69,7 @@ function sumBytes(files: readonly ImportFile[], count: number): number {
 async function importJsonFile(core: ImportTarget, file: ImportFile): Promise<ItemResult[]> {
   if (file.bytes > MAX_JSON_FILE_BYTES) throw new Error(`${file.path} is larger than ${MAX_JSON_FILE_BYTES} bytes; split it or use JSON Lines`);
   const bytes = await readFile(file.path);
-  const document = parseJsonText(bytes.toString('utf8'), basename(file.path));
+  const document = parseJsonText(bytes.toString('utf8'));
   return ingestItems(core, itemsOfDocument(document, basename(file.path), bytes), 'import:file', 'application/json');
 }
 
@@ -100,7 +100,7 @@ async function importJsonLines(
     if (line.trim().length === 0) continue;
     const source = `${name}:${lineNumber}`;
     try {
-      batch.push(...itemsOfDocument(parseJsonText(line, source), source, Buffer.from(line)));
+      batch.push(...itemsOfDocument(parseJsonText(line), source, Buffer.from(line)));
     } catch (error) {
       record([{ ok: false, source, error: errorOf(error) }]);
     }

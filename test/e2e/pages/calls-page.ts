@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page object runs some code inside the page (drop events), which needs the DOM types.
 import type { Locator, Page } from '@playwright/test';
 
 /** Page object for the main window: the "Calls" table, the call view and the empty state. */
@@ -31,5 +33,35 @@ export class CallsPage {
 
   turns(): Locator {
     return this.transcript.getByRole('listitem');
+  }
+}
+
+/** The import panel and the ways into it (file chooser, drop). */
+export class ImportPanel {
+  readonly page: Page;
+  readonly region: Locator;
+  readonly progress: Locator;
+  readonly failures: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.region = page.getByRole('region', { name: 'Import' });
+    this.progress = this.region.getByRole('progressbar', { name: 'Import progress' });
+    this.failures = this.region.getByRole('list', { name: 'Import failures' });
+  }
+
+  async choose(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    await this.page.getByLabel('Import call files').setInputFiles(files);
+  }
+
+  /** Drops files on the window the way a file manager does (a DataTransfer on `drop`). */
+  async drop(files: { name: string; text: string }[]): Promise<void> {
+    await this.page.evaluate((list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(new File([file.text], file.name, { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, files);
   }
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../../core/api/errors';
 import type { AppCore } from '../../app';
-import { looksLikeJsonLines, parseJsonText } from '../../import/documents';
-import { countInto, emptyTally, errorOf, ingestItems, itemsOfDocument, type ItemResult, type PendingItem } from '../../import/ingest-documents';
+import { looksLikeJsonLines } from '../../import/documents';
+import { jsonLinesItems } from '../../import/import-text';
+import { countInto, emptyTally, ingestItems, itemsOfDocument } from '../../import/ingest-documents';
 import { contentTypeOf, rawBodyOf } from '../route-helpers';
 
 /**
@@ -12,21 +13,6 @@ import { contentTypeOf, rawBodyOf } from '../route-helpers';
  */
 const IMPORT = '/api/v1/import';
 const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
-
-function jsonLinesItems(text: string): { items: PendingItem[]; failures: ItemResult[] } {
-  const items: PendingItem[] = [];
-  const failures: ItemResult[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim().length === 0) return;
-    const source = `line ${i + 1}`;
-    try {
-      items.push(...itemsOfDocument(parseJsonText(line, source), source, Buffer.from(line)));
-    } catch (error) {
-      failures.push({ ok: false, source, error: errorOf(error) });
-    }
-  });
-  return { items, failures };
-}
 
 export async function registerImportRoute(app: FastifyInstance, core: AppCore): Promise<void> {
   await app.register(async (scope) => {
@@ -39,7 +25,7 @@ export async function registerImportRoute(app: FastifyInstance, core: AppCore): 
       const contentType = contentTypeOf(request);
       const { items, failures } =
         looksLikeJsonLines(contentType) && typeof request.body === 'string'
-          ? jsonLinesItems(request.body)
+          ? jsonLinesItems(request.body, 'line')
           : { items: itemsOfDocument(request.body, 'body', rawBodyOf(request)), failures: [] };
       const results = [...failures, ...ingestItems(core, items, IMPORT, contentType)];
       const tally = emptyTally();
