@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           // the command line: `callscope serve`, `callscope import`
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          // `npm run bench`: measures the real code paths (listener, store, importer)
+          bench: resolve(__dirname, 'src/main/bench/index.ts'),
         },
       },
     },

@@ -36,6 +36,7 @@ step('build (electron-vite)', bin('electron-vite'), ['build']);
 step('typecheck: core (no DOM, no Node)', bin('tsc'), ['-p', 'tsconfig.core.json']);
 step('typecheck: main, preload, tests', bin('tsc'), ['-p', 'tsconfig.node.json']);
 step('typecheck: renderer', bin('tsc'), ['-p', 'tsconfig.web.json']);
+step('typecheck: e2e', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
 step('lint (eslint, boundaries)', bin('eslint'), ['.']);
 
 const vitestOk = run('vitest (unit + integration)', bin('vitest'), [

@@ -107,7 +107,7 @@ describe('list, detail and delete (seed 000)', () => {
     expect(removed.status).toBe(200);
     expect(storedCounts()).toEqual({ calls: 0, turns: 0, payloads: 0 });
     expect((await app.api(`${INGEST}/${created.call_short_id}`)).status).toBe(404);
-    const hits = app.core.db.prepare("SELECT count(*) AS n FROM turns_fts WHERE turns_fts MATCH 'appointment'").get() as { n: number };
+    const hits = app.core.db.prepare("SELECT count(*) AS n FROM call_text_fts WHERE call_text_fts MATCH 'appointment'").get() as { n: number };
     expect(hits.n).toBe(0);
   });
 });

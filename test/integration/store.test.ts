@@ -31,7 +31,7 @@ describe('schema and migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'turns_fts%'").all();
+    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'call_text_fts%'").all();
     expect(strict).toEqual(
       expect.arrayContaining([
         { name: 'calls', strict: 1 },
@@ -82,7 +82,7 @@ describe('list queries use their indexes', () => {
   it('finds transcript words through the full-text index', () => {
     const db = openDb(freshDbFile());
     const detail = plan(db, { ...defaultQuery, filter: { q: 'refund' } });
-    expect(detail).toMatch(/VIRTUAL TABLE INDEX .*turns_fts|SCAN turns_fts VIRTUAL TABLE/);
+    expect(detail).toMatch(/VIRTUAL TABLE INDEX .*call_text_fts|SCAN call_text_fts VIRTUAL TABLE/);
     db.close();
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { fromJsonColumn, toJsonColumn } from './json-columns';
 import { ftsMatchExpression } from './fts-query';
 import { deleteTurns } from './turns';
+import { stmt } from './statements';
 
 /** Query module for the `calls` table. */
 
@@ -40,14 +41,13 @@ function toStoredCall(row: CallRow): StoredCall {
 }
 
 export function findCallIdByIdentity(db: Db, provider: string, externalId: string): number | null {
-  const row = db
-    .prepare<[string, string], { id: number }>('SELECT id FROM calls WHERE provider = ? AND external_id = ?')
+  const row = stmt<[string, string], { id: number }>(db, 'SELECT id FROM calls WHERE provider = ? AND external_id = ?')
     .get(provider, externalId);
   return row?.id ?? null;
 }
 
 export function getCall(db: Db, id: number): StoredCall | null {
-  const row = db.prepare<[number], CallRow>('SELECT * FROM calls WHERE id = ?').get(id);
+  const row = stmt<[number], CallRow>(db, 'SELECT * FROM calls WHERE id = ?').get(id);
   return row ? toStoredCall(row) : null;
 }
 
@@ -57,14 +57,14 @@ export function getCall(db: Db, id: number): StoredCall | null {
  */
 export function findCallIdByRef(db: Db, ref: string): number | null {
   const byOwnId = /^\d+$/.test(ref)
-    ? db.prepare<[number], { id: number }>('SELECT id FROM calls WHERE id = ?').get(Number(ref))
-    : db.prepare<[string, string], { id: number }>('SELECT id FROM calls WHERE uuid = ? OR short_id = ?').get(ref, ref);
-  const row = byOwnId ?? db.prepare<[string], { id: number }>('SELECT id FROM calls WHERE external_id = ? ORDER BY id LIMIT 1').get(ref);
+    ? stmt<[number], { id: number }>(db, 'SELECT id FROM calls WHERE id = ?').get(Number(ref))
+    : stmt<[string, string], { id: number }>(db, 'SELECT id FROM calls WHERE uuid = ? OR short_id = ?').get(ref, ref);
+  const row = byOwnId ?? stmt<[string], { id: number }>(db, 'SELECT id FROM calls WHERE external_id = ? ORDER BY id LIMIT 1').get(ref);
   return row?.id ?? null;
 }
 
 export function shortIdTaken(db: Db, shortId: string): boolean {
-  return db.prepare<[string], { one: number }>('SELECT 1 AS one FROM calls WHERE short_id = ?').get(shortId) !== undefined;
+  return stmt<[string], { one: number }>(db, 'SELECT 1 AS one FROM calls WHERE short_id = ?').get(shortId) !== undefined;
 }
 
 export interface NewCallIds {
@@ -79,7 +79,7 @@ export function insertCall(db: Db, facts: CallFacts, ids: NewCallIds, now: strin
   const sql =
     `INSERT INTO calls (${columns.join(', ')}, created_at, updated_at) ` +
     `VALUES (${columns.map((c) => `@${c}`).join(', ')}, @now, @now)`;
-  return Number(db.prepare(sql).run(values).lastInsertRowid);
+  return Number(stmt(db, sql).run(values).lastInsertRowid);
 }
 
 /** Latest facts win; a null in the new payload never erases what an earlier one said. */
@@ -88,15 +88,15 @@ export function mergeCallFacts(db: Db, id: number, facts: CallFacts, now: string
   const assignments = factColumns
     .filter((c) => c !== 'provider' && c !== 'external_id')
     .map((c) => `${c} = coalesce(@${c}, ${c})`);
-  db.prepare(`UPDATE calls SET ${assignments.join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, id, now });
+  stmt(db, `UPDATE calls SET ${assignments.join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, id, now });
 }
 
 export function setTurnCount(db: Db, id: number, count: number): void {
-  db.prepare('UPDATE calls SET turn_count = ? WHERE id = ?').run(count, id);
+  stmt(db, 'UPDATE calls SET turn_count = ? WHERE id = ?').run(count, id);
 }
 
 export function setVerdict(db: Db, id: number, verdict: Verdict | null, now: string): void {
-  db.prepare('UPDATE calls SET verdict = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE calls SET verdict = ?, reviewed_at = ?, updated_at = ? WHERE id = ?').run(
     verdict,
     verdict === null ? null : now,
     now,
@@ -108,7 +108,7 @@ export function setVerdict(db: Db, id: number, verdict: Verdict | null, now: str
 export function deleteCall(db: Db, id: number): boolean {
   return db.transaction(() => {
     deleteTurns(db, id);
-    return db.prepare('DELETE FROM calls WHERE id = ?').run(id).changes > 0;
+    return stmt(db, 'DELETE FROM calls WHERE id = ?').run(id).changes > 0;
   })();
 }
 
@@ -151,7 +151,7 @@ function whereClause(filter: CallListQuery['filter']): Where {
   if (filter.q) {
     const match = ftsMatchExpression(filter.q);
     const byText = match
-      ? ' OR id IN (SELECT call_id FROM turns WHERE id IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH @match))'
+      ? ' OR id IN (SELECT rowid FROM call_text_fts WHERE call_text_fts MATCH @match)'
       : '';
     add(`(external_id = @q OR short_id = @q OR from_number = @q OR to_number = @q${byText})`, {
       q: filter.q.trim(),
@@ -175,12 +175,12 @@ export function listCallsSql(query: CallListQuery): { sql: string; countSql: str
 
 export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; total: number } {
   const { sql, countSql, params } = listCallsSql(query);
-  const rows = db.prepare<Record<string, unknown>, CallListRow>(sql).all(params);
+  const rows = stmt<Record<string, unknown>, CallListRow>(db, sql).all(params);
   const { limit: _limit, offset: _offset, ...countParams } = params;
-  const count = db.prepare<Record<string, unknown>, { total: number }>(countSql).get(countParams);
+  const count = stmt<Record<string, unknown>, { total: number }>(db, countSql).get(countParams);
   return { rows, total: count?.total ?? 0 };
 }
 
 export function setRecordingPath(db: Db, id: number, path: string | null): void {
-  db.prepare('UPDATE calls SET recording_path = ?, updated_at = ? WHERE id = ?').run(path, new Date().toISOString(), id);
+  stmt(db, 'UPDATE calls SET recording_path = ?, updated_at = ? WHERE id = ?').run(path, new Date().toISOString(), id);
 }

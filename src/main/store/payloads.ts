@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { stmt } from './statements';
 
 /** Query module for `call_payloads`: every payload kept byte-for-byte. */
 
@@ -12,14 +13,13 @@ export interface PayloadRecord {
 
 export function hasPayload(db: Db, callId: number, sha256: string): boolean {
   return (
-    db
-      .prepare<[number, string], { one: number }>('SELECT 1 AS one FROM call_payloads WHERE call_id = ? AND sha256 = ?')
+    stmt<[number, string], { one: number }>(db, 'SELECT 1 AS one FROM call_payloads WHERE call_id = ? AND sha256 = ?')
       .get(callId, sha256) !== undefined
   );
 }
 
 export function insertPayload(db: Db, callId: number, payload: PayloadRecord, receivedAt: string): void {
-  db.prepare(
+  stmt(db, 
     'INSERT INTO call_payloads (call_id, received_at, source_format, route, content_type, sha256, body) ' +
       'VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(callId, receivedAt, payload.source_format, payload.route, payload.content_type, payload.sha256, payload.body);
@@ -30,8 +30,7 @@ export interface StoredPayload extends PayloadRecord {
 }
 
 export function listPayloads(db: Db, callId: number): StoredPayload[] {
-  return db
-    .prepare<[number], StoredPayload>(
+  return stmt<[number], StoredPayload>(db, 
       'SELECT received_at, source_format, route, content_type, sha256, body FROM call_payloads WHERE call_id = ? ORDER BY id',
     )
     .all(callId);

@@ -1,11 +1,11 @@
 import type { Turn, Word, ToolInvocation } from '../../core/model/call';
 import type { Db } from './db';
 import { fromJsonColumn, toJsonColumn } from './json-columns';
+import { stmt } from './statements';
 
-/** Query module for `turns` and its full-text index `turns_fts`. */
+/** Query module for `turns` and the full-text index of their text, `call_text_fts` (one document per call). */
 
 interface TurnRow {
-  id: number;
   idx: number;
   role: Turn['role'];
   text: string;
@@ -17,38 +17,44 @@ interface TurnRow {
   agent_name: string | null;
 }
 
-export function insertTurns(db: Db, callId: number, turns: readonly Turn[]): void {
-  const insertTurn = db.prepare(
-    'INSERT INTO turns (call_id, idx, role, text, start_ms, end_ms, words, tool, interrupted, agent_name) ' +
-      'VALUES (@call_id, @idx, @role, @text, @start_ms, @end_ms, @words, @tool, @interrupted, @agent_name)',
-  );
-  const indexText = db.prepare('INSERT INTO turns_fts (rowid, text) VALUES (?, ?)');
-  for (const turn of turns) {
-    const { lastInsertRowid } = insertTurn.run({
-      call_id: callId,
-      idx: turn.idx,
-      role: turn.role,
-      text: turn.text,
-      start_ms: turn.start_ms,
-      end_ms: turn.end_ms,
-      words: toJsonColumn(turn.words),
-      tool: toJsonColumn(turn.tool),
-      interrupted: turn.interrupted === null ? null : Number(turn.interrupted),
-      agent_name: turn.agent_name,
-    });
-    if (turn.text.length > 0) indexText.run(lastInsertRowid, turn.text);
-  }
+const TURN_COLUMNS = 10;
+const TURNS_PER_STATEMENT = 50;
+
+/** Multi-row INSERTs of up to 50 turns: one statement per call instead of one per turn. */
+function insertTurnsSql(count: number): string {
+  const row = `(${Array.from({ length: TURN_COLUMNS }, () => '?').join(', ')})`;
+  return `INSERT INTO turns (call_id, idx, role, text, start_ms, end_ms, words, tool, interrupted, agent_name) VALUES ${Array.from({ length: count }, () => row).join(', ')}`;
 }
 
-/** Removes a call's turns and their index entries (the index is contentless, so by rowid). */
+export function insertTurns(db: Db, callId: number, turns: readonly Turn[]): void {
+  for (let from = 0; from < turns.length; from += TURNS_PER_STATEMENT) {
+    const chunk = turns.slice(from, from + TURNS_PER_STATEMENT);
+    const values = chunk.flatMap((turn) => [
+      callId,
+      turn.idx,
+      turn.role,
+      turn.text,
+      turn.start_ms,
+      turn.end_ms,
+      toJsonColumn(turn.words),
+      toJsonColumn(turn.tool),
+      turn.interrupted === null ? null : Number(turn.interrupted),
+      turn.agent_name,
+    ]);
+    stmt(db, insertTurnsSql(chunk.length)).run(...values);
+  }
+  const text = turns.map((turn) => turn.text).filter((t) => t.length > 0).join('\n');
+  if (text.length > 0) stmt(db, 'INSERT INTO call_text_fts (rowid, text) VALUES (?, ?)').run(callId, text);
+}
+
+/** Removes a call's turns and its index entry (the index is contentless, so by rowid). */
 export function deleteTurns(db: Db, callId: number): void {
-  db.prepare('DELETE FROM turns_fts WHERE rowid IN (SELECT id FROM turns WHERE call_id = ?)').run(callId);
-  db.prepare('DELETE FROM turns WHERE call_id = ?').run(callId);
+  stmt(db, 'DELETE FROM call_text_fts WHERE rowid = ?').run(callId);
+  stmt(db, 'DELETE FROM turns WHERE call_id = ?').run(callId);
 }
 
 export function listTurns(db: Db, callId: number): Turn[] {
-  return db
-    .prepare<[number], TurnRow>('SELECT * FROM turns WHERE call_id = ? ORDER BY idx')
+  return stmt<[number], TurnRow>(db, 'SELECT * FROM turns WHERE call_id = ? ORDER BY idx')
     .all(callId)
     .map((row) => ({
       idx: row.idx,
@@ -67,8 +73,7 @@ export function listTurns(db: Db, callId: number): Turn[] {
 export function agentHistories(db: Db, callIds: readonly number[]): Map<number, string[]> {
   const histories = new Map<number, string[]>(callIds.map((id) => [id, []]));
   if (callIds.length === 0) return histories;
-  const rows = db
-    .prepare<number[], { call_id: number; agent_name: string }>(
+  const rows = stmt<number[], { call_id: number; agent_name: string }>(db, 
       `SELECT call_id, agent_name FROM turns WHERE call_id IN (${callIds.map(() => '?').join(', ')}) ` +
         'AND agent_name IS NOT NULL GROUP BY call_id, agent_name ORDER BY call_id, min(idx)',
     )

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// The page object runs some code inside the page (drop events), which needs the DOM types.
 import type { Locator, Page } from '@playwright/test';
 
 /** Page object for the main window: the "Calls" table, the call view and the empty state. */
