@@ -40,7 +40,7 @@ export interface Config {
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 
-function readStoredConfig(file: string): StoredConfig {
+export function readStoredConfig(file: string): StoredConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -53,7 +53,7 @@ function readStoredConfig(file: string): StoredConfig {
 }
 
 /** Writes via a temp file and rename, so a crash never leaves half a config. */
-function writeStoredConfig(file: string, config: StoredConfig): void {
+export function writeStoredConfig(file: string, config: StoredConfig): void {
   const temp = `${file}.tmp`;
   writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   renameSync(temp, file);
@@ -81,7 +81,7 @@ export function loadConfig(dataDir: string): Config {
   };
 }
 
-function webhookSecrets(stored: StoredConfig): Config['webhookSecrets'] {
+export function webhookSecrets(stored: StoredConfig): Config['webhookSecrets'] {
   const secrets: Config['webhookSecrets'] = {};
   for (const provider of ['retell', 'elevenlabs', 'bland', 'vapi'] as const) {
     const value = process.env[`CALLSCOPE_${provider.toUpperCase()}_SECRET`] || stored.webhook_secrets?.[provider];

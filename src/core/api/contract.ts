@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo } from './types';
+import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
 import type { ApiMethod } from './methods';
 
 /**
@@ -9,6 +9,8 @@ import type { ApiMethod } from './methods';
  */
 
 const callId = z.number().int().positive();
+/** a string sets a webhook secret, null or '' clears it, absent leaves it. */
+const secretInput = z.string().max(500).nullable().optional();
 
 export const apiContract = {
   listCalls: {
@@ -46,6 +48,16 @@ export const apiContract = {
     input: z.object({ name: z.string().min(1).max(1000), text: z.string().max(64 * 1024 * 1024) }),
   },
   cancelImport: { input: z.object({ import_id: z.string().min(1).max(100) }) },
+  getSettings: { input: z.object({}).default({}) },
+  updateSettings: {
+    input: z.object({
+      webhook_secrets: z
+        .object({ retell: secretInput, elevenlabs: secretInput, bland: secretInput, vapi: secretInput })
+        .optional(),
+      body_limit_bytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).optional(),
+      listener_port: z.number().int().min(0).max(65535).optional(),
+    }),
+  },
 } as const satisfies Record<ApiMethod, { input: z.ZodType }>;
 
 export interface ApiOutputs {
@@ -57,6 +69,8 @@ export interface ApiOutputs {
   importPaths: ImportSummary;
   importDocument: ImportSummary;
   cancelImport: { cancelled: boolean };
+  getSettings: Settings;
+  updateSettings: Settings;
 }
 
 type Contract = typeof apiContract;

@@ -11,6 +11,8 @@ export const apiMethods = [
   'importPaths',
   'importDocument',
   'cancelImport',
+  'getSettings',
+  'updateSettings',
 ] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 

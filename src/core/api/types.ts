@@ -78,6 +78,26 @@ export interface ImportSummary {
   cancelled: boolean;
 }
 
+export type WebhookProviderName = 'retell' | 'elevenlabs' | 'bland' | 'vapi';
+
+export interface Settings {
+  data_dir: string;
+  /** where the listener answers now (null when it is not running). */
+  listener_url: string | null;
+  api_key_source: 'env' | 'config';
+  listener_port: number;
+  body_limit_bytes: number;
+  /** write-only secrets: whether each is set, and whether the environment sets it. */
+  webhook_secrets: Record<WebhookProviderName, { set: boolean; from_env: boolean }>;
+}
+
+export interface SettingsPatch {
+  /** a string sets the secret, null or '' clears it, absent leaves it. */
+  webhook_secrets?: Partial<Record<WebhookProviderName, string | null>> | undefined;
+  body_limit_bytes?: number | undefined;
+  listener_port?: number | undefined;
+}
+
 export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';
 
 /** Events pushed from main to every open window (IPC) or browser tab (server-sent events). */

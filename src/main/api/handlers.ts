@@ -6,6 +6,7 @@ import * as calls from '../store/calls';
 import { listTurns } from '../store/turns';
 import type { ImportTarget } from '../app';
 import { createImportJobs } from './import-jobs';
+import { readSettings, updateSettings } from '../settings';
 import { listenerInfo } from './listener-info';
 
 export interface ListenerState {
@@ -43,9 +44,12 @@ export function createHandlers({ app, listener }: HandlerDeps): ApiHandlers {
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
       return callDetail(db, id);
     },
+    getSettings: () => readSettings(app.config, listener().url),
+    updateSettings: (patch) => updateSettings(app.config, patch, listener().url),
     getListenerInfo: () => {
       const state = listener();
       return listenerInfo(state.url, state.error, app.config.apiKey);
     },
   } satisfies ApiHandlers;
 }
+

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CallList } from './calls/CallList';
 import { SearchBox, isTyping } from './calls/SearchBox';
 import { neighbourId, useCallList } from './calls/store';
@@ -7,12 +7,14 @@ import { CallView } from './call-view/CallView';
 import { EmptyState } from './empty-state/EmptyState';
 import { DropZone, ImportButton } from './import/DropZone';
 import { ImportPanel } from './import/ImportPanel';
+import { SettingsDialog } from './settings/SettingsDialog';
 
 export function App() {
   const total = useCallList((s) => s.total);
   const filter = useCallList((s) => s.filter);
   const selectedId = useCallList((s) => s.selectedId);
   const error = useCallList((s) => s.error);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   useLiveCalls();
 
   useEffect(() => {
@@ -44,7 +46,11 @@ export function App() {
           {total === null ? '' : `${total} ${total === 1 ? 'call' : 'calls'}`}
         </span>
         <ImportButton />
+        <button type="button" className="button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
       </header>
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       <ImportPanel />
       <DropZone />
       {error && (

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Settings, WebhookProviderName } from '../../../core/api/types';
+import { api } from '../api';
+
+const providers: { id: WebhookProviderName; label: string; hint: string }[] = [
+  { id: 'retell', label: 'Retell', hint: 'the API key with the webhook badge (x-retell-signature)' },
+  { id: 'elevenlabs', label: 'ElevenLabs', hint: 'the webhook shared secret (ElevenLabs-Signature)' },
+  { id: 'bland', label: 'Bland', hint: 'the webhook signing secret (X-Webhook-Signature)' },
+  { id: 'vapi', label: 'Vapi', hint: 'the server credential (X-Vapi-Secret or Bearer)' },
+];
+
+/**
+ * Settings: webhook signing secrets (write-only: the dialog shows whether one is set, never its
+ * value), the listener port and the body limit (both apply at the next start).
+ */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [secrets, setSecrets] = useState<Partial<Record<WebhookProviderName, string | null>>>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    api.getSettings({}).then(setSettings, (e: unknown) => setStatus(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const save = async () => {
+    try {
+      setSettings(await api.updateSettings({ webhook_secrets: secrets }));
+      setSecrets({});
+      setStatus('Saved.');
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="settings" aria-label="Settings" onClose={onClose}>
+      <h2>Settings</h2>
+      {settings ? (
+        <form
+          method="dialog"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <p className="muted">
+            Data <span className="mono">{settings.data_dir}</span> · listener <span className="mono">{settings.listener_url ?? 'not running'}</span> · body
+            limit {Math.round(settings.body_limit_bytes / 1024 / 1024)} MiB
+          </p>
+          <fieldset>
+            <legend>Webhook signing secrets</legend>
+            <p className="muted small">With a secret set, that platform's webhooks must carry a valid signature; without one, only this machine may post them.</p>
+            {providers.map((p) => {
+              const state = settings.webhook_secrets[p.id];
+              return (
+                <label key={p.id} className="secret-row">
+                  <span className="secret-name">{p.label}</span>
+                  <input
+                    type="password"
+                    autoComplete="off"
+                    aria-label={`${p.label} webhook secret`}
+                    placeholder={state.from_env ? 'set by the environment' : state.set ? '•••••••• (set; type to replace)' : p.hint}
+                    disabled={state.from_env}
+                    value={secrets[p.id] ?? ''}
+                    onChange={(event) => setSecrets({ ...secrets, [p.id]: event.target.value })}
+                  />
+                  {state.set && !state.from_env && (
+                    <button type="button" className="button small" onClick={() => setSecrets({ ...secrets, [p.id]: null })}>
+                      Clear
+                    </button>
+                  )}
+                </label>
+              );
+            })}
+          </fieldset>
+          <div className="dialog-actions">
+            {status && <span role="status">{status}</span>}
+            <button type="submit" className="button">Save</button>
+            <button type="button" className="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="muted">{status ?? 'Loading…'}</p>
+      )}
+    </dialog>
+  );
+}
