@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
+      // ESM-only: bundled into the CommonJS main build instead of required at run time.
+      externalizeDeps: { exclude: ['mpg123-decoder'] },
       rollupOptions: {
         input: {
           // the desktop shell (only file tree that imports 'electron')
@@ -13,6 +15,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // `npm run bench`: measures the real code paths (listener, store, importer)
           bench: resolve(__dirname, 'src/main/bench/index.ts'),
+          // recording analysis off the main thread (decoding, voice activity, peaks)
+          'audio-worker': resolve(__dirname, 'src/main/audio/worker.ts'),
         },
       },
     },

@@ -7,6 +7,8 @@ import { ingestBatch, type BatchOutcome, type IngestJob } from './store/ingest-b
 import { createIngestQueue } from './store/ingest-queue';
 import { createEventBus, type EventBus } from './api/events';
 import { createHandlers, type ListenerState } from './api/handlers';
+import { createAnalysisService, type AnalysisService } from './audio/analysis-service';
+import { audioWorkerPath } from './audio/worker-path';
 
 /**
  * The composed backend, free of Electron: store, API handlers, events and ingestion.
@@ -21,12 +23,14 @@ export interface AppCore {
   ingest(normalized: NormalizedCall, raw: RawPayload): Promise<IngestResult>;
   /** many calls at once (the importer): one transaction, each call in its own savepoint. */
   ingestMany(jobs: readonly IngestJob[]): BatchOutcome[];
+  /** recording analysis (worker thread). */
+  audio: AnalysisService;
   setListenerState(state: ListenerState): void;
   close(): void;
 }
 
-/** What the importer needs of the app. */
-export type ImportTarget = Pick<AppCore, 'db' | 'config' | 'events' | 'ingestMany'>;
+/** What the importer and the other services need of the app. */
+export type ImportTarget = Pick<AppCore, 'db' | 'config' | 'events' | 'ingestMany'> & { audio?: AnalysisService };
 
 export interface OpenAppOptions {
   dataDir: string;
@@ -45,20 +49,26 @@ export function openApp({ dataDir, nativeBinding }: OpenAppOptions): AppCore {
     }
   };
   const queue = createIngestQueue(db, announce);
+  const services: ImportTarget = { config, db, events, ingestMany: (jobs) => ingestMany(jobs) };
+  const audio = createAnalysisService(services, audioWorkerPath);
+  services.audio = audio;
+  const ingestMany = (jobs: readonly IngestJob[]) => {
+    const outcomes = ingestBatch(db, jobs);
+    announce(outcomes);
+    return outcomes;
+  };
   const base = {
     config,
     db,
     events,
     ingest: (normalized, raw) => queue.submit({ normalized, raw }),
-    ingestMany(jobs) {
-      const outcomes = ingestBatch(db, jobs);
-      announce(outcomes);
-      return outcomes;
-    },
+    ingestMany,
+    audio,
     setListenerState(state: ListenerState) {
       listener = state;
     },
     close() {
+      void audio.close();
       db.close();
     },
   } satisfies Omit<AppCore, 'handlers'>;

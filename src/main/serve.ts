@@ -34,6 +34,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     core.close();
     throw error;
   }
+  core.audio.resume();
   return {
     core,
     listener,

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
 import { DatabaseFromFutureError, latestSchemaVersion } from '../../src/main/store/migrations';
+import { migrateTo1 } from '../../src/main/store/migrations/001-initial';
 import { listCallsSql } from '../../src/main/store/calls';
 import type { CallListQuery } from '../../src/core/api/types';
 import { postJson, startTestApp, tempDir } from '../support/temp-app';
@@ -72,7 +73,7 @@ describe('list queries use their indexes', () => {
     db.close();
   });
 
-  it.each(['created_at', 'duration_s', 'provider', 'turn_count'] as const)('sorts by %s over an index', (column) => {
+  it.each(['created_at', 'duration_s', 'provider', 'turn_count', 'latency_p50_ms', 'latency_p90_ms', 'ttfw_ms', 'interruption_count', 'longest_silence_ms'] as const)('sorts by %s over an index', (column) => {
     const db = openDb(freshDbFile());
     const detail = plan(db, { ...defaultQuery, sort: { column, direction: 'asc' } });
     expect(detail).not.toMatch(/TEMP B-TREE/);
@@ -83,6 +84,33 @@ describe('list queries use their indexes', () => {
     const db = openDb(freshDbFile());
     const detail = plan(db, { ...defaultQuery, filter: { q: 'refund' } });
     expect(detail).toMatch(/VIRTUAL TABLE INDEX .*call_text_fts|SCAN call_text_fts VIRTUAL TABLE/);
+    db.close();
+  });
+});
+
+describe('migration 1 -> 2', () => {
+  it('upgrades a version-1 database in place, keeping its calls', () => {
+    const file = freshDbFile();
+    const v1 = new Database(file);
+    v1.transaction(() => {
+      migrateTo1(v1);
+      v1.pragma('user_version = 1');
+    })();
+    v1.prepare(
+      "INSERT INTO calls (uuid, short_id, provider, source_format, external_id, platform, created_at, updated_at) VALUES ('u-1', 'abcdefgh', 'vapi', 'vapi.get-call', 'c-1', 'vapi', 'now', 'now')",
+    ).run();
+    v1.close();
+    const db = openDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT external_id, latency_p90_ms, metrics_source FROM calls').all()).toEqual([{ external_id: 'c-1', latency_p90_ms: null, metrics_source: null }]);
+    db.close();
+  });
+
+  it('filters by a headline figure using its index', () => {
+    const db = openDb(freshDbFile());
+    const detail = plan(db, { ...defaultQuery, sort: { column: 'latency_p90_ms', direction: 'desc' }, filter: { metrics: [{ column: 'latency_p90_ms', op: '>', value: 2000 }] } });
+    expect(detail).toMatch(/calls_by_latency_p90/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
     db.close();
   });
 });

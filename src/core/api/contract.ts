@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
+import { callSortColumns, metricColumns, metricOperators, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
 import type { ApiMethod } from './methods';
+import type { CallMetrics } from '../present/metrics-api';
 
 /**
  * The one API contract (DESIGN §1): method -> input schema, with the output types in ApiOutputs.
@@ -30,6 +31,10 @@ export const apiContract = {
           verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
           started_after: z.iso.datetime({ offset: true }).optional(),
           started_before: z.iso.datetime({ offset: true }).optional(),
+          metrics: z
+            .array(z.object({ column: z.enum(metricColumns), op: z.enum(metricOperators), value: z.number().finite() }))
+            .max(10)
+            .optional(),
         })
         .default({}),
     }),
@@ -49,6 +54,8 @@ export const apiContract = {
   },
   cancelImport: { input: z.object({ import_id: z.string().min(1).max(100) }) },
   getSettings: { input: z.object({}).default({}) },
+  getCallMetrics: { input: z.object({ id: callId }) },
+  analyseRecording: { input: z.object({ id: callId, fetch_remote: z.boolean().default(true) }) },
   updateSettings: {
     input: z.object({
       webhook_secrets: z
@@ -70,6 +77,8 @@ export interface ApiOutputs {
   importDocument: ImportSummary;
   cancelImport: { cancelled: boolean };
   getSettings: Settings;
+  getCallMetrics: CallMetrics;
+  analyseRecording: { queued: true };
   updateSettings: Settings;
 }
 

@@ -13,6 +13,8 @@ export const apiMethods = [
   'cancelImport',
   'getSettings',
   'updateSettings',
+  'getCallMetrics',
+  'analyseRecording',
 ] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 

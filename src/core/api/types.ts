@@ -2,8 +2,19 @@ import type { StoredCall, Turn, Verdict } from '../model/call';
 
 /** Shapes that cross the API boundary (both transports), shared by main and renderer. */
 
-export const callSortColumns = ['started_at', 'created_at', 'duration_s', 'provider', 'turn_count'] as const;
+/** Headline timing figures on each call (audio when analysed, else transcript), sortable and filterable in SQL. */
+export const metricColumns = ['latency_p50_ms', 'latency_p90_ms', 'ttfw_ms', 'interruption_count', 'longest_silence_ms'] as const;
+export type MetricColumn = (typeof metricColumns)[number];
+
+export const callSortColumns = ['started_at', 'created_at', 'duration_s', 'provider', 'turn_count', ...metricColumns] as const;
 export type CallSortColumn = (typeof callSortColumns)[number];
+
+export const metricOperators = ['>', '>=', '<', '<='] as const;
+export interface MetricFilter {
+  column: MetricColumn;
+  op: (typeof metricOperators)[number];
+  value: number;
+}
 
 export interface CallListFilter {
   /** words in the transcript (full-text), or an exact call id / short id / phone number. */
@@ -17,6 +28,8 @@ export interface CallListFilter {
   verdict?: Verdict | 'unreviewed' | undefined;
   started_after?: string | undefined;
   started_before?: string | undefined;
+  /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */
+  metrics?: MetricFilter[] | undefined;
 }
 
 export interface CallListQuery {
@@ -30,7 +43,7 @@ export type CallListRow = Pick<
   StoredCall,
   | 'id' | 'uuid' | 'short_id' | 'provider' | 'platform' | 'external_id' | 'agent_id' | 'from_number'
   | 'to_number' | 'customer_number' | 'started_at' | 'ended_at' | 'duration_s' | 'status' | 'end_reason'
-  | 'turn_count' | 'verdict' | 'created_at'
+  | 'turn_count' | 'verdict' | 'created_at' | MetricColumn | 'metrics_source'
 >;
 
 export interface CallPage {

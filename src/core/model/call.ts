@@ -82,6 +82,13 @@ export interface StoredCall extends CallFacts {
   turn_count: number;
   created_at: string;
   updated_at: string;
+  /** headline timing figures (docs/METRICS.md), from the recording when analysed, else the transcript. */
+  latency_p50_ms: number | null;
+  latency_p90_ms: number | null;
+  ttfw_ms: number | null;
+  interruption_count: number | null;
+  longest_silence_ms: number | null;
+  metrics_source: 'audio' | 'transcript' | null;
 }
 
 export const emptyCallFacts = (provider: string, sourceFormat: string): CallFacts => ({

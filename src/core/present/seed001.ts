@@ -1,5 +1,5 @@
 import type { StoredCall, Turn } from '../model/call';
-import { agentResponseLatencies, userInterruptsAgent } from '../metrics/transcript-timing';
+import type { TimingMetrics } from '../metrics/compute';
 import { nearestRank } from '../metrics/percentile';
 import { instantAt } from './timeline';
 
@@ -15,12 +15,21 @@ function status(call: StoredCall): 'in_progress' | 'analyzing' | 'completed' {
 
 const roleName = { agent: 'assistant', user: 'user', tool: 'tool' } as const;
 
-export function callDetail001(call: StoredCall, turns: Turn[], url: string) {
-  const latencies = agentResponseLatencies(turns).map(({ turn, ms }) => ({ turn, ms, at: turns[turn]?.start_ms ?? 0 }));
-  const overlaps = userInterruptsAgent(turns);
+/** The text spoken at a moment: the transcript turn of that speaker around it. */
+function textAt(turns: readonly Turn[], atMs: number, role: 'agent' | 'user'): string {
+  const turn = turns.find((t) => t.role === role && t.start_ms !== null && t.start_ms <= atMs + 250 && (t.end_ms ?? t.start_ms) >= atMs - 250);
+  return turn?.text ?? '';
+}
+
+/** `metrics`: the call's best figures (the recording's when analysed, else the transcript's). */
+export function callDetail001(call: StoredCall, turns: Turn[], url: string, metrics: TimingMetrics | null) {
+  const latencies = metrics?.latencies ?? [];
+  const overlaps = [
+    ...(metrics?.interruptions.user_interrupts_agent ?? []).map((o) => ({ ...o, by: 'user' as const })),
+    ...(metrics?.interruptions.agent_interrupts_user ?? []).map((o) => ({ ...o, by: 'agent' as const })),
+  ].sort((a, b) => a.at_ms - b.at_ms);
   const latencySeconds = latencies.map((l) => l.ms / 1000);
   const overlapSeconds = overlaps.map((o) => o.overlap_ms / 1000);
-  const firstAgent = turns.find((t) => t.role === 'agent' && t.start_ms !== null);
   return {
     success: true,
     url,
@@ -43,8 +52,8 @@ export function callDetail001(call: StoredCall, turns: Turn[], url: string) {
         id: `${call.short_id}-i${i}`,
         call_id: call.uuid,
         duration: o.overlap_ms / 1000,
-        seconds_from_start: seconds(turns[o.user_turn]?.start_ms ?? null),
-        text: turns[o.user_turn]?.text ?? '',
+        seconds_from_start: seconds(o.at_ms),
+        text: textAt(turns, o.at_ms, o.by),
       })),
       num_interruptions: overlaps.length,
       p50_interruption: nearestRank(overlapSeconds, 0.5),
@@ -54,12 +63,12 @@ export function callDetail001(call: StoredCall, turns: Turn[], url: string) {
         id: `${call.short_id}-l${i}`,
         call_id: call.uuid,
         duration: l.ms / 1000,
-        seconds_from_start: seconds(l.at - l.ms),
+        seconds_from_start: seconds(l.at_ms - l.ms),
       })),
       p50_latency: nearestRank(latencySeconds, 0.5),
       p90_latency: nearestRank(latencySeconds, 0.9),
       p95_latency: nearestRank(latencySeconds, 0.95),
-      ttfw: seconds(firstAgent?.start_ms ?? null),
+      ttfw: seconds(metrics?.ttfw_ms ?? null),
       messages: turns.map((turn) => ({
         id: `${call.short_id}-m${turn.idx}`,
         call_id: call.uuid,

@@ -50,6 +50,12 @@ export function callListItem(call: CallListRow, agentHistory: string[]) {
     to_number: call.to_number,
     turn_count: call.turn_count,
     verdict: call.verdict,
+    latency_p50_ms: call.latency_p50_ms,
+    latency_p90_ms: call.latency_p90_ms,
+    ttfw_ms: call.ttfw_ms,
+    interruption_count: call.interruption_count,
+    longest_silence_ms: call.longest_silence_ms,
+    metrics_source: call.metrics_source,
   };
 }
 

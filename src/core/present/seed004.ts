@@ -1,7 +1,6 @@
 import type { StoredCall, Turn } from '../model/call';
 import { instantMs } from '../model/time';
-import { agentResponseLatencies } from '../metrics/transcript-timing';
-import { distribution } from '../metrics/percentile';
+import type { Distribution } from '../metrics/percentile';
 
 /** Seed 004: a Retell-like call wrapped as `{message, status, error, data}` (`GET /api/calls/{callId}`). */
 
@@ -14,12 +13,12 @@ function transcriptText(turns: Turn[]): string {
     .join('\n');
 }
 
-export function wrappedCall004(call: StoredCall, turns: Turn[]) {
+/** `latency`: the platform's own e2e figures when it reported them, else the call's best measured ones. */
+export function wrappedCall004(call: StoredCall, turns: Turn[], latency: Distribution | null) {
   const base = instantMs(call.started_at);
   const at = (ms: number | null) => (base === null || ms === null ? null : base + ms);
   const spoken = turns.filter((t) => t.role !== 'tool');
-  const latency = agentResponseLatencies(turns).map((l) => l.ms);
-  const e2e = distribution(latency);
+  const e2e = latency;
   return {
     message: 'Call retrieved successfully',
     status: 'success',
@@ -55,7 +54,7 @@ export function wrappedCall004(call: StoredCall, turns: Turn[]) {
           ? { role: 'tool_call_invocation', name: t.tool.name, arguments: t.tool.arguments, result: t.tool.result, timestamp: at(t.start_ms) }
           : { role: t.role === 'agent' ? 'assistant' : 'user', content: t.text, timestamp: at(t.start_ms) },
       ),
-      latency: e2e.count === 0 ? {} : { e2e: { max: e2e.max, min: e2e.min, num: e2e.count, p50: e2e.p50, p90: e2e.p90, p95: e2e.p95, p99: e2e.p99, values: e2e.values } },
+      latency: !e2e || e2e.count === 0 ? {} : { e2e: { max: e2e.max, min: e2e.min, num: e2e.count, p50: e2e.p50, p90: e2e.p90, p95: e2e.p95, p99: e2e.p99, values: e2e.values } },
       call_analysis: null,
       call_cost: call.cost_usd === null ? null : { combined_cost: call.cost_usd },
       telephony_identifier: null,

@@ -7,6 +7,7 @@ import { listTurns } from '../store/turns';
 import type { ImportTarget } from '../app';
 import { createImportJobs } from './import-jobs';
 import { readSettings, updateSettings } from '../settings';
+import { callMetrics } from './call-metrics';
 import { listenerInfo } from './listener-info';
 
 export interface ListenerState {
@@ -43,6 +44,17 @@ export function createHandlers({ app, listener }: HandlerDeps): ApiHandlers {
       calls.setVerdict(db, id, verdict, new Date().toISOString());
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
       return callDetail(db, id);
+    },
+    getCallMetrics: ({ id }) => {
+      const call = calls.getCall(db, id);
+      if (!call) throw new ApiError('not_found', `no call with id ${id}`);
+      return callMetrics(db, call);
+    },
+    analyseRecording: ({ id, fetch_remote: fetchRemote }) => {
+      if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
+      if (!app.audio) throw new ApiError('internal', 'recording analysis is not available here');
+      void app.audio.analyse(id, { fetchRemote });
+      return { queued: true };
     },
     getSettings: () => readSettings(app.config, listener().url),
     updateSettings: (patch) => updateSettings(app.config, patch, listener().url),

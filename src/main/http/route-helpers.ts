@@ -14,13 +14,22 @@ declare module 'fastify' {
   }
 }
 
-export function parseQuery<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
-  const result = schema.safeParse(request.query);
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
   if (!result.success) {
     const fields = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-    throw new ApiError('invalid_payload', `invalid query parameters: ${fields.map((f) => f.path).join(', ')}`, fields);
+    throw new ApiError('invalid_payload', `invalid ${what}: ${fields.map((f) => f.path).join(', ')}`, fields);
   }
   return result.data;
+}
+
+export function parseQuery<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
+  return parseWith(schema, request.query, 'query parameters');
+}
+
+/** Validates a JSON body; a request without one is validated as `undefined` (schemas give defaults). */
+export function parseBody<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
+  return parseWith(schema, request.body ?? undefined, 'request body');
 }
 
 /** Resolves `{id}` path params: our integer id, the uuid or the short id. */

@@ -13,6 +13,7 @@ import { registerObserveRoutes } from './routes/observe';
 import { registerImportRoute } from './routes/import';
 import { registerSeedReadRoutes } from './routes/seed-reads';
 import { registerRecordingRoutes } from './routes/recordings';
+import { registerMetricsRoutes } from './routes/metrics';
 import { openApiDocument } from '../../core/api/openapi';
 import { safeEqual } from './auth';
 
@@ -89,6 +90,7 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerObservabilityRoutes(app, core);
   registerCallsV1Routes(app, core);
   registerSeedReadRoutes(app, core, () => baseUrl);
+  registerMetricsRoutes(app, core);
   registerWebhookRoutes(app, core, options.now ?? Date.now);
   await registerObserveRoutes(app, core);
   await registerImportRoute(app, core);

@@ -127,5 +127,7 @@ export async function attachRecording(core: ImportTarget, path: string, name = b
   await copyFile(path, target);
   setRecordingPath(core.db, call.id, target);
   core.events.emit('calls.changed', { ids: [call.id], change: 'merged' });
+  // Analysis runs in the worker; the import does not wait for it.
+  void core.audio?.analyse(call.id);
   return 1;
 }

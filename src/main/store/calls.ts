@@ -1,5 +1,5 @@
 import type { CallFacts, StoredCall, Verdict, JsonObject } from '../../core/model/call';
-import type { CallListQuery, CallListRow, CallSortColumn } from '../../core/api/types';
+import type { CallListQuery, CallListRow, CallSortColumn, MetricFilter } from '../../core/api/types';
 import type { Db } from './db';
 import { fromJsonColumn, toJsonColumn } from './json-columns';
 import { ftsMatchExpression } from './fts-query';
@@ -118,11 +118,19 @@ const sortColumns = {
   duration_s: 'duration_s',
   provider: 'provider',
   turn_count: 'turn_count',
+  latency_p50_ms: 'latency_p50_ms',
+  latency_p90_ms: 'latency_p90_ms',
+  ttfw_ms: 'ttfw_ms',
+  interruption_count: 'interruption_count',
+  longest_silence_ms: 'longest_silence_ms',
 } as const satisfies Record<CallSortColumn, string>;
 
 const listColumns =
   'id, uuid, short_id, provider, platform, external_id, agent_id, from_number, to_number, customer_number, ' +
-  'started_at, ended_at, duration_s, status, end_reason, turn_count, verdict, created_at';
+  'started_at, ended_at, duration_s, status, end_reason, turn_count, verdict, created_at, ' +
+  'latency_p50_ms, latency_p90_ms, ttfw_ms, interruption_count, longest_silence_ms, metrics_source';
+
+const metricOperatorSql = { '>': '>', '>=': '>=', '<': '<', '<=': '<=' } as const satisfies Record<MetricFilter['op'], string>;
 
 interface Where {
   sql: string;
@@ -148,6 +156,12 @@ function whereClause(filter: CallListQuery['filter']): Where {
   else if (filter.verdict) add('verdict = @verdict', { verdict: filter.verdict });
   if (filter.started_after) add('started_at >= @started_after', { started_after: new Date(filter.started_after).toISOString() });
   if (filter.started_before) add('started_at < @started_before', { started_before: new Date(filter.started_before).toISOString() });
+  (filter.metrics ?? []).forEach((metric, i) => {
+    // Column and operator come from closed lists (validated by the contract); only the value is bound.
+    const column = sortColumns[metric.column];
+    const op = metricOperatorSql[metric.op];
+    add(`${column} ${op} @metric_${i}`, { [`metric_${i}`]: metric.value });
+  });
   if (filter.q) {
     const match = ftsMatchExpression(filter.q);
     const byText = match

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { findCallIdByIdentity, getCall, insertCall, mergeCallFacts, setTurnCount, shortIdTaken } from './calls';
 import { deleteTurns, insertTurns } from './turns';
 import { hasPayload, insertPayload } from './payloads';
+import { deriveMetrics } from './derive-metrics';
 
 export interface RawPayload {
   body: Buffer;
@@ -67,13 +68,16 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
     }
     // A later payload with a transcript replaces the earlier one (it is the more complete);
     // one without a transcript (a status update) leaves the turns alone.
-    if (existing === null || normalized.turns.length > 0) {
+    const replaceTurns = existing === null || normalized.turns.length > 0;
+    if (replaceTurns) {
       if (existing !== null) deleteTurns(db, id);
       insertTurns(db, id, normalized.turns);
       setTurnCount(db, id, normalized.turns.length);
     }
     insertPayload(db, id, payload, now);
-    return { outcome, call: mustGet(db, id) };
+    const call = mustGet(db, id);
+    deriveMetrics(db, id, call, replaceTurns ? normalized.turns : null, now);
+    return { outcome, call };
   });
   return run.immediate();
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CallList } from './calls/CallList';
 import { SearchBox, isTyping } from './calls/SearchBox';
+import { MetricFilters } from './calls/MetricFilters';
 import { neighbourId, useCallList } from './calls/store';
 import { useLiveCalls } from './calls/useLiveCalls';
 import { CallView } from './call-view/CallView';
@@ -65,6 +66,7 @@ export function App() {
       ) : (
         <main className="panes">
           <div className="pane list-pane">
+            <MetricFilters />
             {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
           </div>
           <div className="pane detail-pane">

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { callSortColumns, metricColumns, type MetricFilter } from '../../../core/api/types';
 import { callListItem, callResource, statusesFor, transcriptEntry } from '../../../core/present/seed002';
 import type { AppCore } from '../../app';
 import { listCalls } from '../../store/calls';
@@ -9,6 +10,25 @@ import { callFromParam, parseQuery } from '../route-helpers';
 /** Seed 002: read routes for calls (`GET /api/v1/calls`, detail, transcript). */
 
 const instant = z.iso.datetime({ offset: true });
+
+/** `latency_p90_ms_gt=2000`, `ttfw_ms_lt=1500`, ... for each headline figure. */
+const metricBounds = Object.fromEntries(
+  metricColumns.flatMap((column) => [
+    [`${column}_gt`, z.coerce.number().finite().optional()],
+    [`${column}_lt`, z.coerce.number().finite().optional()],
+  ]),
+);
+
+function metricFilters(query: Record<string, unknown>): MetricFilter[] {
+  return metricColumns.flatMap((column) => {
+    const bounds: MetricFilter[] = [];
+    const above = query[`${column}_gt`];
+    const below = query[`${column}_lt`];
+    if (typeof above === 'number') bounds.push({ column, op: '>', value: above });
+    if (typeof below === 'number') bounds.push({ column, op: '<', value: below });
+    return bounds;
+  });
+}
 
 const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -22,8 +42,9 @@ const listQuery = z.object({
   provider: z.string().optional(),
   q: z.string().max(500).optional(),
   verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
-  sort: z.enum(['started_at', 'created_at', 'duration_s', 'provider', 'turn_count']).default('started_at'),
+  sort: z.enum(callSortColumns).default('started_at'),
   order: z.enum(['asc', 'desc']).default('desc'),
+  ...metricBounds,
 });
 
 const activeQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
@@ -46,6 +67,7 @@ export function registerCallsV1Routes(app: FastifyInstance, core: AppCore): void
         provider: query.provider,
         q: query.q,
         verdict: query.verdict,
+        metrics: metricFilters(query),
       },
     });
     const histories = agentHistories(core.db, page.rows.map((row) => row.id));

@@ -74,7 +74,10 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore)
       try {
         const normalized = normalizeCekura(body);
         const { call } = await ingestRequest(core, request, { route: OBSERVE, normalized });
-        if (recording) setRecordingPath(core.db, call.id, await adoptRecording(core.config.dataDir, recording, call.short_id));
+        if (recording) {
+          setRecordingPath(core.db, call.id, await adoptRecording(core.config.dataDir, recording, call.short_id));
+          void core.audio.analyse(call.id);
+        }
         const stored = getCall(core.db, call.id) ?? call;
         return reply.code(201).send(callLogList(stored, listTurns(core.db, call.id)));
       } catch (error) {

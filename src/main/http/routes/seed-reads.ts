@@ -4,6 +4,7 @@ import { wrappedCall004, wrappedNotFound004 } from '../../../core/present/seed00
 import type { AppCore } from '../../app';
 import { findCallIdByRef, getCall } from '../../store/calls';
 import { listTurns } from '../../store/turns';
+import { loadMetrics } from '../../store/metrics';
 import { callFromParam } from '../route-helpers';
 
 /** Read shapes of seed 001 (`/api/v1/calls/{id}/detail`) and seed 004 (`/api/calls/{callId}`). */
@@ -12,7 +13,8 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
 
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id/detail', auth, async (request) => {
     const call = callFromParam(core, request.params.id);
-    return callDetail001(call, listTurns(core.db, call.id), `${baseUrl()}/?call=${call.short_id}`);
+    const metrics = loadMetrics(core.db, call.id);
+    return callDetail001(call, listTurns(core.db, call.id), `${baseUrl()}/?call=${call.short_id}`, metrics.audio ?? metrics.transcript);
   });
 
   app.get<{ Params: { callId: string } }>('/api/calls/:callId', auth, async (request, reply) => {
@@ -20,7 +22,9 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
     const id = findCallIdByRef(core.db, ref);
     const call = id === null ? null : getCall(core.db, id);
     if (!call) return reply.code(404).send(wrappedNotFound004(ref));
-    return wrappedCall004(call, listTurns(core.db, call.id));
+    const metrics = loadMetrics(core.db, call.id);
+    const latency = metrics.provider?.latency_ms ?? (metrics.audio ?? metrics.transcript)?.latency_ms ?? null;
+    return wrappedCall004(call, listTurns(core.db, call.id), latency);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { migrateTo1 } from './001-initial';
+import { migrateTo2 } from './002-metrics';
 
 interface Migration {
   version: number;
@@ -7,7 +8,10 @@ interface Migration {
 }
 
 /** One entry per schema version, in order; never edit a released one, add the next. */
-export const migrations: readonly Migration[] = [{ version: 1, up: migrateTo1 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, up: migrateTo1 },
+  { version: 2, up: migrateTo2 },
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 

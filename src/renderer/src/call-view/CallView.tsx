@@ -4,6 +4,7 @@ import type { Verdict } from '../../../core/model/call';
 import { api, onApiEvent } from '../api';
 import { formatDuration, formatInstant } from '../shared/format';
 import { Transcript } from './Transcript';
+import { MetricsPanel } from './MetricsPanel';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; detail: CallDetail };
 
@@ -67,6 +68,7 @@ export function CallView({ callId }: { callId: number }) {
         <Fact label="Status" value={call.status} />
         <Fact label="Short id" value={call.short_id} mono />
       </dl>
+      <MetricsPanel callId={call.id} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />
       <h3 className="section-title">Transcript</h3>
       <Transcript turns={turns} />
     </section>

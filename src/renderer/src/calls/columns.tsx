@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { CallListRow, CallSortColumn } from '../../../core/api/types';
-import { formatDuration, formatInstant } from '../shared/format';
+import { formatDuration, formatInstant, formatMs } from '../shared/format';
 
 /** A row slot of the virtual list: the call once its page has loaded. */
 export interface CallSlot {
@@ -10,8 +10,21 @@ export interface CallSlot {
 
 const column = createColumnHelper<CallSlot>();
 
+/** Replies slower than this are amber (Settings will make it adjustable). */
+export const SLOW_REPLY_MS = 2000;
+const LONG_SILENCE_MS = 3000;
+
+function Slow({ ms, over }: { ms: number | null; over: number }) {
+  return <span className={ms !== null && ms > over ? 'slow' : undefined}>{formatMs(ms)}</span>;
+}
+
 /** Which list columns sort in SQL, and by which stored column. */
 export const sortColumnOf: Record<string, CallSortColumn | undefined> = {
+  latency_p50_ms: 'latency_p50_ms',
+  latency_p90_ms: 'latency_p90_ms',
+  ttfw_ms: 'ttfw_ms',
+  interruption_count: 'interruption_count',
+  longest_silence_ms: 'longest_silence_ms',
   started: 'started_at',
   provider: 'provider',
   duration: 'duration_s',
@@ -43,6 +56,36 @@ export const callColumns = [
     id: 'turns',
     header: 'Turns',
     size: 70,
+  }),
+  column.accessor((slot) => slot.call?.latency_p50_ms ?? null, {
+    id: 'latency_p50_ms',
+    header: 'p50 latency',
+    cell: (info) => <Slow ms={info.getValue()} over={SLOW_REPLY_MS} />,
+    size: 96,
+  }),
+  column.accessor((slot) => slot.call?.latency_p90_ms ?? null, {
+    id: 'latency_p90_ms',
+    header: 'p90 latency',
+    cell: (info) => <Slow ms={info.getValue()} over={SLOW_REPLY_MS} />,
+    size: 96,
+  }),
+  column.accessor((slot) => slot.call?.ttfw_ms ?? null, {
+    id: 'ttfw_ms',
+    header: 'TTFW',
+    cell: (info) => formatMs(info.getValue()),
+    size: 80,
+  }),
+  column.accessor((slot) => slot.call?.interruption_count ?? null, {
+    id: 'interruption_count',
+    header: 'Interruptions',
+    cell: (info) => info.getValue() ?? '—',
+    size: 104,
+  }),
+  column.accessor((slot) => slot.call?.longest_silence_ms ?? null, {
+    id: 'longest_silence_ms',
+    header: 'Longest silence',
+    cell: (info) => <Slow ms={info.getValue()} over={LONG_SILENCE_MS} />,
+    size: 120,
   }),
   column.accessor((slot) => slot.call?.verdict ?? null, {
     id: 'verdict',

@@ -35,3 +35,9 @@ export function formatInstant(iso: string | null): string {
 }
 
 export const roleLabel = { agent: 'Agent', user: 'Caller', tool: 'Tool' } as const;
+
+/** A duration measured in the call: "850 ms" under a second, else "2.1 s". */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '—';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

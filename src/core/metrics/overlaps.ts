@@ -1,0 +1,78 @@
+import { byStart, type Speaker, type SpeechSegment } from './segments';
+
+/** Overlaps shorter than this are crosstalk at a handoff and count as nothing (METRICS §3). */
+export const CROSSTALK_MAX_MS = 200;
+/** A segment shorter than this that ends inside the other speaker's is a backchannel. */
+export const SHORT_BACKCHANNEL_MS = 1000;
+
+/** METRICS §3: a segment made only of these (in any mix) is a backchannel whatever its length. */
+export const BACKCHANNEL_PHRASES = [
+  'uh-huh', 'mm-hmm', 'yeah', 'okay', 'right', 'yes', 'sure', 'got it', 'i see', 'mhm', 'uh huh', 'ok',
+] as const;
+
+/** Lowercased words; hyphens and punctuation separate words, so "Uh-huh," reads as ["uh", "huh"]. */
+function tokens(text: string): string[] {
+  return text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+}
+
+const phraseTokens: readonly (readonly string[])[] = BACKCHANNEL_PHRASES.map(tokens);
+
+/**
+ * True when the text has at least one word and all its words are backchannel words. Phrases of
+ * two words ("got it", "i see") must appear whole: "got" alone or "see" alone is not one.
+ */
+export function isBackchannelText(text: string): boolean {
+  const words = tokens(text);
+  if (words.length === 0) return false;
+  // covered[i]: the first i words split exactly into backchannel phrases
+  const covered = [true, ...words.map(() => false)];
+  for (let i = 0; i < words.length; i++) {
+    if (!covered[i]) continue;
+    for (const phrase of phraseTokens) {
+      if (phrase.every((word, k) => words[i + k] === word)) covered[i + phrase.length] = true;
+    }
+  }
+  return covered[words.length] === true;
+}
+
+export type OverlapKind = 'interruption' | 'backchannel';
+
+export interface OverlapEvent {
+  kind: OverlapKind;
+  /** the segment that started inside the other speaker's. */
+  segment: SpeechSegment;
+  speaker: Speaker;
+  at_ms: number;
+  overlap_ms: number;
+}
+
+/**
+ * Every segment that starts strictly inside one of the other speaker's segments, classified by
+ * METRICS §3. When several of the other speaker's segments contain the start (possible in a
+ * transcript, never on one audio channel), the one ending last is `P`: it is the floor being held.
+ * Results are in order of start.
+ */
+export function classifyOverlaps(segments: readonly SpeechSegment[]): OverlapEvent[] {
+  const events: OverlapEvent[] = [];
+  const sides = { agent: byStart(segments.filter((s) => s.speaker === 'agent')), user: byStart(segments.filter((s) => s.speaker === 'user')) };
+  for (const speaker of ['agent', 'user'] as const) {
+    const other = sides[speaker === 'agent' ? 'user' : 'agent'];
+    let next = 0;
+    let floor: SpeechSegment | undefined; // the other speaker's segment with the latest end among those started so far
+    for (const segment of sides[speaker]) {
+      while (next < other.length && (other[next]?.start_ms ?? Infinity) < segment.start_ms) {
+        const candidate = other[next++];
+        if (candidate !== undefined && (floor === undefined || candidate.end_ms > floor.end_ms)) floor = candidate;
+      }
+      if (floor === undefined || floor.end_ms <= segment.start_ms) continue;
+      const overlap = Math.min(floor.end_ms, segment.end_ms) - segment.start_ms;
+      if (overlap < CROSSTALK_MAX_MS) continue;
+      const keepsFloor = segment.end_ms < floor.end_ms;
+      const short = segment.end_ms - segment.start_ms < SHORT_BACKCHANNEL_MS;
+      const backchannelWords = segment.text !== undefined && isBackchannelText(segment.text);
+      const kind: OverlapKind = keepsFloor && (short || backchannelWords) ? 'backchannel' : 'interruption';
+      events.push({ kind, segment, speaker, at_ms: segment.start_ms, overlap_ms: overlap });
+    }
+  }
+  return events.sort((a, b) => a.at_ms - b.at_ms);
+}

@@ -1,0 +1,61 @@
+import type { StoredCall, Turn } from '../model/call';
+import type { TimingMetrics } from '../metrics/compute';
+import type { Distribution } from '../metrics/percentile';
+import { providerComponentLatencies } from '../metrics/provider';
+
+/**
+ * `GET /api/v1/calls/{id}/metrics`: seed 002's keys, then every figure by source (transcript turn
+ * times, the recording, the platform's own report) so they can be compared side by side.
+ */
+export interface MetricsInput {
+  transcript: TimingMetrics | null;
+  audio: TimingMetrics | null;
+  provider: { latency_ms: Distribution | null } | null;
+  audioState: {
+    status: string;
+    error: string | null;
+    agent_channel: number | null;
+    agent_channel_reason: string | null;
+    analysis_ms: number | null;
+    duration_ms: number | null;
+  } | null;
+}
+
+function latencyBlock(d: Distribution | null | undefined) {
+  if (!d) return null;
+  return { p50: d.p50, p90: d.p90, p95: d.p95, p99: d.p99, mean: d.mean, max: d.max, min: d.min, count: d.count, values: d.values };
+}
+
+export function metricsResponse(call: StoredCall, turns: readonly Turn[], input: MetricsInput, agentHistory: string[]) {
+  const best = input.audio ?? input.transcript;
+  const source = input.audio ? 'audio' : input.transcript ? 'transcript' : null;
+  return {
+    // seed 002
+    duration_seconds: call.duration_s,
+    ...providerComponentLatencies(call),
+    total_tokens: null,
+    agent_handoffs: Math.max(0, agentHistory.length - 1),
+    // ours
+    latency_ms: {
+      transcript: latencyBlock(input.transcript?.latency_ms),
+      audio: latencyBlock(input.audio?.latency_ms),
+      provider: latencyBlock(input.provider?.latency_ms),
+    },
+    ttfw_ms: { transcript: input.transcript?.ttfw_ms ?? null, audio: input.audio?.ttfw_ms ?? null },
+    interruptions: {
+      user_interrupts_agent: best?.interruptions.user_interrupts_agent ?? [],
+      agent_interrupts_user: best?.interruptions.agent_interrupts_user ?? [],
+      backchannels: best?.interruptions.backchannels ?? [],
+      source,
+    },
+    silence: { longest_ms: best?.silence.longest_ms ?? null, segments: best?.silence.segments ?? [], source },
+    talk_ratio: best?.talk_ratio ?? null,
+    wpm: best?.wpm ?? { agent: null, user: null },
+    agent_channel: input.audioState?.agent_channel ?? call.agent_channel,
+    turn_count: turns.length,
+    audio: input.audioState,
+    by_source: { transcript: input.transcript, audio: input.audio },
+  };
+}
+
+export type CallMetrics = ReturnType<typeof metricsResponse>;

@@ -1,0 +1,103 @@
+import { chooseAgentChannel, type AgentChannelReason, type TimeSpan } from './agent-channel';
+import { openAudioFile, type DecodedAudio } from './decode';
+import { createPeaksAccumulator, type PeaksAccumulator } from './peaks';
+import { createSpeechDetector, type SpeechDetector, type VadOptions } from './vad';
+
+export interface AnalyseOptions {
+  /** the agent's channel when the payload names it. */
+  agentChannel: 0 | 1 | null;
+  /** the transcript's agent turns (with both times), to tell the channels apart. */
+  agentTurns: readonly TimeSpan[];
+  peaksPerSecond: number;
+  vad?: Partial<VadOptions>;
+}
+
+/**
+ * One voice-activity stretch on one channel. `speaker` is null where the channel cannot be
+ * attributed: in a mono recording agent and caller share the one channel, so its speech is
+ * nobody's in particular (and the audio metrics, which need two speakers, are not computed from
+ * it); likewise channels beyond the first two.
+ */
+export interface AnalysedSegment {
+  speaker: 'agent' | 'user' | null;
+  channel: number;
+  start_ms: number;
+  end_ms: number;
+}
+
+export interface RecordingAnalysis {
+  /** whole milliseconds (rounded). */
+  durationMs: number;
+  sampleRate: number;
+  channelCount: number;
+  /** every channel's stretches, by start time. */
+  segments: AnalysedSegment[];
+  /** null for a mono recording. */
+  agentChannel: 0 | 1 | null;
+  agentChannelReason: AgentChannelReason | 'mono';
+  /** per channel, interleaved min/max pairs (see peaks.ts). */
+  peaks: Float32Array[];
+}
+
+interface Accumulators {
+  detectors: SpeechDetector[];
+  peaks: PeaksAccumulator;
+}
+
+function accumulators(sampleRate: number, channelCount: number, frameCount: number | null, options: AnalyseOptions): Accumulators {
+  return {
+    detectors: Array.from({ length: channelCount }, () => createSpeechDetector(sampleRate, options.vad)),
+    peaks: createPeaksAccumulator(sampleRate, options.peaksPerSecond, channelCount, frameCount),
+  };
+}
+
+/** Both analyses read the same block while it is in cache: one pass over the file. */
+function feed(into: Accumulators, block: readonly Float32Array[]): void {
+  block.forEach((samples, channel) => into.detectors[channel]?.push(samples));
+  into.peaks.push(block);
+}
+
+function conclude(into: Accumulators, sampleRate: number, frames: number, options: AnalyseOptions): RecordingAnalysis {
+  const channelSpans = into.detectors.map((detector) => detector.finish());
+  const channelCount = channelSpans.length;
+  const base = { durationMs: Math.round((frames * 1000) / sampleRate), sampleRate, channelCount, peaks: into.peaks.finish() };
+  if (channelCount < 2) {
+    const segments = (channelSpans[0] ?? []).map((span) => ({ speaker: null, channel: 0, ...span }));
+    return { ...base, segments, agentChannel: null, agentChannelReason: 'mono' };
+  }
+  const choice = chooseAgentChannel(channelSpans, options.agentTurns, options.agentChannel);
+  const speakerOf = (channel: number): AnalysedSegment['speaker'] =>
+    channel === choice.channel ? 'agent' : channel === 1 - choice.channel ? 'user' : null;
+  const segments = channelSpans
+    .flatMap((spans, channel) => spans.map((span) => ({ speaker: speakerOf(channel), channel, ...span })))
+    .sort((a, b) => a.start_ms - b.start_ms || a.channel - b.channel);
+  return { ...base, segments, agentChannel: choice.channel, agentChannelReason: choice.reason };
+}
+
+/**
+ * Decodes, finds speech and computes peaks in one streaming pass: the file is read in blocks and
+ * never held whole as floats (an hour of 16 kHz stereo would be 460 MB).
+ */
+export async function analyseRecording(path: string, options: AnalyseOptions): Promise<RecordingAnalysis> {
+  const reader = await openAudioFile(path);
+  try {
+    const { sampleRate, channelCount, frameCount } = reader.info;
+    const into = accumulators(sampleRate, channelCount, frameCount, options);
+    let frames = 0;
+    for await (const block of reader.blocks()) {
+      feed(into, block);
+      frames += block[0]?.length ?? 0;
+    }
+    return conclude(into, sampleRate, frames, options);
+  } finally {
+    await reader.close();
+  }
+}
+
+/** The same analysis of audio already decoded. */
+export function analyseDecodedAudio(audio: DecodedAudio, options: AnalyseOptions): RecordingAnalysis {
+  const frames = audio.channels[0]?.length ?? 0;
+  const into = accumulators(audio.sampleRate, audio.channels.length, frames, options);
+  feed(into, audio.channels);
+  return conclude(into, audio.sampleRate, frames, options);
+}

@@ -1,0 +1,31 @@
+/** Messages between the analysis service (main thread) and the audio worker. */
+export interface AnalyseRequest {
+  jobId: number;
+  path: string;
+  agentChannel: 0 | 1 | null;
+  agentTurns: { start_ms: number; end_ms: number }[];
+  peaksPerSecond: number;
+  /** where the worker writes the waveform peaks (Float32 min/max pairs, channel after channel). */
+  peaksPath: string;
+}
+
+export interface AnalyseSegment {
+  speaker: 'agent' | 'user' | null;
+  channel: number;
+  start_ms: number;
+  end_ms: number;
+}
+
+export type AnalyseResponse =
+  | {
+      jobId: number;
+      ok: true;
+      durationMs: number;
+      sampleRate: number;
+      channelCount: number;
+      agentChannel: number | null;
+      agentChannelReason: string;
+      segments: AnalyseSegment[];
+      analysisMs: number;
+    }
+  | { jobId: number; ok: false; error: string };

@@ -1,0 +1,60 @@
+import type { Db } from './db';
+import { fromJsonColumn } from './json-columns';
+import { stmt } from './statements';
+
+/** Query module for `call_audio`: the state and results of a recording's analysis. */
+
+export type AudioStatus = 'queued' | 'fetching' | 'analysing' | 'done' | 'failed';
+
+export interface AudioSegment {
+  speaker: 'agent' | 'user' | null;
+  channel: number;
+  start_ms: number;
+  end_ms: number;
+}
+
+export interface AudioState {
+  call_id: number;
+  status: AudioStatus;
+  error: string | null;
+  file_path: string | null;
+  sample_rate: number | null;
+  duration_ms: number | null;
+  channel_count: number | null;
+  agent_channel: number | null;
+  agent_channel_reason: string | null;
+  segments: AudioSegment[] | null;
+  peaks_path: string | null;
+  peaks_per_second: number | null;
+  analysis_ms: number | null;
+  updated_at: string;
+}
+
+type Row = Omit<AudioState, 'segments'> & { segments: string | null };
+
+const columns = [
+  'status', 'error', 'file_path', 'sample_rate', 'duration_ms', 'channel_count', 'agent_channel',
+  'agent_channel_reason', 'segments', 'peaks_path', 'peaks_per_second', 'analysis_ms',
+] as const;
+
+export function getAudioState(db: Db, callId: number): AudioState | null {
+  const row = stmt<[number], Row>(db, 'SELECT * FROM call_audio WHERE call_id = ?').get(callId);
+  return row ? { ...row, segments: fromJsonColumn<AudioSegment[]>(row.segments) } : null;
+}
+
+/** Sets the given fields (and clears none of the others). */
+export function putAudioState(db: Db, callId: number, patch: Partial<Omit<AudioState, 'call_id' | 'updated_at'>> & { status: AudioStatus }): void {
+  const values: Record<string, unknown> = { call_id: callId, updated_at: new Date().toISOString() };
+  for (const column of columns) {
+    const value = patch[column];
+    if (value !== undefined) values[column] = column === 'segments' ? JSON.stringify(value) : value;
+  }
+  const names = Object.keys(values);
+  const updates = names.filter((n) => n !== 'call_id').map((n) => `${n} = excluded.${n}`);
+  stmt(db, `INSERT INTO call_audio (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')}) ON CONFLICT (call_id) DO UPDATE SET ${updates.join(', ')}`).run(values);
+}
+
+/** Calls whose recording still waits for analysis (picked up again after a restart). */
+export function pendingAudio(db: Db): number[] {
+  return stmt<[], { call_id: number }>(db, "SELECT call_id FROM call_audio WHERE status IN ('queued', 'fetching', 'analysing') ORDER BY updated_at").all().map((r) => r.call_id);
+}

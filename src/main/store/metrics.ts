@@ -1,0 +1,61 @@
+import type { TimingMetrics } from '../../core/metrics/compute';
+import type { Distribution } from '../../core/metrics/percentile';
+import type { Db } from './db';
+import { fromJsonColumn } from './json-columns';
+import { stmt } from './statements';
+
+/** Query module for `call_metrics` and the headline figures on `calls`. */
+
+export type MetricsSource = 'transcript' | 'audio' | 'provider';
+
+export interface ProviderFigures {
+  latency_ms: Distribution | null;
+}
+
+export interface StoredMetrics {
+  transcript: TimingMetrics | null;
+  audio: TimingMetrics | null;
+  provider: ProviderFigures | null;
+}
+
+export function saveMetrics(db: Db, callId: number, source: MetricsSource, metrics: TimingMetrics | ProviderFigures, now: string): void {
+  stmt(db, 'INSERT INTO call_metrics (call_id, source, metrics, computed_at) VALUES (?, ?, ?, ?) ON CONFLICT (call_id, source) DO UPDATE SET metrics = excluded.metrics, computed_at = excluded.computed_at').run(
+    callId,
+    source,
+    JSON.stringify(metrics),
+    now,
+  );
+}
+
+export function deleteMetrics(db: Db, callId: number, source: MetricsSource): void {
+  stmt(db, 'DELETE FROM call_metrics WHERE call_id = ? AND source = ?').run(callId, source);
+}
+
+export function loadMetrics(db: Db, callId: number): StoredMetrics {
+  const rows = stmt<[number], { source: MetricsSource; metrics: string }>(db, 'SELECT source, metrics FROM call_metrics WHERE call_id = ?').all(callId);
+  const bySource = new Map(rows.map((row) => [row.source, row.metrics]));
+  return {
+    transcript: fromJsonColumn<TimingMetrics>(bySource.get('transcript')),
+    audio: fromJsonColumn<TimingMetrics>(bySource.get('audio')),
+    provider: fromJsonColumn<ProviderFigures>(bySource.get('provider')),
+  };
+}
+
+/** Copies the best source's headline figures onto the call row (audio over transcript). */
+export function refreshHeadline(db: Db, callId: number): void {
+  const { transcript, audio } = loadMetrics(db, callId);
+  const best = audio ?? transcript;
+  const source = audio ? 'audio' : transcript ? 'transcript' : null;
+  stmt(
+    db,
+    'UPDATE calls SET latency_p50_ms = ?, latency_p90_ms = ?, ttfw_ms = ?, interruption_count = ?, longest_silence_ms = ?, metrics_source = ? WHERE id = ?',
+  ).run(
+    best?.latency_ms?.p50 ?? null,
+    best?.latency_ms?.p90 ?? null,
+    best?.ttfw_ms ?? null,
+    best ? best.interruptions.user_interrupts_agent.length + best.interruptions.agent_interrupts_user.length : null,
+    best ? best.silence.longest_ms : null,
+    source,
+    callId,
+  );
+}

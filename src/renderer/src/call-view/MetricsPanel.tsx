@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CallMetrics } from '../../../core/present/metrics-api';
+import { api, onApiEvent } from '../api';
+import { formatMs } from '../shared/format';
+
+type Block = CallMetrics['latency_ms']['transcript'];
+
+function LatencyCells({ block }: { block: Block }) {
+  if (!block) return <td colSpan={3} className="muted">—</td>;
+  return (
+    <>
+      <td>{formatMs(block.p50)}</td>
+      <td>{formatMs(block.p90)}</td>
+      <td>{block.count}</td>
+    </>
+  );
+}
+
+/**
+ * The call's timing figures by source (transcript turn times, the recording, the platform's own
+ * report) side by side, and the recording analysis with its state.
+ */
+export function MetricsPanel({ callId, hasRecording }: { callId: number; hasRecording: boolean }) {
+  const [metrics, setMetrics] = useState<CallMetrics | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.getCallMetrics({ id: callId }).then(setMetrics, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [callId]);
+
+  useEffect(() => {
+    load();
+    return onApiEvent('calls.changed', ({ ids }) => {
+      if (ids.length === 0 || ids.includes(callId)) load();
+    });
+  }, [callId, load]);
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!metrics) return null;
+  const audio = metrics.audio;
+  const busy = audio && ['queued', 'fetching', 'analysing'].includes(audio.status);
+  return (
+    <section className="metrics" aria-label="Metrics">
+      <table className="metrics-table">
+        <caption className="section-title">Reply latency</caption>
+        <thead>
+          <tr>
+            <th scope="col">source</th>
+            <th scope="col">p50</th>
+            <th scope="col">p90</th>
+            <th scope="col">replies</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(['transcript', 'audio', 'provider'] as const).map((source) => (
+            <tr key={source}>
+              <th scope="row">{source}</th>
+              <LatencyCells block={metrics.latency_ms[source]} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="facts">
+        <div className="fact">
+          <dt>TTFW (transcript / audio)</dt>
+          <dd>
+            {formatMs(metrics.ttfw_ms.transcript)} / {formatMs(metrics.ttfw_ms.audio)}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Interruptions ({metrics.interruptions.source ?? '—'})</dt>
+          <dd>
+            caller {metrics.interruptions.user_interrupts_agent.length} · agent {metrics.interruptions.agent_interrupts_user.length} · backchannels{' '}
+            {metrics.interruptions.backchannels.length}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Longest silence</dt>
+          <dd>{formatMs(metrics.silence.longest_ms)}</dd>
+        </div>
+        <div className="fact">
+          <dt>Agent talk ratio</dt>
+          <dd>{metrics.talk_ratio === null ? '—' : `${Math.round(metrics.talk_ratio * 100)}%`}</dd>
+        </div>
+      </dl>
+      <div className="audio-state">
+        {audio ? (
+          <span role="status">
+            Recording: {audio.status}
+            {audio.status === 'done' && audio.analysis_ms !== null ? ` in ${formatMs(audio.analysis_ms)}, agent on channel ${audio.agent_channel ?? '—'} (${audio.agent_channel_reason})` : ''}
+            {audio.error ? ` — ${audio.error}` : ''}
+          </span>
+        ) : (
+          <span className="muted">{hasRecording ? 'Recording not analysed yet.' : 'No recording.'}</span>
+        )}
+        {hasRecording && (
+          <button type="button" className="button small" disabled={Boolean(busy)} onClick={() => void api.analyseRecording({ id: callId, fetch_remote: true })}>
+            {busy ? 'Analysing…' : audio?.status === 'done' ? 'Analyse again' : 'Analyse recording'}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

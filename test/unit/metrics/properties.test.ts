@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { segmentTimingMetrics } from '../../../src/core/metrics/compute';
+import { CROSSTALK_MAX_MS, isBackchannelText, SHORT_BACKCHANNEL_MS } from '../../../src/core/metrics/overlaps';
+import type { SpeechSegment } from '../../../src/core/metrics/segments';
+
+const texts = ['uh-huh', 'yeah okay', 'I see', 'wait, no', 'my card number is', 'Thursday works'];
+
+const segment = fc
+  .record({
+    speaker: fc.constantFrom('agent' as const, 'user' as const),
+    start_ms: fc.integer({ min: 0, max: 60_000 }),
+    length_ms: fc.oneof(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 12_000 })),
+    text: fc.option(fc.constantFrom(...texts), { nil: undefined }),
+  })
+  .map(({ speaker, start_ms, length_ms, text }): SpeechSegment =>
+    text === undefined ? { speaker, start_ms, end_ms: start_ms + length_ms } : { speaker, start_ms, end_ms: start_ms + length_ms, text });
+
+/** Any times at all, backwards ones included. */
+const looseSegment = fc.record({
+  speaker: fc.constantFrom('agent' as const, 'user' as const),
+  start_ms: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  end_ms: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+});
+
+/** METRICS §3 and §1 read literally, pair by pair: the reference the sweeps must agree with. */
+function referenceOverlaps(segments: readonly SpeechSegment[]) {
+  const events: { kind: string; speaker: string; at_ms: number; overlap_ms: number; segment: SpeechSegment }[] = [];
+  for (const s of segments) {
+    const containing = segments.filter((p) => p.speaker !== s.speaker && p.start_ms < s.start_ms && s.start_ms < p.end_ms);
+    if (containing.length === 0) continue;
+    const p = containing.reduce((a, b) => (b.end_ms > a.end_ms ? b : a));
+    const overlap = Math.min(p.end_ms, s.end_ms) - s.start_ms;
+    if (overlap < CROSSTALK_MAX_MS) continue;
+    const backchannel = s.end_ms < p.end_ms && (s.end_ms - s.start_ms < SHORT_BACKCHANNEL_MS || (s.text !== undefined && isBackchannelText(s.text)));
+    events.push({ kind: backchannel ? 'backchannel' : 'interruption', speaker: s.speaker, at_ms: s.start_ms, overlap_ms: overlap, segment: s });
+  }
+  return events;
+}
+
+function referenceLatencies(segments: readonly SpeechSegment[], backchannels: ReadonlySet<SpeechSegment>) {
+  const latest = (list: SpeechSegment[]) => list.reduce<SpeechSegment | undefined>((a, b) => (a === undefined || b.end_ms > a.end_ms ? b : a), undefined);
+  return segments
+    .filter((a) => a.speaker === 'agent' && !backchannels.has(a))
+    .flatMap((a) => {
+      const u = latest(segments.filter((s) => s.speaker === 'user' && !backchannels.has(s) && s.end_ms < a.start_ms));
+      const previousAgent = latest(segments.filter((s) => s.speaker === 'agent' && !backchannels.has(s) && s.end_ms < a.start_ms));
+      return u !== undefined && (previousAgent === undefined || previousAgent.end_ms < u.end_ms) ? [{ at_ms: a.start_ms, ms: a.start_ms - u.end_ms }] : [];
+    });
+}
+
+const byTime = <T extends { at_ms: number }>(list: T[]) => [...list].sort((a, b) => a.at_ms - b.at_ms);
+
+describe('segment metrics, properties', () => {
+  it('no negative latency or overlap; talk ratio within [0, 1]; silence and speech add up', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 40 }), (segments) => {
+        const m = segmentTimingMetrics(segments);
+        for (const l of m.latencies) expect(l.ms).toBeGreaterThan(0);
+        const all = [...m.interruptions.user_interrupts_agent, ...m.interruptions.agent_interrupts_user, ...m.interruptions.backchannels];
+        for (const o of all) expect(o.overlap_ms).toBeGreaterThanOrEqual(CROSSTALK_MAX_MS);
+        if (m.talk_ratio === null) expect(m.speech_ms.agent + m.speech_ms.user).toBe(0);
+        else {
+          expect(m.talk_ratio).toBeGreaterThanOrEqual(0);
+          expect(m.talk_ratio).toBeLessThanOrEqual(1);
+        }
+        expect(m.silence.longest_ms).toBeGreaterThanOrEqual(0);
+        for (const gap of m.silence.segments) expect(gap.end_ms - gap.start_ms).toBeGreaterThanOrEqual(3000);
+        expect(m.latency_ms?.count ?? 0).toBe(m.latencies.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the same holds for segments with any times, backwards ones included', () => {
+    fc.assert(
+      fc.property(fc.array(looseSegment, { maxLength: 30 }), (segments) => {
+        const m = segmentTimingMetrics(segments);
+        for (const l of m.latencies) expect(l.ms).toBeGreaterThan(0);
+        const all = [...m.interruptions.user_interrupts_agent, ...m.interruptions.agent_interrupts_user, ...m.interruptions.backchannels];
+        for (const o of all) expect(o.overlap_ms).toBeGreaterThanOrEqual(0);
+        expect(m.speech_ms.agent).toBeGreaterThanOrEqual(0);
+        expect(m.speech_ms.user).toBeGreaterThanOrEqual(0);
+        if (m.talk_ratio !== null) {
+          expect(m.talk_ratio).toBeGreaterThanOrEqual(0);
+          expect(m.talk_ratio).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the sweeps agree with the definitions read pair by pair', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 30 }), (segments) => {
+        const m = segmentTimingMetrics(segments);
+        const events = referenceOverlaps(segments);
+        const figures = (kind: string, speaker: string) => byTime(events.filter((e) => e.kind === kind && e.speaker === speaker).map((e) => ({ at_ms: e.at_ms, overlap_ms: e.overlap_ms })));
+        expect(byTime(m.interruptions.user_interrupts_agent)).toEqual(figures('interruption', 'user'));
+        expect(byTime(m.interruptions.agent_interrupts_user)).toEqual(figures('interruption', 'agent'));
+        const backchannels = events.filter((e) => e.kind === 'backchannel');
+        expect(m.interruptions.backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort()).toEqual(backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort());
+        const expected = byTime(referenceLatencies(segments, new Set(backchannels.map((b) => b.segment))));
+        expect(byTime(m.latencies)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
