@@ -2,10 +2,15 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { benchIngest } from './ingest-load';
 import { benchImport } from './import-rate';
+import { benchAudioAccuracy, benchLongAnalysis } from './audio-accuracy';
+import { benchListenerUnderAnalysis } from './listener-under-analysis';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement).
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio`
+ * runs one part.
  */
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -21,10 +26,11 @@ async function main(): Promise<void> {
   process.stderr.write(`bench: ${cpus().length} cores, node ${process.version}${quick ? ', quick run' : ''}\n`);
 
   const only = /--only=(\w+)/.exec(process.argv.join(' '))?.[1];
-  const ingest = only === 'import' ? null : await benchIngest(cli, scale);
-  const imported = only === 'ingest' ? null : await benchImport(Math.round(10_000 * scale));
+  const wants = (part: string) => !only || only === part;
+  const ingest = wants('ingest') ? await benchIngest(cli, scale) : null;
+  const imported = wants('import') ? await benchImport(Math.round(10_000 * scale)) : null;
   // Memory is bounded when four times the calls do not need (nearly) four times the memory.
-  const importedx4 = only === 'ingest' ? null : await benchImport(Math.round(40_000 * scale));
+  const importedx4 = wants('import') ? await benchImport(Math.round(40_000 * scale)) : null;
 
   const lines = [row(['figure', 'value', 'goal', 'met']), row(['-'.repeat(44), '-'.repeat(16), '-'.repeat(20), '----'])];
   if (ingest) {
@@ -43,6 +49,26 @@ async function main(): Promise<void> {
     row([`  RSS growth (MB), 4x the calls (${fmt((importedx4?.fileBytes ?? 0) / 1024 / 1024, 1)} MB)`, fmt(importedx4?.rssGrowthMb ?? 0), 'bounded: < 2x above', (importedx4?.rssGrowthMb ?? 0) < 2 * imported.rssGrowthMb ? 'yes' : 'NO']),
     row([`  import ${fmt(importedx4?.calls ?? 0)} calls (s)`, fmt(importedx4?.seconds ?? 0, 2), '', '']),
     );
+  }
+  if (wants('audio')) {
+    const accuracy = await benchAudioAccuracy(quick ? 1 : 4);
+    const dir = mkdtempSync(join(tmpdir(), 'callscope-bench-long-'));
+    try {
+      const long = await benchLongAnalysis(quick ? 6 : 60, dir);
+      const during = await benchListenerUnderAnalysis(cli, long.call.wavPath);
+      lines.push(
+        row([`audio latency error vs truth, ${accuracy.latencies} replies (ms)`, `${fmt(accuracy.latencyErrorMedian, 1)} median`, 'median <= 30', accuracy.latencyErrorMedian <= 30 ? 'yes' : 'NO']),
+        row(['', `${fmt(accuracy.latencyErrorP95, 1)} p95`, 'p95 <= 80', accuracy.latencyErrorP95 <= 80 ? 'yes' : 'NO']),
+        row(['  replies not found (of the truth)', `${accuracy.latenciesMissed} / ${accuracy.latencies}`, '', '']),
+        row([`interruptions, ${accuracy.calls} calls: precision`, fmt(accuracy.precision, 3), '>= 0.95', accuracy.precision >= 0.95 ? 'yes' : 'NO']),
+        row([`  recall (${accuracy.interruptionsTrue} true, ${accuracy.interruptionsFound} found)`, fmt(accuracy.recall, 3), '>= 0.95', accuracy.recall >= 0.95 ? 'yes' : 'NO']),
+        row([`analyse a ${long.minutes}-minute stereo WAV (s)`, fmt(long.seconds, 2), '<= 3', long.seconds <= 3 ? 'yes' : 'NO']),
+        row(['listener while it is analysed: p50 / p99 (ms)', `${fmt(during.p50, 1)} / ${fmt(during.p99, 1)}`, 'p99 < 50', during.p99 < 50 ? 'yes' : 'NO']),
+        row(['  (requests during the analysis; worker took)', `${during.count}; ${during.analysisMs === null ? '?' : fmt(during.analysisMs / 1000, 2)} s`, '', '']),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -10,13 +10,13 @@ import { summarize, type LatencySummary } from './stats';
  * Ingestion over loopback: `callscope serve` in its own process (so the load generator does not
  * share its event loop), a keep-alive HTTP client, 20-turn calls with unique ids.
  */
-interface Server {
+export interface Server {
   port: number;
   apiKey: string;
   stop(): Promise<void>;
 }
 
-async function startServer(cli: string): Promise<Server> {
+export async function startServer(cli: string): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'callscope-bench-'));
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, CALLSCOPE_API_KEY: '' },
@@ -46,7 +46,7 @@ async function startServer(cli: string): Promise<Server> {
   };
 }
 
-function post(agent: Agent, server: Server, body: string): Promise<number> {
+export function post(agent: Agent, server: Server, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './serve-fixture';
+import { CallsPage } from './pages/calls-page';
+
+const corpus = (name: string) => readFileSync(join(__dirname, '../../../shared/corpus/dev', `${name}.json`));
+
+test('timing columns show in the list, and "p90 latency > 3000 ms" keeps only the slow call', async ({ page, serve }) => {
+  for (const name of ['retell/call_ended_transfer', 'efficientai/ingest_survey_bot_roles', 'vapi/eocr_basic']) {
+    const response = await page.request.post(`${serve.baseUrl}/api/v1/import`, { headers: { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' }, data: corpus(name) });
+    expect(response.ok()).toBe(true);
+  }
+  const calls = new CallsPage(page);
+  await calls.open(serve.openUrl);
+  await expect(calls.callRows()).toHaveCount(3);
+  const slowRow = calls.rowFor('call_8ffaf445fc5df752d42f17ff3e9e');
+  await expect(slowRow).toContainText('3.5 s'); // its p90 reply latency, amber
+
+  const filters = page.getByRole('group', { name: 'Filters' });
+  await filters.getByLabel('Metric').selectOption('latency_p90_ms');
+  await filters.getByLabel('Comparison').selectOption('>');
+  await filters.getByLabel('Value').fill('3000');
+  await filters.getByRole('button', { name: 'Add filter' }).click();
+  await expect(filters).toContainText('p90 latency > 3000 ms');
+  // p90 replies: 3.5 s (Retell), 2.4 s and 2.3 s (the others)
+  await expect(calls.callRows()).toHaveCount(1);
+  await expect(slowRow).toBeVisible();
+
+  await slowRow.click();
+  const panel = page.getByRole('region', { name: 'Metrics' });
+  await expect(panel.getByRole('row', { name: /transcript/ })).toContainText('3.5 s');
+  await expect(panel.getByRole('row', { name: /provider/ })).toContainText('3');
+  await page.screenshot({ path: 'test-results/screens/metrics.png' });
+
+  await filters.getByRole('button', { name: /Remove filter/ }).click();
+  await expect(calls.callRows()).toHaveCount(3);
+});
