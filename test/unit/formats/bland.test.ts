@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blandFormat, blandTranscriptToTurns, normalizeBland } from '../../../src/core/formats/bland';
 import { ApiError } from '../../../src/core/api/errors';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { describeCorpusFormat } from '../../support/format-suite';
 
-const cases = loadCorpus('bland');
-const others = loadCorpus().filter((c) => c.provider !== 'bland');
 
 /** The field paths of the 422 that `run` must throw. */
 function problemPaths(run: () => unknown): string[] {
@@ -31,24 +29,7 @@ const callWith = (transcripts: unknown[], more: Record<string, unknown> = {}) =>
   ...more,
 });
 
-describe('Bland payloads against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(3);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = normalizeBland(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('detects %s as its source format', (_name, corpusCase) => {
-    expect(blandFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
-  });
-
-  it.each(others.map((c) => [c.name, c] as const))('does not claim %s', (_name, corpusCase) => {
-    expect(blandFormat.detect(corpusCase.payload)).toBeNull();
-  });
-});
+describeCorpusFormat('Bland', 'bland', blandFormat, 3);
 
 describe('Bland transcript rules', () => {
   it('measures turn starts from the call start and never guesses an end', () => {

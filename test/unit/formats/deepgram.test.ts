@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deepgramFormat, deepgramToTurns, normalizeDeepgram } from '../../../src/core/formats/deepgram';
 import { ApiError } from '../../../src/core/api/errors';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { describeCorpusFormat } from '../../support/format-suite';
 
-const cases = loadCorpus('deepgram');
-const others = loadCorpus().filter((c) => c.provider !== 'deepgram');
 
 /** The field paths of the 422 that `run` must throw. */
 function problemPaths(run: () => unknown): string[] {
@@ -43,24 +41,7 @@ const responseWith = (results: Record<string, unknown>, metadata: Record<string,
   results,
 });
 
-describe('Deepgram payloads against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = normalizeDeepgram(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('detects %s as its source format', (_name, corpusCase) => {
-    expect(deepgramFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
-  });
-
-  it.each(others.map((c) => [c.name, c] as const))('does not claim %s', (_name, corpusCase) => {
-    expect(deepgramFormat.detect(corpusCase.payload)).toBeNull();
-  });
-});
+describeCorpusFormat('Deepgram', 'deepgram', deepgramFormat, 2);
 
 describe('Deepgram turns', () => {
   const results = {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEfficientAi } from '../../../src/core/formats/efficientai';
+import { efficientAiFormat, normalizeEfficientAi } from '../../../src/core/formats/efficientai';
 import { ApiError } from '../../../src/core/api/errors';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { describeCorpusFormat } from '../../support/format-suite';
 
-const cases = loadCorpus('efficientai');
-
-describe('EfficientAI flat ingest body against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(3);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = normalizeEfficientAi(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-});
+describeCorpusFormat('EfficientAI', 'efficientai', efficientAiFormat, 3);
 
 describe('EfficientAI body rules', () => {
   it('never guesses a missing end time', () => {

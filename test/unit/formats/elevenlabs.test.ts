@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { elevenLabsFormat, elevenLabsTranscriptToTurns, normalizeElevenLabs } from '../../../src/core/formats/elevenlabs';
 import { ApiError } from '../../../src/core/api/errors';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { describeCorpusFormat } from '../../support/format-suite';
 
-const cases = loadCorpus('elevenlabs');
-const others = loadCorpus().filter((c) => c.provider !== 'elevenlabs');
 
 /** The field paths of the 422 that `run` must throw. */
 function problemPaths(run: () => unknown): string[] {
@@ -35,24 +33,7 @@ const conversationWith = (transcript: unknown[], more: Record<string, unknown> =
 });
 const webhookWith = (data: unknown) => ({ type: 'post_call_transcription', event_timestamp: 1780000040, data });
 
-describe('ElevenLabs payloads against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(4);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = normalizeElevenLabs(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('detects %s as its source format', (_name, corpusCase) => {
-    expect(elevenLabsFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
-  });
-
-  it.each(others.map((c) => [c.name, c] as const))('does not claim %s', (_name, corpusCase) => {
-    expect(elevenLabsFormat.detect(corpusCase.payload)).toBeNull();
-  });
-});
+describeCorpusFormat('ElevenLabs', 'elevenlabs', elevenLabsFormat, 4);
 
 describe('ElevenLabs transcript rules', () => {
   it('turns integer seconds from call start into turn starts and never guesses an end', () => {

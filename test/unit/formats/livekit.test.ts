@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { livekitChatToTurns, livekitFormat } from '../../../src/core/formats/livekit';
 import { ApiError } from '../../../src/core/api/errors';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { loadCorpus } from '../../support/corpus';
+import { describeCorpusFormat } from '../../support/format-suite';
 
 const cases = loadCorpus('livekit');
-const otherCases = loadCorpus().filter((c) => c.provider !== 'livekit');
 
 /** The ApiError a call throws, failing the test when it throws nothing or something else. */
 function apiErrorOf(run: () => unknown): ApiError {
@@ -45,26 +45,9 @@ const report = (items: unknown[], overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('LiveKit payloads against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(4);
-  });
+describeCorpusFormat('LiveKit', 'livekit', livekitFormat, 4);
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = livekitFormat.normalize(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s is detected as its source format', (_name, corpusCase) => {
-    expect(livekitFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
-  });
-
-  it('claims no other provider payload', () => {
-    expect(otherCases.length).toBeGreaterThan(0);
-    const claimed = otherCases.filter((c) => livekitFormat.detect(c.payload) !== null).map((c) => c.name);
-    expect(claimed).toEqual([]);
-  });
-
+describe('LiveKit corpus extras', () => {
   it('keeps the report extras, per-turn metrics and usage', () => {
     const dental = cases.find((c) => c.name === 'livekit/session_report_dental_tools');
     const { call, turns } = livekitFormat.normalize(dental?.payload);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pipecatFormat, pipecatMessagesToTurns } from '../../../src/core/formats/pipecat';
 import { ApiError } from '../../../src/core/api/errors';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { loadCorpus } from '../../support/corpus';
+import { describeCorpusFormat } from '../../support/format-suite';
 
 const cases = loadCorpus('pipecat');
-const otherCases = loadCorpus().filter((c) => c.provider !== 'pipecat');
 
 /** The ApiError a call throws, failing the test when it throws nothing or something else. */
 function apiErrorOf(run: () => unknown): ApiError {
@@ -29,26 +29,9 @@ const said = (role: string, content: string, timestamp: string, extra: Record<st
 
 const toolCall = (id: string, name: string, args: string) => ({ id, type: 'function', function: { name, arguments: args } });
 
-describe('Pipecat payloads against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(3);
-  });
+describeCorpusFormat('Pipecat', 'pipecat', pipecatFormat, 3);
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = pipecatFormat.normalize(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s is detected as its source format', (_name, corpusCase) => {
-    expect(pipecatFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
-  });
-
-  it('claims no other provider payload', () => {
-    expect(otherCases.length).toBeGreaterThan(0);
-    const claimed = otherCases.filter((c) => pipecatFormat.detect(c.payload) !== null).map((c) => c.name);
-    expect(claimed).toEqual([]);
-  });
-
+describe('Pipecat corpus extras', () => {
   it('never has a call id, so the store derives one', () => {
     for (const corpusCase of cases) expect(pipecatFormat.normalize(corpusCase.payload).call.external_id).toBeNull();
   });

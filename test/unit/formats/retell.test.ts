@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRetell, retellFormat, retellTranscriptToTurns } from '../../../src/core/formats/retell';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { loadCorpus } from '../../support/corpus';
 import { fieldPaths, refusal } from '../../support/refusal';
+import { describeCorpusFormat } from '../../support/format-suite';
 
 const cases = loadCorpus('retell');
-const others = loadCorpus().filter((c) => c.provider !== 'retell');
 
 const paths = fieldPaths;
 
@@ -17,24 +17,7 @@ function corpusPayload(name: string): Record<string, unknown> {
 const callOf = (payload: Record<string, unknown>) => payload.call as Record<string, unknown>;
 const context = { callStartMs: null, path: 'transcript_json' };
 
-describe('Retell payloads against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(4);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = normalizeRetell(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('detect names the source format of %s', (_name, corpusCase) => {
-    expect(retellFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
-  });
-
-  it.each(others.map((c) => [c.name, c] as const))('detect leaves %s to its own format', (_name, corpusCase) => {
-    expect(retellFormat.detect(corpusCase.payload)).toBeNull();
-  });
-});
+describeCorpusFormat('Retell', 'retell', retellFormat, 4);
 
 describe('Retell call facts', () => {
   it('keeps latency as provider metrics, dynamic variables, metadata and the rest as extra', () => {

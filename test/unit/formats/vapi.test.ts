@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeVapi, vapiFormat, vapiMessagesToTurns } from '../../../src/core/formats/vapi';
-import { expectFacts, loadCorpus } from '../../support/corpus';
+import { loadCorpus } from '../../support/corpus';
 import { fieldPaths, refusal } from '../../support/refusal';
+import { describeCorpusFormat } from '../../support/format-suite';
 
 const cases = loadCorpus('vapi');
-const others = loadCorpus().filter((c) => c.provider !== 'vapi');
 
 /** The ApiError a call throws (failing the test when it throws nothing or something else). */
 const paths = fieldPaths;
@@ -18,24 +18,7 @@ function corpusPayload(name: string): Record<string, unknown> {
 
 const START = Date.parse('2026-01-01T00:00:00.000Z');
 
-describe('Vapi payloads against the corpus', () => {
-  it('has corpus files to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(4);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('%s yields every expected fact', (_name, corpusCase) => {
-    const { call, turns } = normalizeVapi(corpusCase.payload);
-    expectFacts(call, turns, corpusCase.expected);
-  });
-
-  it.each(cases.map((c) => [c.name, c] as const))('detect names the source format of %s', (_name, corpusCase) => {
-    expect(vapiFormat.detect(corpusCase.payload)).toBe(corpusCase.expected.source_format);
-  });
-
-  it.each(others.map((c) => [c.name, c] as const))('detect leaves %s to its own format', (_name, corpusCase) => {
-    expect(vapiFormat.detect(corpusCase.payload)).toBeNull();
-  });
-});
+describeCorpusFormat('Vapi', 'vapi', vapiFormat, 4);
 
 describe('Vapi call facts', () => {
   it('keeps performanceMetrics as provider metrics and the uninterpreted report fields as extra', () => {
