@@ -14,3 +14,10 @@ export function refusal(run: () => unknown): ApiError {
 
 /** The field paths an ApiError names. */
 export const fieldPaths = (error: ApiError): string[] => (error.fields ?? []).map((f) => f.path);
+
+/** The field paths of the 422 (`invalid_payload`) that `run` must throw. */
+export function problemPaths(run: () => unknown): string[] {
+  const error = refusal(run);
+  expect(error.code).toBe('invalid_payload');
+  return fieldPaths(error);
+}

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deepgramFormat, deepgramToTurns, normalizeDeepgram } from '../../../src/core/formats/deepgram';
-import { ApiError } from '../../../src/core/api/errors';
 import { describeCorpusFormat } from '../../support/format-suite';
+import { problemPaths } from '../../support/refusal';
 
-
-/** The field paths of the 422 that `run` must throw. */
-function problemPaths(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('invalid_payload');
-    return ((error as ApiError).fields ?? []).map((f) => f.path);
-  }
-  throw new Error('expected an invalid_payload error');
-}
 
 const word = (text: string, start: number, end: number, more: Record<string, unknown> = {}) => ({
   word: text.toLowerCase().replace(/[^a-z]/g, ''),

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { elevenLabsFormat, elevenLabsTranscriptToTurns, normalizeElevenLabs } from '../../../src/core/formats/elevenlabs';
-import { ApiError } from '../../../src/core/api/errors';
 import { describeCorpusFormat } from '../../support/format-suite';
+import { problemPaths } from '../../support/refusal';
 
-
-/** The field paths of the 422 that `run` must throw. */
-function problemPaths(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('invalid_payload');
-    return ((error as ApiError).fields ?? []).map((f) => f.path);
-  }
-  throw new Error('expected an invalid_payload error');
-}
 
 const agentSays = (message: string | null, secs: number, more: Record<string, unknown> = {}) => ({
   role: 'agent',
