@@ -88,7 +88,7 @@ describe('list queries use their indexes', () => {
   });
 });
 
-describe('migration 1 -> 2', () => {
+describe('migrations from version 1', () => {
   it('upgrades a version-1 database in place, keeping its calls', () => {
     const file = freshDbFile();
     const v1 = new Database(file);
@@ -101,7 +101,7 @@ describe('migration 1 -> 2', () => {
     ).run();
     v1.close();
     const db = openDb(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(db.prepare('SELECT external_id, latency_p90_ms, metrics_source FROM calls').all()).toEqual([{ external_id: 'c-1', latency_p90_ms: null, metrics_source: null }]);
     db.close();
   });

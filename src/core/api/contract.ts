@@ -55,6 +55,8 @@ export const apiContract = {
   cancelImport: { input: z.object({ import_id: z.string().min(1).max(100) }) },
   getSettings: { input: z.object({}).default({}) },
   getCallMetrics: { input: z.object({ id: callId }) },
+  addNote: { input: z.object({ id: callId, at_ms: z.number().int().min(0).nullable(), text: z.string().trim().min(1).max(10_000) }) },
+  deleteNote: { input: z.object({ id: callId, note_id: z.number().int().positive() }) },
   analyseRecording: { input: z.object({ id: callId, fetch_remote: z.boolean().default(true) }) },
   updateSettings: {
     input: z.object({
@@ -79,6 +81,8 @@ export interface ApiOutputs {
   getSettings: Settings;
   getCallMetrics: CallMetrics;
   analyseRecording: { queued: true };
+  addNote: CallDetail;
+  deleteNote: CallDetail;
   updateSettings: Settings;
 }
 

@@ -15,6 +15,8 @@ export const apiMethods = [
   'updateSettings',
   'getCallMetrics',
   'analyseRecording',
+  'addNote',
+  'deleteNote',
 ] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 

@@ -1,4 +1,4 @@
-import type { StoredCall, Turn, Verdict } from '../model/call';
+import type { CallNote, StoredCall, Turn, Verdict } from '../model/call';
 
 /** Shapes that cross the API boundary (both transports), shared by main and renderer. */
 
@@ -51,9 +51,21 @@ export interface CallPage {
   total: number;
 }
 
+export interface CallMedia {
+  /** a playable recording is on this machine (uploaded, imported or fetched). */
+  audio: boolean;
+  /** precomputed waveform peaks exist (the recording was analysed). */
+  peaks: boolean;
+  channels: number | null;
+  duration_ms: number | null;
+  agent_channel: number | null;
+}
+
 export interface CallDetail {
   call: StoredCall;
   turns: Turn[];
+  notes: CallNote[];
+  media: CallMedia;
 }
 
 export interface ListenerInfo {

@@ -115,3 +115,11 @@ export const emptyCallFacts = (provider: string, sourceFormat: string): CallFact
   provider_metrics: null,
   extra: null,
 });
+
+/** A reviewer's note, anchored to a time in the call (null: about the whole call). */
+export interface CallNote {
+  id: number;
+  at_ms: number | null;
+  text: string;
+  created_at: string;
+}

@@ -4,6 +4,8 @@ import { ApiError } from '../../core/api/errors';
 import type { Db } from '../store/db';
 import * as calls from '../store/calls';
 import { listTurns } from '../store/turns';
+import { addNote, deleteNote, listNotes } from '../store/notes';
+import { callMedia } from '../media/call-media';
 import type { ImportTarget } from '../app';
 import { createImportJobs } from './import-jobs';
 import { readSettings, updateSettings } from '../settings';
@@ -23,7 +25,7 @@ export interface HandlerDeps {
 export function callDetail(db: Db, id: number): CallDetail {
   const call = calls.getCall(db, id);
   if (!call) throw new ApiError('not_found', `no call with id ${id}`);
-  return { call, turns: listTurns(db, id) };
+  return { call, turns: listTurns(db, id), notes: listNotes(db, id), media: callMedia(db, call) };
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
@@ -42,6 +44,17 @@ export function createHandlers({ app, listener }: HandlerDeps): ApiHandlers {
     setVerdict: ({ id, verdict }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
       calls.setVerdict(db, id, verdict, new Date().toISOString());
+      events.emit('calls.changed', { ids: [id], change: 'reviewed' });
+      return callDetail(db, id);
+    },
+    addNote: ({ id, at_ms: atMs, text }) => {
+      if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
+      addNote(db, id, atMs, text, new Date().toISOString());
+      events.emit('calls.changed', { ids: [id], change: 'reviewed' });
+      return callDetail(db, id);
+    },
+    deleteNote: ({ id, note_id: noteId }) => {
+      if (!deleteNote(db, id, noteId)) throw new ApiError('not_found', `no note ${noteId} on call ${id}`);
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
       return callDetail(db, id);
     },

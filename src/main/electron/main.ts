@@ -8,6 +8,7 @@ import { registerIpc } from './ipc';
 import { hardenSession, hardenWindow } from './security';
 import { electronNativeBinding } from './native-binding';
 import { installMenu } from './menu';
+import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 
 /**
  * The desktop shell: wires the Electron-free backend (openApp, startListener) to a window.
@@ -47,6 +48,8 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+registerMediaScheme();
+
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -65,6 +68,8 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Callscope listener did not start', `${message}\n\nImported calls still work; webhooks will not arrive.`);
   }
   registerIpc(core, isTrustedFrame, () => BrowserWindow.getAllWindows());
+  handleMediaProtocol(core);
+  core.audio.resume();
   const appCore = core;
   installMenu(appCore, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
   createWindow();

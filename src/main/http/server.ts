@@ -14,6 +14,8 @@ import { registerImportRoute } from './routes/import';
 import { registerSeedReadRoutes } from './routes/seed-reads';
 import { registerRecordingRoutes } from './routes/recordings';
 import { registerMetricsRoutes } from './routes/metrics';
+import { registerMediaRoutes } from './routes/media';
+import { registerReviewRoute } from './routes/review';
 import { openApiDocument } from '../../core/api/openapi';
 import { safeEqual } from './auth';
 
@@ -91,6 +93,8 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerCallsV1Routes(app, core);
   registerSeedReadRoutes(app, core, () => baseUrl);
   registerMetricsRoutes(app, core);
+  registerMediaRoutes(app, core);
+  registerReviewRoute(app, core);
   registerWebhookRoutes(app, core, options.now ?? Date.now);
   await registerObserveRoutes(app, core);
   await registerImportRoute(app, core);

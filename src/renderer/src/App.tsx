@@ -9,6 +9,8 @@ import { EmptyState } from './empty-state/EmptyState';
 import { DropZone, ImportButton } from './import/DropZone';
 import { ImportPanel } from './import/ImportPanel';
 import { SettingsDialog } from './settings/SettingsDialog';
+import { ShortcutsDialog } from './review/ShortcutsDialog';
+import { ThemeToggle } from './settings/ThemeToggle';
 
 export function App() {
   const total = useCallList((s) => s.total);
@@ -16,6 +18,7 @@ export function App() {
   const selectedId = useCallList((s) => s.selectedId);
   const error = useCallList((s) => s.error);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useLiveCalls();
 
   useEffect(() => {
@@ -25,6 +28,10 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === '?') {
+        setShortcutsOpen(true);
+        return;
+      }
       if (event.key === 'j' || event.key === 'k') {
         const state = useCallList.getState();
         const next = neighbourId(state, event.key === 'j' ? 1 : -1);
@@ -47,10 +54,15 @@ export function App() {
           {total === null ? '' : `${total} ${total === 1 ? 'call' : 'calls'}`}
         </span>
         <ImportButton />
+        <ThemeToggle />
+        <button type="button" className="button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
         <button type="button" className="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
       </header>
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       <ImportPanel />
       <DropZone />

@@ -133,3 +133,26 @@ export async function uploadRecording(file: File): Promise<void> {
     throw new ApiCallError(isErrorBody(body) ? body : { error: { code: 'internal', message: `upload failed with HTTP ${response.status}` } });
   }
 }
+
+/** Where the renderer gets a call's recording and waveform: the desktop protocol or serve's routes. */
+export function mediaUrls(callId: number): { audio: string; peaks: string } {
+  return transportKind === 'desktop'
+    ? { audio: `callscope-media://calls/${callId}/audio`, peaks: `callscope-media://calls/${callId}/peaks` }
+    : { audio: `/media/calls/${callId}/audio`, peaks: `/media/calls/${callId}/peaks` };
+}
+
+export interface WaveformPeaks {
+  channels: Float32Array[];
+  durationMs: number;
+}
+
+/** The precomputed waveform (float32 magnitudes, channel after channel). */
+export async function fetchPeaks(callId: number): Promise<WaveformPeaks | null> {
+  const response = await fetch(mediaUrls(callId).peaks, { credentials: 'same-origin' });
+  if (!response.ok) return null;
+  const count = Number(response.headers.get('x-channels') ?? '1');
+  const durationMs = Number(response.headers.get('x-duration-ms') ?? '0');
+  const all = new Float32Array(await response.arrayBuffer());
+  const per = Math.floor(all.length / Math.max(1, count));
+  return { channels: Array.from({ length: count }, (_, c) => all.subarray(c * per, (c + 1) * per)), durationMs };
+}

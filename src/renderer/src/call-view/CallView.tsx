@@ -1,20 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CallDetail } from '../../../core/api/types';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CallDetail, CallMedia } from '../../../core/api/types';
+import type { CallMetrics } from '../../../core/present/metrics-api';
 import type { Verdict } from '../../../core/model/call';
 import { api, onApiEvent } from '../api';
 import { formatDuration, formatInstant } from '../shared/format';
 import { Transcript } from './Transcript';
 import { MetricsPanel } from './MetricsPanel';
+import { Waveform } from '../review/Waveform';
+import { Controls } from '../review/Controls';
+import { Notes } from '../review/Notes';
+import { buildMarkers, turnsDurationMs } from '../review/markers';
+import { useReviewKeys } from '../review/useReviewKeys';
+import { useSkipSilence } from '../review/useSkipSilence';
+import { VerdictButtons } from './VerdictButtons';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; detail: CallDetail };
 
-/** One call: its facts, its review state and its transcript. */
+/** The review screen of one call: waveform and markers, playback, verdict and notes, metrics, transcript. */
 export function CallView({ callId }: { callId: number }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [metrics, setMetrics] = useState<CallMetrics | null>(null);
+  const noteInput = useRef<HTMLInputElement>(null);
 
   const fetchDetail = useCallback(async () => {
     try {
-      setLoad({ state: 'ready', detail: await api.getCall({ id: callId }) });
+      const [detail, figures] = await Promise.all([api.getCall({ id: callId }), api.getCallMetrics({ id: callId })]);
+      setLoad({ state: 'ready', detail });
+      setMetrics(figures);
     } catch (error) {
       setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -28,19 +40,47 @@ export function CallView({ callId }: { callId: number }) {
     });
   }, [callId, fetchDetail]);
 
+  const detail = load.state === 'ready' ? load.detail : null;
+  const markers = useMemo(() => buildMarkers(metrics), [metrics]);
+  const silences = useMemo(() => metrics?.silence.segments ?? [], [metrics]);
+  const turns = useMemo(() => detail?.turns ?? [], [detail]);
+  // Rebuild the waveform only when what it draws changes (not on every verdict or note).
+  const mediaKey = detail ? JSON.stringify(detail.media) : '';
+  const media = useMemo((): CallMedia | undefined => (mediaKey ? JSON.parse(mediaKey) : undefined), [mediaKey]);
+  const fallbackDurationMs = useMemo(() => turnsDurationMs(turns), [turns]);
+  useSkipSilence(silences);
+
+  const [undo, setUndo] = useState<{ previous: Verdict | null } | null>(null);
+  const setVerdict = useCallback(
+    async (verdict: Verdict | null) => setLoad({ state: 'ready', detail: await api.setVerdict({ id: callId, verdict }) }),
+    [callId],
+  );
+  /** A verdict change from a button or a key; the previous verdict stays one Undo away. */
+  const changeVerdict = useCallback(
+    (next: Verdict | null) => {
+      setUndo({ previous: detail?.call.verdict ?? null });
+      void setVerdict(next);
+    },
+    [detail, setVerdict],
+  );
+  const undoVerdict = useCallback(() => {
+    if (undo) void setVerdict(undo.previous);
+    setUndo(null);
+  }, [undo, setVerdict]);
+  const expireUndo = useCallback(() => setUndo(null), []);
+  const mark = useCallback((verdict: Verdict) => changeVerdict(detail?.call.verdict === verdict ? null : verdict), [detail, changeVerdict]);
+  const focusNote = useCallback(() => noteInput.current?.focus(), []);
+  useReviewKeys({ markers, mark, focusNote });
+
   if (load.state === 'loading') return <section className="call-view muted" aria-busy="true">Loading call…</section>;
-  if (load.state === 'error') {
+  if (load.state === 'error' || !detail || !media) {
     return (
       <section className="call-view">
-        <p role="alert" className="error">Could not open this call: {load.message}</p>
+        <p role="alert" className="error">Could not open this call: {load.state === 'error' ? load.message : 'not found'}</p>
       </section>
     );
   }
-  const { call, turns } = load.detail;
-  const setVerdict = async (verdict: Verdict | null) => {
-    setLoad({ state: 'ready', detail: await api.setVerdict({ id: call.id, verdict }) });
-  };
-
+  const { call } = detail;
   return (
     <section className="call-view" aria-label={`Call ${call.external_id}`}>
       <header className="call-header">
@@ -49,17 +89,25 @@ export function CallView({ callId }: { callId: number }) {
           <p className="muted">
             <span className="badge">{call.provider}</span> {call.platform !== call.provider && <span className="badge">{call.platform}</span>}{' '}
             {formatInstant(call.started_at)} · {formatDuration(call.duration_s)} · {turns.length} turns
+            {call.reviewed_at && ` · reviewed ${formatInstant(call.reviewed_at)}`}
           </p>
         </div>
-        <div className="review" role="group" aria-label="Review">
-          <button type="button" className={`button ${call.verdict === 'success' ? 'active success' : ''}`} aria-pressed={call.verdict === 'success'} onClick={() => setVerdict(call.verdict === 'success' ? null : 'success')}>
-            Mark success
-          </button>
-          <button type="button" className={`button ${call.verdict === 'failure' ? 'active failure' : ''}`} aria-pressed={call.verdict === 'failure'} onClick={() => setVerdict(call.verdict === 'failure' ? null : 'failure')}>
-            Mark failure
-          </button>
-        </div>
+        <VerdictButtons verdict={call.verdict} onChange={changeVerdict} canUndo={undo !== null} onUndo={undoVerdict} onUndoExpired={expireUndo} />
       </header>
+      <div className="player-block">
+        <Waveform callId={call.id} media={media} turns={turns} markers={markers} silences={silences} fallbackDurationMs={fallbackDurationMs} />
+        <Controls markers={markers} />
+      </div>
+      <Notes
+        ref={noteInput}
+        notes={detail.notes}
+        onAdd={async (atMs, text) => setLoad({ state: 'ready', detail: await api.addNote({ id: callId, at_ms: atMs, text }) })}
+        onDelete={async (noteId) => setLoad({ state: 'ready', detail: await api.deleteNote({ id: callId, note_id: noteId }) })}
+      />
+      <details className="metrics-details" open>
+        <summary className="section-title">Metrics</summary>
+        <MetricsPanel callId={call.id} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />
+      </details>
       <dl className="facts">
         <Fact label="From" value={call.from_number} mono />
         <Fact label="To" value={call.to_number} mono />
@@ -68,7 +116,6 @@ export function CallView({ callId }: { callId: number }) {
         <Fact label="Status" value={call.status} />
         <Fact label="Short id" value={call.short_id} mono />
       </dl>
-      <MetricsPanel callId={call.id} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />
       <h3 className="section-title">Transcript</h3>
       <Transcript turns={turns} />
     </section>

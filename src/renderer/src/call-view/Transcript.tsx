@@ -1,33 +1,73 @@
+import { useEffect, useMemo, useRef } from 'react';
 import type { Turn } from '../../../core/model/call';
 import { formatOffset, roleLabel } from '../shared/format';
+import { activeTurnIndex, timedTurns } from '../review/markers';
+import { usePlayer } from '../review/player';
 
-/** The transcript as a list named "Transcript": one item per turn, with its speaker and time. */
+/**
+ * The transcript as a list named "Transcript": one item per turn with its speaker and time. The
+ * turn under the playhead has aria-current="true" and scrolls into view; clicking a turn seeks to
+ * its start; words light up as they play where the payload has word timings.
+ */
 export function Transcript({ turns }: { turns: Turn[] }) {
+  const timed = useMemo(() => timedTurns(turns), [turns]);
+  const currentMs = usePlayer((s) => s.currentMs);
+  const seek = usePlayer((s) => s.seek);
+  const active = activeTurnIndex(timed, currentMs);
+  const activeItem = useRef<HTMLLIElement | null>(null);
+
+  useEffect(() => {
+    activeItem.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
   if (turns.length === 0) {
     return <p className="muted empty-transcript">This call has no transcript.</p>;
   }
   return (
     <ol aria-label="Transcript" className="transcript">
-      {turns.map((turn) => (
-        <li key={turn.idx} className={`turn ${turn.role}`} data-role={turn.role}>
-          <div className="turn-meta">
-            <span className="turn-role">{roleLabel[turn.role]}</span>
-            {turn.agent_name && <span className="muted"> · {turn.agent_name}</span>}
-            <time className="turn-time mono" title={turn.end_ms !== null ? `until ${formatOffset(turn.end_ms)}` : undefined}>
-              {formatOffset(turn.start_ms)}
-            </time>
-            {turn.interrupted && <span className="flag">interrupted</span>}
-          </div>
-          {turn.tool ? <ToolCall tool={turn.tool} /> : <p className="turn-text">{turn.text}</p>}
-        </li>
-      ))}
+      {turns.map((turn, index) => {
+        const isActive = index === active;
+        return (
+          <li
+            key={turn.idx}
+            ref={isActive ? activeItem : undefined}
+            className={`turn ${turn.role}${isActive ? ' active' : ''}`}
+            data-role={turn.role}
+            aria-current={isActive ? 'true' : undefined}
+            onClick={() => turn.start_ms !== null && seek(turn.start_ms)}
+          >
+            <div className="turn-meta">
+              <span className="turn-role">{roleLabel[turn.role]}</span>
+              {turn.agent_name && <span className="muted"> · {turn.agent_name}</span>}
+              <time className="turn-time mono" title={turn.end_ms !== null ? `until ${formatOffset(turn.end_ms)}` : undefined}>
+                {formatOffset(turn.start_ms)}
+              </time>
+              {turn.interrupted && <span className="flag">interrupted</span>}
+            </div>
+            {turn.tool ? <ToolCall tool={turn.tool} /> : <TurnText turn={turn} currentMs={isActive ? currentMs : null} />}
+          </li>
+        );
+      })}
     </ol>
+  );
+}
+
+function TurnText({ turn, currentMs }: { turn: Turn; currentMs: number | null }) {
+  if (!turn.words || turn.words.length === 0 || currentMs === null) return <p className="turn-text">{turn.text}</p>;
+  return (
+    <p className="turn-text">
+      {turn.words.map((word, i) => (
+        <span key={i} className={word.start_ms <= currentMs && currentMs < word.end_ms ? 'word active-word' : 'word'}>
+          {word.text}{' '}
+        </span>
+      ))}
+    </p>
   );
 }
 
 function ToolCall({ tool }: { tool: NonNullable<Turn['tool']> }) {
   return (
-    <details className="tool-call">
+    <details className="tool-call" onClick={(e) => e.stopPropagation()}>
       <summary>
         <span className="mono">{tool.name}</span>
       </summary>

@@ -1,0 +1,46 @@
+import { formatOffset } from '../shared/format';
+import { usePlayer } from './player';
+import type { Marker } from './markers';
+
+const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
+
+/** Play/pause, time, speed, skip silence, previous/next marker. */
+export function Controls({ markers }: { markers: Marker[] }) {
+  const { playing, currentMs, durationMs, rate, skipSilence, toggle, setRate, setSkipSilence } = usePlayer();
+  return (
+    <div className="controls" role="toolbar" aria-label="Playback">
+      <button type="button" className="button play" onClick={toggle}>
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <span className="mono time" aria-label="Playback time" data-ms={Math.round(currentMs)}>
+        {formatOffset(currentMs)} / {formatOffset(durationMs)}
+      </span>
+      <label>
+        Speed{' '}
+        <select aria-label="Playback speed" value={rate} onChange={(e) => setRate(Number(e.target.value))}>
+          {RATES.map((r) => (
+            <option key={r} value={r}>
+              {r}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={skipSilence} onChange={(e) => setSkipSilence(e.target.checked)} /> Skip silence
+      </label>
+      <button type="button" className="button small" onClick={() => seekMarker(markers, -1)} title="Previous marker ([)">
+        ◀ Marker
+      </button>
+      <button type="button" className="button small" onClick={() => seekMarker(markers, 1)} title="Next marker (])">
+        Marker ▶
+      </button>
+    </div>
+  );
+}
+
+/** Seeks to the next (or previous) marker from the playhead. */
+export function seekMarker(markers: readonly Marker[], direction: 1 | -1): void {
+  const { currentMs, seek } = usePlayer.getState();
+  const target = direction > 0 ? markers.find((m) => m.at_ms > currentMs + 50) : [...markers].reverse().find((m) => m.at_ms < currentMs - 50);
+  if (target) seek(target.at_ms);
+}

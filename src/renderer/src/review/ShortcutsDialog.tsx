@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+
+const shortcuts: [string, string][] = [
+  ['Space', 'play / pause'],
+  ['← / →', 'seek 5 s back / forward'],
+  ['j / k', 'next / previous call'],
+  ['[ / ]', 'previous / next marker'],
+  ['s / f', 'mark success / failure'],
+  ['n', 'new note at the playhead'],
+  ['/', 'search'],
+  ['Ctrl+O', 'import files'],
+  ['?', 'this list'],
+];
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  return (
+    <dialog ref={dialog} className="settings" aria-label="Keyboard shortcuts" onClose={onClose}>
+      <h2>Keyboard shortcuts</h2>
+      <table className="shortcuts">
+        <tbody>
+          {shortcuts.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

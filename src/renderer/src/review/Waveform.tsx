@@ -1,0 +1,165 @@
+import { useEffect, useRef, useState } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
+import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
+import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
+import type { Turn } from '../../../core/model/call';
+import type { CallMedia } from '../../../core/api/types';
+import { fetchPeaks, mediaUrls } from '../api';
+import { clockEngine, usePlayer } from './player';
+import type { Marker } from './markers';
+
+const AGENT = 'rgba(59, 91, 219, 0.16)';
+const CALLER = 'rgba(12, 133, 153, 0.16)';
+const LONG_CALL_MS = 10 * 60 * 1000;
+
+interface Props {
+  callId: number;
+  media: CallMedia;
+  turns: Turn[];
+  markers: Marker[];
+  silences: { start_ms: number; end_ms: number }[];
+  fallbackDurationMs: number;
+}
+
+/**
+ * One lane per channel (agent, caller) drawn from the precomputed peaks, so a long recording is
+ * interactive at once; the audio streams with Range requests. Turns are shaded by speaker,
+ * silences greyed, and markers (interruptions red, slow replies amber) are buttons that seek.
+ * Without a recording the same markers sit on a timeline built from the turn times.
+ */
+export function Waveform({ callId, media, turns, markers, silences, fallbackDurationMs }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [zoom, setZoom] = useState(0);
+  const wavesurfer = useRef<WaveSurfer | null>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let disposed = false;
+    let disposeClock: (() => void) | null = null;
+    setStatus('loading');
+    void (async () => {
+      const peaks = media.audio && media.peaks ? await fetchPeaks(callId) : null;
+      if (disposed) return;
+      const durationMs = peaks?.durationMs || media.duration_ms || fallbackDurationMs;
+      const channels = peaks?.channels ?? [new Float32Array(2)];
+      const agentFirst = media.agent_channel !== 1;
+      const regions = RegionsPlugin.create();
+      const plugins: GenericPlugin[] = [regions, TimelinePlugin.create({ height: 16 })];
+      if (durationMs > LONG_CALL_MS) plugins.push(MinimapPlugin.create({ height: 24, waveColor: '#adb5bd', progressColor: '#748ffc' }));
+      const ws = WaveSurfer.create({
+        container: element,
+        height: channels.length > 1 ? 56 : 80,
+        waveColor: '#748ffc',
+        progressColor: '#3b5bdb',
+        cursorColor: '#e8590c',
+        cursorWidth: 2,
+        normalize: true,
+        interact: true,
+        dragToSeek: true,
+        peaks: channels,
+        duration: durationMs / 1000,
+        ...(peaks && media.audio ? { url: mediaUrls(callId).audio, backend: 'MediaElement' as const } : {}),
+        ...(channels.length > 1
+          ? { splitChannels: channels.map((_, c) => ({ waveColor: (c === 0) === agentFirst ? '#748ffc' : '#3bc9db', progressColor: (c === 0) === agentFirst ? '#3b5bdb' : '#0c8599' })) }
+          : {}),
+        plugins,
+      });
+      wavesurfer.current = ws;
+      const player = usePlayer.getState();
+      if (peaks && media.audio) {
+        player.attach(
+          {
+            play: () => void ws.play(),
+            pause: () => ws.pause(),
+            seekMs: (ms) => ws.setTime(ms / 1000),
+            setRate: (rate) => ws.setPlaybackRate(rate, true),
+          },
+          durationMs,
+        );
+        ws.on('timeupdate', (seconds) => usePlayer.getState().tick(seconds * 1000, ws.isPlaying()));
+        ws.on('finish', () => usePlayer.getState().tick(durationMs, false));
+      } else {
+        const clock = clockEngine(durationMs, (ms, playing) => {
+          ws.setTime(ms / 1000);
+          usePlayer.getState().tick(ms, playing);
+        });
+        disposeClock = clock.dispose;
+        player.attach(clock, durationMs);
+        ws.on('interaction', (seconds) => usePlayer.getState().seek(seconds * 1000));
+      }
+      ws.on('ready', () => !disposed && setStatus('ready'));
+      ws.on('error', () => !disposed && setStatus('error'));
+      // peaks and duration are known up front: the waveform is drawn before any audio loads
+      ws.once('redrawcomplete', () => !disposed && setStatus('ready'));
+
+      // Regions are placed by the duration, which wavesurfer knows only once the peaks are laid out.
+      let placed = false;
+      const addOverlays = () => {
+        if (placed || disposed || ws.getDuration() <= 0) return;
+        placed = true;
+        for (const turn of turns) {
+          if (turn.role === 'tool' || turn.start_ms === null || turn.end_ms === null) continue;
+          regions.addRegion({ start: turn.start_ms / 1000, end: turn.end_ms / 1000, color: turn.role === 'agent' ? AGENT : CALLER, drag: false, resize: false });
+        }
+        for (const silence of silences) {
+          regions.addRegion({ start: silence.start_ms / 1000, end: silence.end_ms / 1000, color: 'rgba(134, 142, 150, 0.22)', drag: false, resize: false });
+        }
+        for (const marker of markers) {
+          const label = document.createElement('span');
+          label.textContent = marker.kind === 'latency' ? `${Math.round(marker.ms)} ms` : '!';
+          const region = regions.addRegion({ start: marker.at_ms / 1000, color: marker.kind === 'interruption' ? '#e03131' : '#f08c00', content: label, drag: false, resize: false });
+          region.element?.setAttribute('role', 'button');
+          region.element?.setAttribute('aria-label', marker.label);
+          region.element?.setAttribute('tabindex', '0');
+          region.element?.classList.add('marker', marker.kind);
+          region.element?.addEventListener('keydown', (event) => {
+            if (event.key === 'Enter') usePlayer.getState().seek(marker.at_ms);
+          });
+        }
+      };
+      ws.on('ready', addOverlays);
+      ws.on('redrawcomplete', addOverlays);
+      ws.on('decode', addOverlays);
+      regions.on('region-clicked', (region, event) => {
+        event.stopPropagation();
+        usePlayer.getState().seek(region.start * 1000);
+      });
+    })().catch(() => !disposed && setStatus('error'));
+    return () => {
+      disposed = true;
+      disposeClock?.();
+      usePlayer.getState().attach(null, 0);
+      wavesurfer.current?.destroy();
+      wavesurfer.current = null;
+    };
+  }, [callId, media, turns, markers, silences, fallbackDurationMs]);
+
+  useEffect(() => {
+    if (status === 'ready' && wavesurfer.current) wavesurfer.current.zoom(zoom);
+  }, [zoom, status]);
+
+  const lanes = media.peaks && (media.channels ?? 1) > 1 ? (media.agent_channel === 1 ? ['Caller', 'Agent'] : ['Agent', 'Caller']) : [media.peaks ? 'Mixed' : 'Turns'];
+  return (
+    <section className="waveform" aria-label="Waveform" data-status={status} data-lanes={lanes.length}>
+      <div className="lanes">
+        <div className="lane-labels" aria-hidden="true">
+          {lanes.map((lane) => (
+            <span key={lane}>{lane}</span>
+          ))}
+        </div>
+        <div ref={container} className="wave" />
+      </div>
+      <label className="zoom">
+        Zoom
+        <input type="range" min={0} max={400} step={10} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} aria-label="Zoom" />
+      </label>
+      {status === 'error' && <p role="alert" className="error">The recording could not be loaded.</p>}
+      {!media.audio && <p className="muted small">No recording: markers are placed on the turn times.</p>}
+      {media.audio && !media.peaks && <p className="muted small">The recording is not analysed yet: the waveform appears when it is.</p>}
+    </section>
+  );
+}
