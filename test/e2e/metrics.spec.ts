@@ -28,8 +28,8 @@ test('timing columns show in the list, and "p90 latency > 3000 ms" keeps only th
 
   await slowRow.click();
   const panel = page.getByRole('region', { name: 'Metrics' });
-  await expect(panel.getByRole('row', { name: /transcript/ })).toContainText('3.5 s');
-  await expect(panel.getByRole('row', { name: /provider/ })).toContainText('3');
+  await expect(panel.getByRole('row', { name: /^transcript/ })).toContainText('3.5 s');
+  await expect(panel.getByRole('row', { name: /^provider/ })).toContainText('3');
   await page.screenshot({ path: 'test-results/screens/metrics.png' });
 
   await filters.getByRole('button', { name: /Remove filter/ }).click();

@@ -4,6 +4,7 @@ import { benchIngest } from './ingest-load';
 import { benchImport } from './import-rate';
 import { benchAudioAccuracy, benchLongAnalysis } from './audio-accuracy';
 import { benchListenerUnderAnalysis } from './listener-under-analysis';
+import { benchReviewOpen } from './review-open';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     try {
       const long = await benchLongAnalysis(quick ? 6 : 60, dir);
       const during = await benchListenerUnderAnalysis(cli, long.call.wavPath);
+      const open = await benchReviewOpen(cli, long.call.wavPath);
       lines.push(
         row([`audio latency error vs truth, ${accuracy.latencies} replies (ms)`, `${fmt(accuracy.latencyErrorMedian, 1)} median`, 'median <= 30', accuracy.latencyErrorMedian <= 30 ? 'yes' : 'NO']),
         row(['', `${fmt(accuracy.latencyErrorP95, 1)} p95`, 'p95 <= 80', accuracy.latencyErrorP95 <= 80 ? 'yes' : 'NO']),
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
         row([`analyse a ${long.minutes}-minute stereo WAV (s)`, fmt(long.seconds, 2), '<= 3', long.seconds <= 3 ? 'yes' : 'NO']),
         row(['listener while it is analysed: p50 / p99 (ms)', `${fmt(during.p50, 1)} / ${fmt(during.p99, 1)}`, 'p99 < 50', during.p99 < 50 ? 'yes' : 'NO']),
         row(['  (requests during the analysis; worker took)', `${during.count}; ${during.analysisMs === null ? '?' : fmt(during.analysisMs / 1000, 2)} s`, '', '']),
+        row([`click -> interactive waveform, ${long.minutes} min (ms)`, fmt(open.withPeaksMs), '< 1000', open.withPeaksMs < 1000 ? 'yes' : 'NO']),
+        row(['  vs decoding it in the browser (ms)', open.decodeInBrowserMs === null ? `failed: ${open.decodeError ?? '?'}` : fmt(open.decodeInBrowserMs), '', '']),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

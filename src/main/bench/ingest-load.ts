@@ -13,6 +13,8 @@ import { summarize, type LatencySummary } from './stats';
 export interface Server {
   port: number;
   apiKey: string;
+  /** the UI's URL with its token. */
+  openUrl: string;
   stop(): Promise<void>;
 }
 
@@ -22,12 +24,17 @@ export async function startServer(cli: string): Promise<Server> {
     env: { ...process.env, CALLSCOPE_API_KEY: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let openUrl = '';
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listener: http:\/\/[^:]+:(\d+)/.exec(out);
-      if (match?.[1]) resolve(Number(match[1]));
+      const open = /open:\s+(\S+)/.exec(out);
+      if (match?.[1] && open?.[1]) {
+        openUrl = open[1];
+        resolve(Number(match[1]));
+      }
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
@@ -35,6 +42,7 @@ export async function startServer(cli: string): Promise<Server> {
   return {
     port,
     apiKey,
+    openUrl,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {

@@ -9,6 +9,7 @@ import { getCall, setRecordingPath } from '../../store/calls';
 import { listTurns } from '../../store/turns';
 import { adoptRecording, receiveRecording } from '../../media/recordings';
 import { ingestRequest } from '../ingest-helpers';
+import { callFromParam } from '../route-helpers';
 
 /**
  * Seed 003: Cekura's observe endpoint (JSON, form or multipart with a `voice_recording` file) and
@@ -84,6 +85,12 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore)
         if (recording) await rm(recording, { force: true });
         throw error;
       }
+    });
+
+    // The call log as Cekura reads it back: `status` says reviewed_success / reviewed_failure once marked.
+    scope.get<{ Params: { id: string } }>('/observability/v1/call-logs/:id/', auth, async (request) => {
+      const call = callFromParam(core, request.params.id);
+      return callLogList(call, listTurns(core.db, call.id));
     });
 
     for (const provider of ['livekit', 'pipecat'] as const) {

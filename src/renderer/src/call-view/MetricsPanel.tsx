@@ -5,13 +5,22 @@ import { formatMs } from '../shared/format';
 
 type Block = CallMetrics['latency_ms']['transcript'];
 
-function LatencyCells({ block }: { block: Block }) {
-  if (!block) return <td colSpan={3} className="muted">—</td>;
+/** How far a source's p50 is from the transcript's: the gap between what was logged and what was heard. */
+function gap(block: Block, reference: Block): string {
+  if (!block || !reference || block.p50 === null || reference.p50 === null || block === reference) return '';
+  const delta = Math.round(block.p50 - reference.p50);
+  return `${delta >= 0 ? '+' : '−'}${formatMs(Math.abs(delta))}`;
+}
+
+function LatencyCells({ block, reference }: { block: Block; reference: Block }) {
+  if (!block) return <td colSpan={4} className="muted">—</td>;
+  const difference = gap(block, reference);
   return (
     <>
       <td>{formatMs(block.p50)}</td>
       <td>{formatMs(block.p90)}</td>
       <td>{block.count}</td>
+      <td className={difference && Math.abs((block.p50 ?? 0) - (reference?.p50 ?? 0)) > 250 ? 'slow' : 'muted'}>{difference}</td>
     </>
   );
 }
@@ -49,13 +58,14 @@ export function MetricsPanel({ callId, hasRecording }: { callId: number; hasReco
             <th scope="col">p50</th>
             <th scope="col">p90</th>
             <th scope="col">replies</th>
+            <th scope="col">vs transcript</th>
           </tr>
         </thead>
         <tbody>
           {(['transcript', 'audio', 'provider'] as const).map((source) => (
             <tr key={source}>
               <th scope="row">{source}</th>
-              <LatencyCells block={metrics.latency_ms[source]} />
+              <LatencyCells block={metrics.latency_ms[source]} reference={metrics.latency_ms.transcript} />
             </tr>
           ))}
         </tbody>
