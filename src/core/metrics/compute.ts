@@ -78,10 +78,14 @@ function measure(
  * segments of the timed spoken turns. Words are counted on those same turns, so a turn without
  * times adds neither words nor minutes to words per minute.
  */
-export function transcriptTimingMetrics(turns: readonly Turn[], options?: Partial<TimingOptions>): TimingMetrics {
+export function transcriptTimingMetrics(turns: readonly Turn[], options?: Partial<TimingOptions> & { countWords?: boolean }): TimingMetrics {
   const segments = segmentsFromTurns(turns);
-  const words: WordCounts = { agent: 0, user: 0 };
-  for (const segment of segments) words[segment.speaker] += countWords(segment.text ?? '');
+  // Counting words is most of the cost; ingestion, which needs only the headline figures, skips it.
+  let words: WordCounts | null = null;
+  if (options?.countWords !== false) {
+    words = { agent: 0, user: 0 };
+    for (const segment of segments) words[segment.speaker] += countWords(segment.text ?? '');
+  }
   const metrics = measure(segments, words, resolve(options), () => transcriptLatencies(turns));
   // TTFW needs only a start: transcripts with start times but no end times still have one.
   const agentStarts = turns.flatMap((t) => (t.role === 'agent' && t.start_ms !== null && Number.isFinite(t.start_ms) ? [t.start_ms] : []));

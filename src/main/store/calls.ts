@@ -73,9 +73,20 @@ export interface NewCallIds {
   external_id: string;
 }
 
-export function insertCall(db: Db, facts: CallFacts, ids: NewCallIds, now: string): number {
-  const values = { ...factValues(facts), ...ids, now };
-  const columns = [...factColumns.filter((c) => c !== 'external_id'), 'external_id', 'uuid', 'short_id'];
+/** Written with the row, so its indexes are filled once rather than inserted and then updated. */
+export interface InitialFigures {
+  turn_count: number;
+  latency_p50_ms: number | null;
+  latency_p90_ms: number | null;
+  ttfw_ms: number | null;
+  interruption_count: number | null;
+  longest_silence_ms: number | null;
+  metrics_source: 'transcript' | null;
+}
+
+export function insertCall(db: Db, facts: CallFacts, ids: NewCallIds, now: string, figures: InitialFigures): number {
+  const values = { ...factValues(facts), ...ids, ...figures, now };
+  const columns = [...factColumns.filter((c) => c !== 'external_id'), 'external_id', 'uuid', 'short_id', ...Object.keys(figures)];
   const sql =
     `INSERT INTO calls (${columns.join(', ')}, created_at, updated_at) ` +
     `VALUES (${columns.map((c) => `@${c}`).join(', ')}, @now, @now)`;

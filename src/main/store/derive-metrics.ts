@@ -1,17 +1,39 @@
-import type { CallFacts, Turn } from '../../core/model/call';
-import { transcriptTimingMetrics } from '../../core/metrics/compute';
+import type { CallFacts } from '../../core/model/call';
+import type { TimingMetrics } from '../../core/metrics/compute';
+import type { InitialFigures } from './calls';
 import { providerLatency } from '../../core/metrics/provider';
 import type { Db } from './db';
 import { deleteMetrics, refreshHeadline, saveMetrics } from './metrics';
 
 /**
- * The figures a payload alone gives (source `transcript` from its turn times, `provider` as the
- * platform reported them), kept current at every ingest inside the ingest transaction.
+ * The figures a payload alone gives, kept current at every ingest inside the ingest transaction:
+ * the headline columns from the transcript's turn times (the full transcript figures are computed
+ * on read), and the platform's own report (source `provider`).
  */
-export function deriveMetrics(db: Db, callId: number, call: Pick<CallFacts, 'provider' | 'provider_metrics'>, turns: readonly Turn[] | null, now: string): void {
-  if (turns) saveMetrics(db, callId, 'transcript', transcriptTimingMetrics(turns), now);
+export function deriveMetrics(
+  db: Db,
+  callId: number,
+  call: Pick<CallFacts, 'provider' | 'provider_metrics'>,
+  transcript: TimingMetrics | undefined,
+  now: string,
+  isNew: boolean,
+): void {
   const provider = providerLatency(call);
   if (provider) saveMetrics(db, callId, 'provider', { latency_ms: provider }, now);
-  else deleteMetrics(db, callId, 'provider');
-  refreshHeadline(db, callId);
+  else if (!isNew) deleteMetrics(db, callId, 'provider');
+  // A new call was inserted with its transcript figures; a merge may change them.
+  if (!isNew && transcript) refreshHeadline(db, callId, transcript);
+}
+
+/** The headline columns a new call is inserted with (no recording analysed yet). */
+export function initialFigures(turnCount: number, transcript: TimingMetrics): InitialFigures {
+  return {
+    turn_count: turnCount,
+    latency_p50_ms: transcript.latency_ms?.p50 ?? null,
+    latency_p90_ms: transcript.latency_ms?.p90 ?? null,
+    ttfw_ms: transcript.ttfw_ms,
+    interruption_count: transcript.interruptions.user_interrupts_agent.length + transcript.interruptions.agent_interrupts_user.length,
+    longest_silence_ms: transcript.silence.longest_ms,
+    metrics_source: 'transcript',
+  };
 }

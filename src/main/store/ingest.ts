@@ -4,7 +4,8 @@ import type { Db } from './db';
 import { findCallIdByIdentity, getCall, insertCall, mergeCallFacts, setTurnCount, shortIdTaken } from './calls';
 import { deleteTurns, insertTurns } from './turns';
 import { hasPayload, insertPayload } from './payloads';
-import { deriveMetrics } from './derive-metrics';
+import { deriveMetrics, initialFigures } from './derive-metrics';
+import { transcriptTimingMetrics } from '../../core/metrics/compute';
 
 export interface RawPayload {
   body: Buffer;
@@ -58,25 +59,27 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
     }
     let id: number;
     let outcome: IngestOutcome;
+    // A later payload with a transcript replaces the earlier one (it is the more complete);
+    // one without a transcript (a status update) leaves the turns alone.
+    const replaceTurns = existing === null || normalized.turns.length > 0;
+    const transcript = replaceTurns ? transcriptTimingMetrics(normalized.turns, { countWords: false }) : undefined;
     if (existing === null) {
-      id = insertCall(db, { ...facts, external_id: externalId }, { uuid: randomUUID(), short_id: newShortId(db), external_id: externalId }, now);
+      const ids = { uuid: randomUUID(), short_id: newShortId(db), external_id: externalId };
+      id = insertCall(db, { ...facts, external_id: externalId }, ids, now, initialFigures(normalized.turns.length, transcript ?? transcriptTimingMetrics(normalized.turns, { countWords: false })));
       outcome = 'created';
     } else {
       id = existing;
       mergeCallFacts(db, id, facts, now);
       outcome = 'merged';
     }
-    // A later payload with a transcript replaces the earlier one (it is the more complete);
-    // one without a transcript (a status update) leaves the turns alone.
-    const replaceTurns = existing === null || normalized.turns.length > 0;
     if (replaceTurns) {
       if (existing !== null) deleteTurns(db, id);
       insertTurns(db, id, normalized.turns);
-      setTurnCount(db, id, normalized.turns.length);
+      if (existing !== null) setTurnCount(db, id, normalized.turns.length);
     }
     insertPayload(db, id, payload, now);
+    deriveMetrics(db, id, facts, transcript, now, existing === null);
     const call = mustGet(db, id);
-    deriveMetrics(db, id, call, replaceTurns ? normalized.turns : null, now);
     return { outcome, call };
   });
   return run.immediate();

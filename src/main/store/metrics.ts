@@ -3,6 +3,8 @@ import type { Distribution } from '../../core/metrics/percentile';
 import type { Db } from './db';
 import { fromJsonColumn } from './json-columns';
 import { stmt } from './statements';
+import { listTurns } from './turns';
+import { transcriptTimingMetrics } from '../../core/metrics/compute';
 
 /** Query module for `call_metrics` and the headline figures on `calls`. */
 
@@ -31,21 +33,38 @@ export function deleteMetrics(db: Db, callId: number, source: MetricsSource): vo
   stmt(db, 'DELETE FROM call_metrics WHERE call_id = ? AND source = ?').run(callId, source);
 }
 
+/**
+ * Every source's figures. The transcript's are a pure function of the turns, so they are computed
+ * here rather than stored (ingestion stays lean; a definition change applies to old calls too).
+ */
 export function loadMetrics(db: Db, callId: number): StoredMetrics {
   const rows = stmt<[number], { source: MetricsSource; metrics: string }>(db, 'SELECT source, metrics FROM call_metrics WHERE call_id = ?').all(callId);
   const bySource = new Map(rows.map((row) => [row.source, row.metrics]));
+  const turns = listTurns(db, callId);
   return {
-    transcript: fromJsonColumn<TimingMetrics>(bySource.get('transcript')),
+    transcript: turns.length > 0 ? transcriptTimingMetrics(turns) : null,
     audio: fromJsonColumn<TimingMetrics>(bySource.get('audio')),
     provider: fromJsonColumn<ProviderFigures>(bySource.get('provider')),
   };
 }
 
-/** Copies the best source's headline figures onto the call row (audio over transcript). */
-export function refreshHeadline(db: Db, callId: number): void {
-  const { transcript, audio } = loadMetrics(db, callId);
-  const best = audio ?? transcript;
-  const source = audio ? 'audio' : transcript ? 'transcript' : null;
+function loadSource(db: Db, callId: number, source: MetricsSource): TimingMetrics | null {
+  const row = stmt<[number, string], { metrics: string }>(db, 'SELECT metrics FROM call_metrics WHERE call_id = ? AND source = ?').get(callId, source);
+  return fromJsonColumn<TimingMetrics>(row?.metrics);
+}
+
+/**
+ * Copies the best source's headline figures onto the call row (audio over transcript). The
+ * caller may hand over transcript figures it just computed, so ingestion never re-reads them.
+ */
+export function refreshHeadline(db: Db, callId: number, freshTranscript?: TimingMetrics): void {
+  const audio = loadSource(db, callId, 'audio');
+  const turns = audio || freshTranscript ? [] : listTurns(db, callId);
+  const transcript = audio ? null : (freshTranscript ?? (turns.length > 0 ? transcriptTimingMetrics(turns) : null));
+  setHeadline(db, callId, audio ?? transcript, audio ? 'audio' : transcript ? 'transcript' : null);
+}
+
+export function setHeadline(db: Db, callId: number, best: TimingMetrics | null, source: 'audio' | 'transcript' | null): void {
   stmt(
     db,
     'UPDATE calls SET latency_p50_ms = ?, latency_p90_ms = ?, ttfw_ms = ?, interruption_count = ?, longest_silence_ms = ?, metrics_source = ? WHERE id = ?',
