@@ -16,6 +16,7 @@ const configSchema = z.looseObject({
   api_key: z.string().min(16).optional(),
   listener_port: z.number().int().min(0).max(65535).optional(),
   body_limit_bytes: z.number().int().min(1024).optional(),
+  slow_reply_ms: z.number().int().min(100).max(60_000).optional(),
   api_secret: z.string().min(1).optional(),
   webhook_secrets: z
     .object({ retell: z.string().optional(), elevenlabs: z.string().optional(), bland: z.string().optional(), vapi: z.string().optional() })
@@ -31,6 +32,8 @@ export interface Config {
   apiKeySource: 'env' | 'config';
   listenerPort: number;
   bodyLimitBytes: number;
+  /** replies slower than this are flagged (amber markers, list highlight). */
+  slowReplyMs: number;
   /** seed 004's X-API-SECRET: required beside the key when set. */
   apiSecret: string | null;
   /** per-provider webhook signing secrets (Settings, or CALLSCOPE_<PROVIDER>_SECRET). */
@@ -39,6 +42,7 @@ export interface Config {
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+export const DEFAULT_SLOW_REPLY_MS = 2000;
 
 export function readStoredConfig(file: string): StoredConfig {
   let text: string;
@@ -76,6 +80,7 @@ export function loadConfig(dataDir: string): Config {
     apiKeySource: envKey ? 'env' : 'config',
     listenerPort: stored.listener_port ?? DEFAULT_PORT,
     bodyLimitBytes: stored.body_limit_bytes ?? DEFAULT_BODY_LIMIT,
+    slowReplyMs: stored.slow_reply_ms ?? DEFAULT_SLOW_REPLY_MS,
     apiSecret: process.env.CALLSCOPE_API_SECRET || stored.api_secret || null,
     webhookSecrets: webhookSecrets(stored),
   };

@@ -20,6 +20,7 @@ export function readSettings(config: Config, listenerUrl: string | null): Settin
     api_key_source: config.apiKeySource,
     listener_port: config.listenerPort,
     body_limit_bytes: config.bodyLimitBytes,
+    slow_reply_ms: config.slowReplyMs,
     webhook_secrets: { retell: secret('retell'), elevenlabs: secret('elevenlabs'), bland: secret('bland'), vapi: secret('vapi') },
   };
 }
@@ -38,10 +39,12 @@ export function updateSettings(config: Config, patch: SettingsPatch, listenerUrl
     ...stored,
     webhook_secrets: secrets,
     ...(patch.body_limit_bytes !== undefined ? { body_limit_bytes: patch.body_limit_bytes } : {}),
+    ...(patch.slow_reply_ms !== undefined ? { slow_reply_ms: patch.slow_reply_ms } : {}),
     ...(patch.listener_port !== undefined ? { listener_port: patch.listener_port } : {}),
   };
   writeStoredConfig(file, next);
   // Secrets apply to the next request; port and body limit when the listener next starts.
   config.webhookSecrets = webhookSecrets(next);
+  config.slowReplyMs = next.slow_reply_ms ?? config.slowReplyMs;
   return { ...readSettings(config, listenerUrl), body_limit_bytes: next.body_limit_bytes ?? config.bodyLimitBytes, listener_port: next.listener_port ?? config.listenerPort };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './serve-fixture';
 import { CallsPage } from './pages/calls-page';
 
@@ -16,4 +18,24 @@ test('a webhook secret saved in Settings shows as set, without its value', async
   await page.screenshot({ path: 'test-results/screens/settings.png' });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('the slow-reply threshold in Settings decides which replies get a latency marker', async ({ page, serve }) => {
+  const body = readFileSync(join(__dirname, '../../../shared/corpus/dev/efficientai/ingest_insurance_assistant_role.json'));
+  expect((await page.request.post(`${serve.baseUrl}/api/v1/import`, { headers: { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' }, data: body })).ok()).toBe(true);
+  const metrics = await (await page.request.get(`${serve.baseUrl}/api/v1/calls/5f3aeddd-5664-44e3-abca-56037da0a97a/metrics`, { headers: { 'X-API-KEY': serve.apiKey } })).json();
+  const latencies: number[] = metrics.latency_ms.transcript.values;
+  const calls = new CallsPage(page);
+  await calls.open(serve.openUrl);
+  await calls.callRows().first().click();
+  const markers = page.getByRole('region', { name: 'Waveform' }).getByRole('button', { name: /^Latency \d+ ms$/ });
+  await expect(markers).toHaveCount(latencies.filter((ms) => ms > 2000).length);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Slow reply threshold (ms)').fill('500');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Saved.');
+  await page.keyboard.press('Escape');
+  await expect(markers).toHaveCount(latencies.filter((ms) => ms > 500).length);
 });

@@ -43,6 +43,13 @@ describe('settings: webhook secrets', () => {
     expect(again.status).toBe(200); // loopback, no secret: accepted (a duplicate of the call above)
   });
 
+  it('keeps the slow-reply threshold', async () => {
+    expect((await (await rpc('getSettings', {})).json()).slow_reply_ms).toBe(2000);
+    expect((await (await rpc('updateSettings', { slow_reply_ms: 1500 })).json()).slow_reply_ms).toBe(1500);
+    expect((await (await rpc('getSettings', {})).json()).slow_reply_ms).toBe(1500);
+    expect((await rpc('updateSettings', { slow_reply_ms: 5 })).status).toBe(422);
+  });
+
   it('refuses settings out of range, naming the field', async () => {
     const response = await rpc('updateSettings', { body_limit_bytes: 10 });
     expect(response.status).toBe(422);

@@ -65,6 +65,7 @@ export const apiContract = {
         .optional(),
       body_limit_bytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).optional(),
       listener_port: z.number().int().min(0).max(65535).optional(),
+      slow_reply_ms: z.number().int().min(100).max(60_000).optional(),
     }),
   },
 } as const satisfies Record<ApiMethod, { input: z.ZodType }>;

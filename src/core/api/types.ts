@@ -112,6 +112,8 @@ export interface Settings {
   api_key_source: 'env' | 'config';
   listener_port: number;
   body_limit_bytes: number;
+  /** replies slower than this are flagged as slow. */
+  slow_reply_ms: number;
   /** write-only secrets: whether each is set, and whether the environment sets it. */
   webhook_secrets: Record<WebhookProviderName, { set: boolean; from_env: boolean }>;
 }
@@ -121,6 +123,7 @@ export interface SettingsPatch {
   webhook_secrets?: Partial<Record<WebhookProviderName, string | null>> | undefined;
   body_limit_bytes?: number | undefined;
   listener_port?: number | undefined;
+  slow_reply_ms?: number | undefined;
 }
 
 export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';

@@ -11,6 +11,7 @@ import { ImportPanel } from './import/ImportPanel';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { ShortcutsDialog } from './review/ShortcutsDialog';
 import { ThemeToggle } from './settings/ThemeToggle';
+import { useAppSettings } from './settings/store';
 
 export function App() {
   const total = useCallList((s) => s.total);
@@ -23,6 +24,7 @@ export function App() {
 
   useEffect(() => {
     void useCallList.getState().refresh();
+    void useAppSettings.getState().load();
   }, []);
 
   useEffect(() => {

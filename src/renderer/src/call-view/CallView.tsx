@@ -13,6 +13,7 @@ import { buildMarkers, turnsDurationMs } from '../review/markers';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { useSkipSilence } from '../review/useSkipSilence';
 import { VerdictButtons } from './VerdictButtons';
+import { useAppSettings } from '../settings/store';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; detail: CallDetail };
 
@@ -41,7 +42,8 @@ export function CallView({ callId }: { callId: number }) {
   }, [callId, fetchDetail]);
 
   const detail = load.state === 'ready' ? load.detail : null;
-  const markers = useMemo(() => buildMarkers(metrics), [metrics]);
+  const slowReplyMs = useAppSettings((s) => s.slowReplyMs);
+  const markers = useMemo(() => buildMarkers(metrics, slowReplyMs), [metrics, slowReplyMs]);
   const silences = useMemo(() => metrics?.silence.segments ?? [], [metrics]);
   const turns = useMemo(() => detail?.turns ?? [], [detail]);
   // Rebuild the waveform only when what it draws changes (not on every verdict or note).

@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { CallListRow, CallSortColumn } from '../../../core/api/types';
 import { formatDuration, formatInstant, formatMs } from '../shared/format';
+import { useAppSettings } from '../settings/store';
 
 /** A row slot of the virtual list: the call once its page has loaded. */
 export interface CallSlot {
@@ -10,12 +11,13 @@ export interface CallSlot {
 
 const column = createColumnHelper<CallSlot>();
 
-/** Replies slower than this are amber (Settings will make it adjustable). */
-export const SLOW_REPLY_MS = 2000;
 const LONG_SILENCE_MS = 3000;
 
-function Slow({ ms, over }: { ms: number | null; over: number }) {
-  return <span className={ms !== null && ms > over ? 'slow' : undefined}>{formatMs(ms)}</span>;
+/** A figure in amber when over its threshold; replies use the Settings' slow-reply threshold. */
+function Slow({ ms, over }: { ms: number | null; over: number | 'slow-reply' }) {
+  const slowReplyMs = useAppSettings((s) => s.slowReplyMs);
+  const limit = over === 'slow-reply' ? slowReplyMs : over;
+  return <span className={ms !== null && ms > limit ? 'slow' : undefined}>{formatMs(ms)}</span>;
 }
 
 /** Which list columns sort in SQL, and by which stored column. */
@@ -60,13 +62,13 @@ export const callColumns = [
   column.accessor((slot) => slot.call?.latency_p50_ms ?? null, {
     id: 'latency_p50_ms',
     header: 'p50 latency',
-    cell: (info) => <Slow ms={info.getValue()} over={SLOW_REPLY_MS} />,
+    cell: (info) => <Slow ms={info.getValue()} over="slow-reply" />,
     size: 96,
   }),
   column.accessor((slot) => slot.call?.latency_p90_ms ?? null, {
     id: 'latency_p90_ms',
     header: 'p90 latency',
-    cell: (info) => <Slow ms={info.getValue()} over={SLOW_REPLY_MS} />,
+    cell: (info) => <Slow ms={info.getValue()} over="slow-reply" />,
     size: 96,
   }),
   column.accessor((slot) => slot.call?.ttfw_ms ?? null, {

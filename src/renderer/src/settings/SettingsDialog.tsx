@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Settings, WebhookProviderName } from '../../../core/api/types';
 import { api } from '../api';
+import { useAppSettings } from './store';
 
 const providers: { id: WebhookProviderName; label: string; hint: string }[] = [
   { id: 'retell', label: 'Retell', hint: 'the API key with the webhook badge (x-retell-signature)' },
@@ -18,15 +19,25 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [secrets, setSecrets] = useState<Partial<Record<WebhookProviderName, string | null>>>({});
   const [status, setStatus] = useState<string | null>(null);
+  const [slowReply, setSlowReply] = useState('');
 
   useEffect(() => {
     dialog.current?.showModal();
-    api.getSettings({}).then(setSettings, (e: unknown) => setStatus(e instanceof Error ? e.message : String(e)));
+    api.getSettings({}).then(
+      (loaded) => {
+        setSettings(loaded);
+        setSlowReply(String(loaded.slow_reply_ms));
+      },
+      (e: unknown) => setStatus(e instanceof Error ? e.message : String(e)),
+    );
   }, []);
 
   const save = async () => {
     try {
-      setSettings(await api.updateSettings({ webhook_secrets: secrets }));
+      const threshold = Number(slowReply);
+      const saved = await api.updateSettings({ webhook_secrets: secrets, ...(Number.isInteger(threshold) ? { slow_reply_ms: threshold } : {}) });
+      setSettings(saved);
+      useAppSettings.getState().setSlowReplyMs(saved.slow_reply_ms);
       setSecrets({});
       setStatus('Saved.');
     } catch (error) {
@@ -49,6 +60,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             Data <span className="mono">{settings.data_dir}</span> · listener <span className="mono">{settings.listener_url ?? 'not running'}</span> · body
             limit {Math.round(settings.body_limit_bytes / 1024 / 1024)} MiB
           </p>
+          <label className="secret-row">
+            <span className="secret-name">Slow reply</span>
+            <input type="number" min={100} max={60000} step={100} aria-label="Slow reply threshold (ms)" value={slowReply} onChange={(e) => setSlowReply(e.target.value)} />
+            <span className="muted small">ms: replies slower than this get an amber marker</span>
+          </label>
           <fieldset>
             <legend>Webhook signing secrets</legend>
             <p className="muted small">With a secret set, that platform's webhooks must carry a valid signature; without one, only this machine may post them.</p>
