@@ -22,6 +22,7 @@ const routes: Route[] = [
   { method: 'post', path: '/observability/v1/observe/', summary: 'Cekura observe (seed 003): JSON, form, or multipart with a voice_recording file; 201 CallLogList', auth: 'apiKey', body: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'], ok: '201' },
   { method: 'get', path: '/observability/v1/call-logs/{id}/', summary: 'A call as a Cekura CallLogList (status reviewed_success / reviewed_failure once marked)', auth: 'apiKey', ok: '200' },
   { method: 'put', path: '/api/v1/calls/{id}/review', summary: 'Manual review: {verdict: success | failure | null, note?, at_ms?}', auth: 'apiKey', body: json, ok: '200' },
+  { method: 'get', path: '/api/v1/calls/{id}/pii', summary: 'PII findings and redacted turns; ?types=phone_number,credit_card,...', auth: 'apiKey', ok: '200' },
   { method: 'get', path: '/api/v1/calls/{id}/metrics', summary: 'Timing metrics by source (transcript, audio, provider) plus the seed 002 keys', auth: 'apiKey', ok: '200' },
   { method: 'post', path: '/api/v1/calls/{id}/analyse', summary: 'Queue the recording analysis (fetching a remote recording_url); {wait: true} waits for it', auth: 'apiKey', body: json, ok: '202' },
   { method: 'post', path: '/api/v1/recordings', summary: 'A recording (?filename=<call id>.wav), attached to the call whose id is the file stem', auth: 'apiKey', body: ['application/octet-stream'], ok: '201' },

@@ -16,6 +16,7 @@ import { registerRecordingRoutes } from './routes/recordings';
 import { registerMetricsRoutes } from './routes/metrics';
 import { registerMediaRoutes } from './routes/media';
 import { registerReviewRoute } from './routes/review';
+import { registerPiiRoute } from './routes/pii';
 import { openApiDocument } from '../../core/api/openapi';
 import { safeEqual } from './auth';
 
@@ -95,6 +96,7 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerMetricsRoutes(app, core);
   registerMediaRoutes(app, core);
   registerReviewRoute(app, core);
+  registerPiiRoute(app, core);
   registerWebhookRoutes(app, core, options.now ?? Date.now);
   await registerObserveRoutes(app, core);
   await registerImportRoute(app, core);

@@ -1,0 +1,231 @@
+/**
+ * Spoken-form normalizer for call transcripts (DESIGN §7): spoken digits become digits, digit runs
+ * split by spaces or dashes are joined, and spoken emails / web addresses ("john dot smith at gmail
+ * dot com") are written out. Ordinary words are left alone. Every character of the result keeps the
+ * original span it came from, so a finding in the normalized text maps back to the original.
+ */
+
+export interface NormalizedText {
+  text: string;
+  /** `map[i]`: index in the original text of the character that normalized character i came from. */
+  map: number[];
+  /** `ends[i]`: exclusive end in the original of that source (the whole word "four" for "4"). */
+  ends: number[];
+}
+
+const DIGIT_WORDS: Record<string, string> = {
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+};
+const ZERO_LETTERS = new Set(['oh', 'o']);
+const REPEATERS: Record<string, number> = { double: 2, triple: 3 };
+/** Top-level domains a spoken address must end in before "dot" and "at" are written as symbols. */
+const SPOKEN_TLDS = new Set([
+  'com', 'org', 'net', 'edu', 'gov', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'info', 'biz', 'ai', 'app', 'dev', 'me',
+]);
+/** Fewer digits than this stay words: "one" in "one question" is not a number. */
+const MIN_SPOKEN_RUN_DIGITS = 3;
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(/[A-Za-z]+(?:'[A-Za-z]+)?|\d+/g)].map((m) => ({
+    word: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** The digits one token stands for on its own, or null ("oh" and "double" need neighbours). */
+function plainDigits(token: Token): string | null {
+  if (/^\d+$/.test(token.word)) return token.word;
+  return DIGIT_WORDS[token.word.toLowerCase()] ?? null;
+}
+
+function gapBetween(text: string, a: Token, b: Token): string {
+  return text.slice(a.end, b.start);
+}
+
+/** Units of one digit run may be split by spaces and dashes; next to a spoken digit also by commas. */
+function joinable(text: string, a: Token, b: Token, eitherSpoken: boolean): boolean {
+  const gap = gapBetween(text, a, b);
+  return eitherSpoken ? /^[\s,-]*$/.test(gap) && gap.length <= 3 : /^[\s-]{1,2}$/.test(gap);
+}
+
+interface DigitUnit {
+  first: number;
+  last: number;
+  digits: string;
+  spoken: boolean;
+}
+
+/** Reads one digit unit starting at token `i`: a digit token, a digit word, "oh", or "double five". */
+function readUnit(tokens: readonly Token[], i: number, text: string, previous: DigitUnit | null): DigitUnit | null {
+  const token = tokens[i];
+  if (!token) return null;
+  const lower = token.word.toLowerCase();
+  const repeat = REPEATERS[lower];
+  const next = tokens[i + 1];
+  if (repeat !== undefined && next && /^\s+$/.test(gapBetween(text, token, next))) {
+    const digit = plainDigits(next);
+    if (digit?.length === 1) return { first: i, last: i + 1, digits: digit.repeat(repeat), spoken: true };
+  }
+  if (ZERO_LETTERS.has(lower)) {
+    // "oh" is a zero only between digits: look past further "oh"s for a digit.
+    if (!previous) return null;
+    let j = i + 1;
+    while (tokens[j] && ZERO_LETTERS.has(tokens[j]?.word.toLowerCase() ?? '')) j++;
+    const after = tokens[j];
+    if (!after || (plainDigits(after) === null && REPEATERS[after.word.toLowerCase()] === undefined)) return null;
+    return { first: i, last: i, digits: '0', spoken: true };
+  }
+  const digits = plainDigits(token);
+  if (digits === null) return null;
+  return { first: i, last: i, digits, spoken: !/^\d/.test(token.word) };
+}
+
+function digitRunEdits(text: string, tokens: readonly Token[]): Edit[] {
+  const edits: Edit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = readUnit(tokens, i, text, null);
+    if (!first) {
+      i++;
+      continue;
+    }
+    const run = [first];
+    let last = first;
+    for (;;) {
+      const lastToken = tokens[last.last];
+      const nextToken = tokens[last.last + 1];
+      if (!lastToken || !nextToken) break;
+      const unit = readUnit(tokens, last.last + 1, text, last);
+      if (!unit || !joinable(text, lastToken, nextToken, last.spoken || unit.spoken)) break;
+      run.push(unit);
+      last = unit;
+    }
+    const digitCount = run.reduce((n, u) => n + u.digits.length, 0);
+    const hasSpoken = run.some((u) => u.spoken);
+    if (run.length > 1 && (!hasSpoken || digitCount >= MIN_SPOKEN_RUN_DIGITS)) {
+      for (const [k, unit] of run.entries()) {
+        const from = tokens[unit.first];
+        const to = tokens[unit.last];
+        if (!from || !to) continue;
+        if (unit.spoken) edits.push({ start: from.start, end: to.end, replacement: unit.digits });
+        const nextUnit = run[k + 1];
+        const nextFrom = nextUnit ? tokens[nextUnit.first] : undefined;
+        if (nextFrom) edits.push({ start: to.end, end: nextFrom.start, replacement: '' });
+      }
+    }
+    i = last.last + 1;
+  }
+  return edits;
+}
+
+const isWordToken = (token: Token | undefined): token is Token => !!token && /^[A-Za-z0-9]+$/.test(token.word);
+const NOT_A_LABEL = new Set(['the', 'a', 'an', 'this', 'that', 'and', 'or', 'of', 'to', 'in', 'on', 'is', 'it', 'its']);
+const SEPARATOR_WORDS: Record<string, string> = { dot: '.', underscore: '_', dash: '-', hyphen: '-' };
+
+/**
+ * Spoken addresses: `label (dot label)* dot tld`, optionally preceded by `local at`, where the local
+ * part is `word ((dot|underscore|dash) word)*`. "w w w" becomes "www".
+ */
+function addressEdits(text: string, tokens: readonly Token[]): Edit[] {
+  const edits: Edit[] = [];
+  const lower = tokens.map((t) => t.word.toLowerCase());
+  // Every gap between tokens a..b is plain spaces (no punctuation ends the address).
+  const onlySpaces = (a: number, b: number): boolean => {
+    for (let k = a; k < b; k++) {
+      const ta = tokens[k];
+      const tb = tokens[k + 1];
+      if (!ta || !tb || !/^ +$/.test(gapBetween(text, ta, tb))) return false;
+    }
+    return a >= 0;
+  };
+  for (let tld = 2; tld < tokens.length; tld++) {
+    if (!SPOKEN_TLDS.has(lower[tld] ?? '') || lower[tld - 1] !== 'dot' || !isWordToken(tokens[tld - 2])) continue;
+    if (!onlySpaces(tld - 2, tld - 1) || !onlySpaces(tld - 1, tld)) continue;
+    // Walk back over "label dot" pairs of the host name.
+    let hostStart = tld - 2;
+    while (hostStart >= 2 && lower[hostStart - 1] === 'dot' && isWordToken(tokens[hostStart - 2]) && onlySpaces(hostStart - 2, hostStart)) {
+      hostStart -= 2;
+    }
+    let start = hostStart;
+    // "w w w dot": three single w's.
+    if (lower[hostStart] === 'w' && lower[hostStart - 1] === 'w' && lower[hostStart - 2] === 'w' && onlySpaces(hostStart - 2, hostStart)) {
+      start = hostStart - 2;
+    }
+    let isEmail = false;
+    if (lower[hostStart - 1] === 'at' && isWordToken(tokens[hostStart - 2]) && onlySpaces(hostStart - 2, hostStart)) {
+      isEmail = true;
+      start = hostStart - 2;
+      while (start >= 2 && SEPARATOR_WORDS[lower[start - 1] ?? ''] !== undefined && isWordToken(tokens[start - 2]) && onlySpaces(start - 2, start)) {
+        start -= 2;
+      }
+    }
+    // A bare "acme dot com" is an address, but "the dot com era" is not.
+    if (!isEmail && start === hostStart && NOT_A_LABEL.has(lower[hostStart] ?? '')) continue;
+    for (let k = start; k <= tld; k++) {
+      const token = tokens[k];
+      const next = tokens[k + 1];
+      if (!token) continue;
+      const word = lower[k] ?? '';
+      const inHost = k >= hostStart;
+      const symbol = word === 'at' && isEmail && k === hostStart - 1 ? '@' : inHost ? (word === 'dot' ? '.' : null) : (SEPARATOR_WORDS[word] ?? null);
+      if (symbol !== null && k % 2 !== tld % 2) edits.push({ start: token.start, end: token.end, replacement: symbol });
+      else if (token.word !== word) edits.push({ start: token.start, end: token.end, replacement: word });
+      if (next && k < tld) edits.push({ start: token.end, end: next.start, replacement: '' });
+    }
+    tld += 1;
+  }
+  return edits;
+}
+
+function applyEdits(text: string, edits: readonly Edit[]): NormalizedText {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: string[] = [];
+  const map: number[] = [];
+  const ends: number[] = [];
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) continue; // overlapping edit from the other pass: the first wins
+    for (let i = cursor; i < edit.start; i++) {
+      out.push(text.charAt(i));
+      map.push(i);
+      ends.push(i + 1);
+    }
+    for (const char of edit.replacement) {
+      out.push(char);
+      map.push(edit.start);
+      ends.push(edit.end);
+    }
+    cursor = edit.end;
+  }
+  for (let i = cursor; i < text.length; i++) {
+    out.push(text.charAt(i));
+    map.push(i);
+    ends.push(i + 1);
+  }
+  return { text: out.join(''), map, ends };
+}
+
+export function normalizeSpoken(text: string): NormalizedText {
+  const tokens = tokenize(text);
+  return applyEdits(text, [...addressEdits(text, tokens), ...digitRunEdits(text, tokens)]);
+}
+
+/** Maps `[start, end)` of the normalized text back to the original text. */
+export function toOriginalSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
+  const from = normalized.map[start] ?? 0;
+  const to = normalized.ends[end - 1] ?? from;
+  return { start: from, end: to };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeSpoken, toOriginalSpan } from '../../../src/core/pii/spoken';
+
+describe('normalizeSpoken', () => {
+  it('turns spoken digits into one digit run', () => {
+    expect(normalizeSpoken('it is four one five five five five one two one two thanks').text).toBe('it is 4155551212 thanks');
+  });
+
+  it('reads "oh" as zero only between digits, and double / triple', () => {
+    expect(normalizeSpoken('five oh oh double seven triple two').text).toBe('50077222');
+    expect(normalizeSpoken('oh I see, one two three oh').text).toBe('oh I see, 123 oh');
+    expect(normalizeSpoken('zero nine one').text).toBe('091');
+  });
+
+  it('joins spoken and written digits split by spaces, dashes and spoken commas', () => {
+    expect(normalizeSpoken('call 415-555-1212 now').text).toBe('call 4155551212 now');
+    expect(normalizeSpoken('four one five, five five five, 1212').text).toBe('4155551212');
+  });
+
+  it('leaves ordinary words and short spoken numbers alone', () => {
+    for (const text of ['I have one question', 'one or two', 'twenty twenty-four', 'the dot com era', 'we met at noon', 'oh no']) {
+      expect(normalizeSpoken(text).text).toBe(text);
+    }
+  });
+
+  it('writes out spoken emails and web addresses', () => {
+    expect(normalizeSpoken('it is john dot smith at gmail dot com ok').text).toBe('it is john.smith@gmail.com ok');
+    expect(normalizeSpoken('go to w w w dot acme dot com now').text).toBe('go to www.acme.com now');
+    expect(normalizeSpoken('John underscore Doe at Acme dot co dot uk').text).toBe('john_doe@acme.co.uk');
+  });
+
+  it('maps every normalized character back to the original', () => {
+    const original = 'my number is four one five five five five one two one two thanks';
+    const normalized = normalizeSpoken(original);
+    expect(normalized.map).toHaveLength(normalized.text.length);
+    const start = normalized.text.indexOf('4155551212');
+    const span = toOriginalSpan(normalized, start, start + 10);
+    expect(original.slice(span.start, span.end)).toBe('four one five five five five one two one two');
+    const unchanged = normalized.text.indexOf('thanks');
+    expect(original.slice(normalized.map[unchanged], (normalized.map[unchanged] ?? 0) + 6)).toBe('thanks');
+  });
+});
