@@ -46,3 +46,26 @@ describe('GET /api/v1/calls/{id}/pii', () => {
     expect((await bad.json()).error.fields[0].path).toMatch(/^types/);
   });
 });
+
+describe('a Cekura payload that asks for redaction', () => {
+  it('is stored redacted: transcript and kept payload alike', async () => {
+    const response = await postJson(app, '/observability/v1/observe/', {
+      call_id: 'redact-1',
+      agent: 7,
+      redact_fields: ['phone_number', 'credit_card'],
+      transcript_json: [
+        { role: 'Main Agent', content: 'What number can we reach you on?', start_time: 0, end_time: 2 },
+        { role: 'Testing Agent', content: 'It is four one five five five five one two one two, card 4111 1111 1111 1111.', start_time: 2.5, end_time: 9 },
+      ],
+    });
+    expect(response.status).toBe(201);
+    const transcript = await (await app.api('/api/v1/calls/redact-1/transcript')).json();
+    expect(transcript[1].content).toBe('It is <PHONE_NUMBER>, card <CREDIT_CARD>.');
+    const kept = app.core.db.prepare("SELECT p.body FROM call_payloads p JOIN calls c ON c.id = p.call_id WHERE c.external_id = 'redact-1'").get() as { body: Buffer };
+    const text = kept.body.toString('utf8');
+    expect(text).not.toContain('4111 1111 1111 1111');
+    expect(text).not.toContain('four one five five five five');
+    expect(text).toContain('<REDACTED>');
+    expect(JSON.parse(text).call_id).toBe('redact-1'); // still the payload, still JSON
+  });
+});

@@ -9,8 +9,8 @@ import { contentTypeOf, rawBodyOf } from './route-helpers';
 export async function ingestRequest(
   core: AppCore,
   request: FastifyRequest,
-  options: { route: string; providers?: readonly string[]; normalized?: NormalizedCall },
+  options: { route: string; providers?: readonly string[]; normalized?: NormalizedCall; rawBody?: Buffer },
 ): Promise<IngestResult> {
   const normalized = options.normalized ?? normalizeAny(request.body, options.providers);
-  return core.ingest(normalized, { body: rawBodyOf(request), content_type: contentTypeOf(request), route: options.route });
+  return core.ingest(normalized, { body: options.rawBody ?? rawBodyOf(request), content_type: contentTypeOf(request), route: options.route });
 }

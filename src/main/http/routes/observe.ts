@@ -9,7 +9,9 @@ import { getCall, setRecordingPath } from '../../store/calls';
 import { listTurns } from '../../store/turns';
 import { adoptRecording, receiveRecording } from '../../media/recordings';
 import { ingestRequest } from '../ingest-helpers';
-import { callFromParam } from '../route-helpers';
+import { callFromParam, rawBodyOf } from '../route-helpers';
+import { redactNormalizedCall, redactPayloadText } from '../../../core/pii/redact-call';
+import { PII_TYPES, type PiiType } from '../../../core/pii/detectors';
 
 /**
  * Seed 003: Cekura's observe endpoint (JSON, form or multipart with a `voice_recording` file) and
@@ -73,8 +75,16 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore)
         request.rawBody = Buffer.from(JSON.stringify(parsed.fields));
       }
       try {
-        const normalized = normalizeCekura(body);
-        const { call } = await ingestRequest(core, request, { route: OBSERVE, normalized });
+        let normalized = normalizeCekura(body);
+        let rawBody: Buffer | undefined;
+        const redact = redactFieldsOf(normalized.call.extra);
+        if (redact.length > 0) {
+          // Asked for redaction: the transcript and the kept payload are stored redacted.
+          const redacted = redactNormalizedCall(normalized, redact);
+          normalized = redacted.call;
+          rawBody = Buffer.from(redactPayloadText(rawBodyOf(request).toString('utf8'), redacted.spans));
+        }
+        const { call } = await ingestRequest(core, request, { route: OBSERVE, normalized, ...(rawBody ? { rawBody } : {}) });
         if (recording) {
           setRecordingPath(core.db, call.id, await adoptRecording(core.config.dataDir, recording, call.short_id));
           void core.audio.analyse(call.id);
@@ -101,4 +111,9 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore)
       });
     }
   });
+}
+
+function redactFieldsOf(extra: Record<string, unknown> | null): PiiType[] {
+  const asked = extra?.redact_fields;
+  return Array.isArray(asked) ? PII_TYPES.filter((type) => asked.includes(type)) : [];
 }
