@@ -12,6 +12,7 @@ import { SettingsDialog } from './settings/SettingsDialog';
 import { ShortcutsDialog } from './review/ShortcutsDialog';
 import { ThemeToggle } from './settings/ThemeToggle';
 import { useAppSettings } from './settings/store';
+import { ErrorBoundary } from './shared/ErrorBoundary';
 
 export function App() {
   const total = useCallList((s) => s.total);
@@ -81,13 +82,17 @@ export function App() {
         <main className="panes">
           <div className="pane list-pane">
             <MetricFilters />
-            {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
+            <ErrorBoundary label="call list">
+              {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
+            </ErrorBoundary>
           </div>
           <div className="pane detail-pane">
             {selectedId === null ? (
               <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search.</p>
             ) : (
-              <CallView key={selectedId} callId={selectedId} />
+              <ErrorBoundary key={selectedId} label="call view">
+                <CallView callId={selectedId} />
+              </ErrorBoundary>
             )}
           </div>
         </main>

@@ -49,7 +49,8 @@ function referenceLatencies(segments: readonly SpeechSegment[], backchannels: Re
     });
 }
 
-const byTime = <T extends { at_ms: number }>(list: T[]) => [...list].sort((a, b) => a.at_ms - b.at_ms);
+// by time, then by content: two events can start at the same instant
+const byTime = <T extends { at_ms: number }>(list: T[]) => [...list].sort((a, b) => a.at_ms - b.at_ms || JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe('segment metrics, properties', () => {
   it('no negative latency or overlap; talk ratio within [0, 1]; silence and speech add up', () => {
@@ -105,5 +106,18 @@ describe('segment metrics, properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('agrees on the counterexample fast-check once found (two agent segments starting together)', () => {
+    const segments = [
+      { speaker: 'agent' as const, start_ms: 14, end_ms: 1015 },
+      { speaker: 'agent' as const, start_ms: 14, end_ms: 1014 },
+      { speaker: 'user' as const, start_ms: 0, end_ms: 1015 },
+    ];
+    const m = segmentTimingMetrics(segments);
+    expect(byTime(m.interruptions.agent_interrupts_user)).toEqual([
+      { at_ms: 14, overlap_ms: 1000 },
+      { at_ms: 14, overlap_ms: 1001 },
+    ]);
   });
 });

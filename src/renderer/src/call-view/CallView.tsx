@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CallDetail, CallMedia } from '../../../core/api/types';
 import type { CallMetrics } from '../../../core/present/metrics-api';
-import type { Verdict } from '../../../core/model/call';
+import type { Turn, Verdict } from '../../../core/model/call';
 import { api, onApiEvent } from '../api';
 import { formatDuration, formatInstant } from '../shared/format';
 import { Transcript } from './Transcript';
@@ -9,7 +9,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { Waveform } from '../review/Waveform';
 import { Controls } from '../review/Controls';
 import { Notes } from '../review/Notes';
-import { buildMarkers, turnsDurationMs } from '../review/markers';
+import { buildMarkers, turnsDurationMs, type Marker } from '../review/markers';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { useSkipSilence } from '../review/useSkipSilence';
 import { VerdictButtons } from './VerdictButtons';
@@ -43,9 +43,14 @@ export function CallView({ callId }: { callId: number }) {
 
   const detail = load.state === 'ready' ? load.detail : null;
   const slowReplyMs = useAppSettings((s) => s.slowReplyMs);
-  const markers = useMemo(() => buildMarkers(metrics, slowReplyMs), [metrics, slowReplyMs]);
-  const silences = useMemo(() => metrics?.silence.segments ?? [], [metrics]);
-  const turns = useMemo(() => detail?.turns ?? [], [detail]);
+  // The waveform is rebuilt only when what it draws changes: a verdict or a note refetches the
+  // call, but must not reset the player. Identity follows content, not the fetch.
+  const markersKey = JSON.stringify(buildMarkers(metrics, slowReplyMs));
+  const markers = useMemo((): Marker[] => JSON.parse(markersKey), [markersKey]);
+  const silencesKey = JSON.stringify(metrics?.silence.segments ?? []);
+  const silences = useMemo((): { start_ms: number; end_ms: number }[] => JSON.parse(silencesKey), [silencesKey]);
+  const turnsKey = JSON.stringify(detail?.turns ?? []);
+  const turns = useMemo((): Turn[] => JSON.parse(turnsKey), [turnsKey]);
   // Rebuild the waveform only when what it draws changes (not on every verdict or note).
   const mediaKey = detail ? JSON.stringify(detail.media) : '';
   const media = useMemo((): CallMedia | undefined => (mediaKey ? JSON.parse(mediaKey) : undefined), [mediaKey]);

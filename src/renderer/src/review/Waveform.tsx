@@ -133,7 +133,11 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
       disposed = true;
       disposeClock?.();
       usePlayer.getState().attach(null, 0);
-      wavesurfer.current?.destroy();
+      try {
+        wavesurfer.current?.destroy();
+      } catch {
+        // a waveform torn down while still loading: nothing left to release
+      }
       wavesurfer.current = null;
     };
   }, [callId, media, turns, markers, silences, fallbackDurationMs]);
