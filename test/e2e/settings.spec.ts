@@ -39,3 +39,20 @@ test('the slow-reply threshold in Settings decides which replies get a latency m
   await page.keyboard.press('Escape');
   await expect(markers).toHaveCount(latencies.filter((ms) => ms > 500).length);
 });
+
+test('themes: light, dark, or following the system', async ({ page, serve }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const calls = new CallsPage(page);
+  await calls.open(serve.openUrl);
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'dark'); // "System theme" follows the system
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await theme.selectOption('light');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await theme.selectOption('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: 'test-results/screens/dark.png' });
+  await theme.selectOption('system');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-theme', 'light');
+});

@@ -13,9 +13,17 @@ function stored(): Theme {
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(stored);
   useEffect(() => {
-    if (theme === 'system') document.documentElement.removeAttribute('data-theme');
-    else document.documentElement.setAttribute('data-theme', theme);
     localStorage.setItem(KEY, theme);
+    const apply = () => {
+      const dark = theme === 'dark' || (theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+      document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light');
+    };
+    apply();
+    if (theme !== 'system') return;
+    // follow the system while "system" is chosen
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    query.addEventListener('change', apply);
+    return () => query.removeEventListener('change', apply);
   }, [theme]);
   return (
     <select aria-label="Theme" className="theme-select" value={theme} onChange={(e) => setTheme(themes.find((t) => t === e.target.value) ?? 'system')}>
