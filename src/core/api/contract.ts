@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { callSortColumns, metricColumns, metricOperators, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
 import type { ApiMethod } from './methods';
 import type { CallMetrics } from '../present/metrics-api';
+import type { CallPii } from '../pii/call-findings';
+import { PII_TYPES } from '../pii/types';
 
 /**
  * The one API contract (DESIGN §1): method -> input schema, with the output types in ApiOutputs.
@@ -57,6 +59,7 @@ export const apiContract = {
   getCallMetrics: { input: z.object({ id: callId }) },
   addNote: { input: z.object({ id: callId, at_ms: z.number().int().min(0).nullable(), text: z.string().trim().min(1).max(10_000) }) },
   deleteNote: { input: z.object({ id: callId, note_id: z.number().int().positive() }) },
+  getCallPii: { input: z.object({ id: callId, types: z.array(z.enum(PII_TYPES)).max(29).optional() }) },
   analyseRecording: { input: z.object({ id: callId, fetch_remote: z.boolean().default(true) }) },
   updateSettings: {
     input: z.object({
@@ -84,6 +87,7 @@ export interface ApiOutputs {
   analyseRecording: { queued: true };
   addNote: CallDetail;
   deleteNote: CallDetail;
+  getCallPii: CallPii;
   updateSettings: Settings;
 }
 

@@ -17,6 +17,7 @@ export const apiMethods = [
   'analyseRecording',
   'addNote',
   'deleteNote',
+  'getCallPii',
 ] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 

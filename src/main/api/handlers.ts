@@ -10,6 +10,7 @@ import type { ImportTarget } from '../app';
 import { createImportJobs } from './import-jobs';
 import { readSettings, updateSettings } from '../settings';
 import { callMetrics } from './call-metrics';
+import { detectCallPii } from '../../core/pii/call-findings';
 import { listenerInfo } from './listener-info';
 
 export interface ListenerState {
@@ -57,6 +58,10 @@ export function createHandlers({ app, listener }: HandlerDeps): ApiHandlers {
       if (!deleteNote(db, id, noteId)) throw new ApiError('not_found', `no note ${noteId} on call ${id}`);
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
       return callDetail(db, id);
+    },
+    getCallPii: ({ id, types }) => {
+      if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
+      return detectCallPii(listTurns(db, id), types);
     },
     getCallMetrics: ({ id }) => {
       const call = calls.getCall(db, id);

@@ -14,6 +14,9 @@ import { useReviewKeys } from '../review/useReviewKeys';
 import { useSkipSilence } from '../review/useSkipSilence';
 import { VerdictButtons } from './VerdictButtons';
 import { useAppSettings } from '../settings/store';
+import { PiiPanel } from '../review/PiiPanel';
+import type { CallPii } from '../../../core/pii/call-findings';
+import type { PiiType } from '../../../core/pii/types';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; detail: CallDetail };
 
@@ -21,6 +24,9 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
 export function CallView({ callId }: { callId: number }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [metrics, setMetrics] = useState<CallMetrics | null>(null);
+  const [pii, setPii] = useState<CallPii | null>(null);
+  const [piiType, setPiiType] = useState<PiiType | null>(null);
+  const [redacted, setRedacted] = useState(false);
   const noteInput = useRef<HTMLInputElement>(null);
 
   const fetchDetail = useCallback(async () => {
@@ -32,6 +38,10 @@ export function CallView({ callId }: { callId: number }) {
       setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   }, [callId]);
+
+  useEffect(() => {
+    api.getCallPii({ id: callId, ...(piiType ? { types: [piiType] } : {}) }).then(setPii, () => setPii(null));
+  }, [callId, piiType, load.state]);
 
   useEffect(() => {
     setLoad({ state: 'loading' });
@@ -123,8 +133,12 @@ export function CallView({ callId }: { callId: number }) {
         <Fact label="Status" value={call.status} />
         <Fact label="Short id" value={call.short_id} mono />
       </dl>
+      <PiiPanel pii={pii} type={piiType} onType={setPiiType} redacted={redacted} onRedacted={setRedacted} />
       <h3 className="section-title">Transcript</h3>
-      <Transcript turns={turns} />
+      <Transcript
+        turns={turns}
+        pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Turn } from '../../../core/model/call';
 import { formatOffset, roleLabel } from '../shared/format';
 import { activeTurnIndex, timedTurns } from '../review/markers';
@@ -9,7 +9,13 @@ import { usePlayer } from '../review/player';
  * turn under the playhead has aria-current="true" and scrolls into view; clicking a turn seeks to
  * its start; words light up as they play where the payload has word timings.
  */
-export function Transcript({ turns }: { turns: Turn[] }) {
+/** PII to show in the transcript: findings highlighted, or (redacted view) each turn's redacted text. */
+export interface TranscriptPii {
+  findings: { turn: number; start: number; end: number; type: string }[];
+  redactedText: Map<number, string> | null;
+}
+
+export function Transcript({ turns, pii = null }: { turns: Turn[]; pii?: TranscriptPii | null }) {
   const timed = useMemo(() => timedTurns(turns), [turns]);
   const currentMs = usePlayer((s) => s.currentMs);
   const seek = usePlayer((s) => s.seek);
@@ -44,7 +50,15 @@ export function Transcript({ turns }: { turns: Turn[] }) {
               </time>
               {turn.interrupted && <span className="flag">interrupted</span>}
             </div>
-            {turn.tool ? <ToolCall tool={turn.tool} /> : <TurnText turn={turn} currentMs={isActive ? currentMs : null} />}
+            {turn.tool ? (
+              <ToolCall tool={turn.tool} />
+            ) : pii?.redactedText ? (
+              <p className="turn-text">{pii.redactedText.get(turn.idx) ?? turn.text}</p>
+            ) : pii && pii.findings.some((f) => f.turn === turn.idx) ? (
+              <MarkedText text={turn.text} findings={pii.findings.filter((f) => f.turn === turn.idx)} />
+            ) : (
+              <TurnText turn={turn} currentMs={isActive ? currentMs : null} />
+            )}
           </li>
         );
       })}
@@ -74,4 +88,23 @@ function ToolCall({ tool }: { tool: NonNullable<Turn['tool']> }) {
       <pre className="mono">{JSON.stringify({ arguments: tool.arguments, result: tool.result }, null, 2)}</pre>
     </details>
   );
+}
+
+/** The turn's text with each finding marked and labelled with its type. */
+function MarkedText({ text, findings }: { text: string; findings: TranscriptPii['findings'] }) {
+  const parts: ReactNode[] = [];
+  let cursor = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < cursor) continue;
+    parts.push(text.slice(cursor, f.start));
+    parts.push(
+      <mark key={f.start} className="pii-mark" title={f.type} data-type={f.type}>
+        {text.slice(f.start, f.end)}
+        <span className="pii-label">{f.type}</span>
+      </mark>,
+    );
+    cursor = f.end;
+  }
+  parts.push(text.slice(cursor));
+  return <p className="turn-text">{parts}</p>;
 }
