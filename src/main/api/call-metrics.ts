@@ -13,7 +13,7 @@ export function callMetrics(db: Db, call: StoredCall) {
     call,
     turns,
     {
-      ...loadMetrics(db, call.id),
+      ...loadMetrics(db, call.id, turns),
       audioState: audio && {
         status: audio.status,
         error: audio.error,

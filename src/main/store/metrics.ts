@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { fromJsonColumn } from './json-columns';
 import { stmt } from './statements';
 import { listTurns } from './turns';
+import type { Turn } from '../../core/model/call';
 import { transcriptTimingMetrics } from '../../core/metrics/compute';
 
 /** Query module for `call_metrics` and the headline figures on `calls`. */
@@ -37,10 +38,10 @@ export function deleteMetrics(db: Db, callId: number, source: MetricsSource): vo
  * Every source's figures. The transcript's are a pure function of the turns, so they are computed
  * here rather than stored (ingestion stays lean; a definition change applies to old calls too).
  */
-export function loadMetrics(db: Db, callId: number): StoredMetrics {
+export function loadMetrics(db: Db, callId: number, knownTurns?: readonly Turn[]): StoredMetrics {
   const rows = stmt<[number], { source: MetricsSource; metrics: string }>(db, 'SELECT source, metrics FROM call_metrics WHERE call_id = ?').all(callId);
   const bySource = new Map(rows.map((row) => [row.source, row.metrics]));
-  const turns = listTurns(db, callId);
+  const turns = knownTurns ?? listTurns(db, callId);
   return {
     transcript: turns.length > 0 ? transcriptTimingMetrics(turns) : null,
     audio: fromJsonColumn<TimingMetrics>(bySource.get('audio')),

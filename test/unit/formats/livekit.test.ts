@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { livekitChatToTurns, livekitFormat } from '../../../src/core/formats/livekit';
-import { ApiError } from '../../../src/core/api/errors';
 import { loadCorpus } from '../../support/corpus';
 import { describeCorpusFormat } from '../../support/format-suite';
+import { fieldPaths, refusal } from '../../support/refusal';
 
 const cases = loadCorpus('livekit');
 
-/** The ApiError a call throws, failing the test when it throws nothing or something else. */
-function apiErrorOf(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  return expect.unreachable('expected an ApiError');
-}
-
-const pathsOf = (error: ApiError) => (error.fields ?? []).map((f) => f.path);
 
 const message = (role: string, text: string, started?: number, stopped?: number, extra: Record<string, unknown> = {}) => ({
   id: `item_${role}_${text.length}`,
@@ -149,13 +137,13 @@ describe('LiveKit session report rules', () => {
 
   it('refuses a report without room_id, naming the field', () => {
     const { room_id: _dropped, ...withoutRoom } = report([]);
-    const error = apiErrorOf(() => livekitFormat.normalize(withoutRoom));
+    const error = refusal(() => livekitFormat.normalize(withoutRoom));
     expect(error.code).toBe('invalid_payload');
-    expect(pathsOf(error)).toEqual(['room_id']);
+    expect(fieldPaths(error)).toEqual(['room_id']);
   });
 
   it('names every badly typed field, top-level and in the chat items, in one 422', () => {
-    const error = apiErrorOf(() =>
+    const error = refusal(() =>
       livekitFormat.normalize(
         report(
           [
@@ -169,7 +157,7 @@ describe('LiveKit session report rules', () => {
         ),
       ),
     );
-    expect(pathsOf(error)).toEqual(
+    expect(fieldPaths(error)).toEqual(
       expect.arrayContaining([
         'audio_recording_started_at',
         'chat_history.items.1.role',
@@ -181,8 +169,8 @@ describe('LiveKit session report rules', () => {
   });
 
   it('names a bad close reason and a missing chat history', () => {
-    expect(pathsOf(apiErrorOf(() => livekitFormat.normalize(report([], { events: [{ type: 'close', reason: 7 }] }))))).toEqual(['events.0.reason']);
-    expect(pathsOf(apiErrorOf(() => livekitFormat.normalize({ room_id: 'RM_x', job_id: 'AJ_x' })))).toEqual(['chat_history']);
+    expect(fieldPaths(refusal(() => livekitFormat.normalize(report([], { events: [{ type: 'close', reason: 7 }] }))))).toEqual(['events.0.reason']);
+    expect(fieldPaths(refusal(() => livekitFormat.normalize({ room_id: 'RM_x', job_id: 'AJ_x' })))).toEqual(['chat_history']);
   });
 });
 
@@ -199,14 +187,14 @@ describe('LiveKit bare chat history', () => {
   });
 
   it('names badly typed items by their path', () => {
-    const error = apiErrorOf(() => livekitFormat.normalize({ items: [{ type: 'message', role: 'user', content: 5 }] }));
-    expect(pathsOf(error)).toEqual(['items.0.content']);
+    const error = refusal(() => livekitFormat.normalize({ items: [{ type: 'message', role: 'user', content: 5 }] }));
+    expect(fieldPaths(error)).toEqual(['items.0.content']);
   });
 
   it('refuses what is neither a report nor a chat history', () => {
-    expect(pathsOf(apiErrorOf(() => livekitFormat.normalize([1, 2])))).toEqual(['$']);
-    expect(pathsOf(apiErrorOf(() => livekitFormat.normalize({ something: 'else' })))).toEqual(['items']);
-    expect(pathsOf(apiErrorOf(() => livekitFormat.normalize({ items: 'nope' })))).toEqual(['items']);
+    expect(fieldPaths(refusal(() => livekitFormat.normalize([1, 2])))).toEqual(['$']);
+    expect(fieldPaths(refusal(() => livekitFormat.normalize({ something: 'else' })))).toEqual(['items']);
+    expect(fieldPaths(refusal(() => livekitFormat.normalize({ items: 'nope' })))).toEqual(['items']);
   });
 
   it('does not detect an empty or untyped item list', () => {
@@ -222,12 +210,12 @@ describe('livekitChatToTurns', () => {
     expect(livekitChatToTurns({ items }, { callStartMs: 9000, path: 'transcript_json' })[0]).toMatchObject({ start_ms: 1000, end_ms: 2000 });
     expect(livekitChatToTurns(items, { callStartMs: null, path: 'transcript_json' })[0]).toMatchObject({ start_ms: 0, end_ms: 1000 });
     const bad = [{ type: 'message', role: 'robot', content: ['x'] }];
-    expect(pathsOf(apiErrorOf(() => livekitChatToTurns({ items: bad }, { callStartMs: null, path: 'transcript_json' })))).toEqual([
+    expect(fieldPaths(refusal(() => livekitChatToTurns({ items: bad }, { callStartMs: null, path: 'transcript_json' })))).toEqual([
       'transcript_json.items.0.role',
     ]);
-    expect(pathsOf(apiErrorOf(() => livekitChatToTurns(bad, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json.0.role']);
-    expect(pathsOf(apiErrorOf(() => livekitChatToTurns('text', { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json']);
-    expect(pathsOf(apiErrorOf(() => livekitChatToTurns({}, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json.items']);
+    expect(fieldPaths(refusal(() => livekitChatToTurns(bad, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json.0.role']);
+    expect(fieldPaths(refusal(() => livekitChatToTurns('text', { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json']);
+    expect(fieldPaths(refusal(() => livekitChatToTurns({}, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json.items']);
   });
 
   it('leaves times null when nothing carries a time', () => {

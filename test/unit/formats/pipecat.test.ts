@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pipecatFormat, pipecatMessagesToTurns } from '../../../src/core/formats/pipecat';
-import { ApiError } from '../../../src/core/api/errors';
 import { loadCorpus } from '../../support/corpus';
 import { describeCorpusFormat } from '../../support/format-suite';
+import { fieldPaths, refusal } from '../../support/refusal';
 
 const cases = loadCorpus('pipecat');
 
-/** The ApiError a call throws, failing the test when it throws nothing or something else. */
-function apiErrorOf(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  return expect.unreachable('expected an ApiError');
-}
-
-const pathsOf = (error: ApiError) => (error.fields ?? []).map((f) => f.path);
 
 const said = (role: string, content: string, timestamp: string, extra: Record<string, unknown> = {}) => ({
   role,
@@ -89,7 +77,7 @@ describe('Pipecat transcript messages', () => {
   });
 
   it('names bad fields by their path', () => {
-    const error = apiErrorOf(() =>
+    const error = refusal(() =>
       pipecatFormat.normalize([
         said('assistant', 'Hi', 'yesterday'),
         said('narrator', 'x', '2026-06-11T07:12:03.600Z'),
@@ -97,14 +85,14 @@ describe('Pipecat transcript messages', () => {
       ]),
     );
     expect(error.code).toBe('invalid_payload');
-    expect(pathsOf(error)).toEqual(['0.timestamp', '1.role', '2.content']);
+    expect(fieldPaths(error)).toEqual(['0.timestamp', '1.role', '2.content']);
   });
 
   it('names bad wrapper fields and bad wrapped messages together', () => {
-    const error = apiErrorOf(() => pipecatFormat.normalize({ started_at: 'soon', messages: [{ role: 'user', content: 'x', timestamp: 5 }] }));
-    expect(pathsOf(error)).toEqual(['started_at', 'messages.0.timestamp']);
-    expect(pathsOf(apiErrorOf(() => pipecatFormat.normalize({ messages: 'none' })))).toEqual(['messages']);
-    expect(pathsOf(apiErrorOf(() => pipecatFormat.normalize('hello')))).toEqual(['$']);
+    const error = refusal(() => pipecatFormat.normalize({ started_at: 'soon', messages: [{ role: 'user', content: 'x', timestamp: 5 }] }));
+    expect(fieldPaths(error)).toEqual(['started_at', 'messages.0.timestamp']);
+    expect(fieldPaths(refusal(() => pipecatFormat.normalize({ messages: 'none' })))).toEqual(['messages']);
+    expect(fieldPaths(refusal(() => pipecatFormat.normalize('hello')))).toEqual(['$']);
   });
 });
 
@@ -139,10 +127,10 @@ describe('Pipecat LLM context messages', () => {
   });
 
   it('names a tool call without a function name', () => {
-    const error = apiErrorOf(() =>
+    const error = refusal(() =>
       pipecatFormat.normalize([{ role: 'system', content: 'x' }, { role: 'assistant', tool_calls: [{ id: 'a', function: { arguments: '{}' } }] }]),
     );
-    expect(pathsOf(error)).toEqual(['1.tool_calls.0.function.name']);
+    expect(fieldPaths(error)).toEqual(['1.tool_calls.0.function.name']);
   });
 
   it('does not claim untimed chats without a system prompt or tools, nor timed lists of another shape', () => {
@@ -159,11 +147,11 @@ describe('pipecatMessagesToTurns', () => {
     const start = Date.parse('2026-01-01T00:00:00.000Z');
     expect(pipecatMessagesToTurns(messages, { callStartMs: start, path: 'transcript_json' }).map((t) => t.start_ms)).toEqual([5000, 2000]);
     expect(pipecatMessagesToTurns(messages, { callStartMs: null, path: 'transcript_json' }).map((t) => t.start_ms)).toEqual([3000, 0]);
-    expect(pathsOf(apiErrorOf(() => pipecatMessagesToTurns([{ role: 'x' }], { callStartMs: null, path: 'transcript_json' })))).toEqual([
+    expect(fieldPaths(refusal(() => pipecatMessagesToTurns([{ role: 'x' }], { callStartMs: null, path: 'transcript_json' })))).toEqual([
       'transcript_json.0.role',
     ]);
-    expect(pathsOf(apiErrorOf(() => pipecatMessagesToTurns(7, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json']);
-    expect(pathsOf(apiErrorOf(() => pipecatMessagesToTurns({}, { callStartMs: null, path: 'transcript_json' })))).toEqual([
+    expect(fieldPaths(refusal(() => pipecatMessagesToTurns(7, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json']);
+    expect(fieldPaths(refusal(() => pipecatMessagesToTurns({}, { callStartMs: null, path: 'transcript_json' })))).toEqual([
       'transcript_json.messages',
     ]);
   });

@@ -13,8 +13,9 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
 
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id/detail', auth, async (request) => {
     const call = callFromParam(core, request.params.id);
-    const metrics = loadMetrics(core.db, call.id);
-    return callDetail001(call, listTurns(core.db, call.id), `${baseUrl()}/?call=${call.short_id}`, metrics.audio ?? metrics.transcript);
+    const turns = listTurns(core.db, call.id);
+    const metrics = loadMetrics(core.db, call.id, turns);
+    return callDetail001(call, turns, `${baseUrl()}/?call=${call.short_id}`, metrics.audio ?? metrics.transcript);
   });
 
   app.get<{ Params: { callId: string } }>('/api/calls/:callId', auth, async (request, reply) => {
@@ -22,9 +23,10 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
     const id = findCallIdByRef(core.db, ref);
     const call = id === null ? null : getCall(core.db, id);
     if (!call) return reply.code(404).send(wrappedNotFound004(ref));
-    const metrics = loadMetrics(core.db, call.id);
+    const turns = listTurns(core.db, call.id);
+    const metrics = loadMetrics(core.db, call.id, turns);
     const latency = metrics.provider?.latency_ms ?? (metrics.audio ?? metrics.transcript)?.latency_ms ?? null;
-    return wrappedCall004(call, listTurns(core.db, call.id), latency);
+    return wrappedCall004(call, turns, latency);
   });
 }
 

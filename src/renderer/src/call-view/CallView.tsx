@@ -123,7 +123,7 @@ export function CallView({ callId }: { callId: number }) {
       />
       <details className="metrics-details" open>
         <summary className="section-title">Metrics</summary>
-        <MetricsPanel callId={call.id} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />
+        <MetricsPanel callId={call.id} metrics={metrics} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />
       </details>
       <dl className="facts">
         <Fact label="From" value={call.from_number} mono />

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { CallMetrics } from '../../../core/present/metrics-api';
-import { api, onApiEvent } from '../api';
+import { api } from '../api';
 import { formatMs } from '../shared/format';
 
 type Block = CallMetrics['latency_ms']['transcript'];
@@ -27,24 +26,10 @@ function LatencyCells({ block, reference }: { block: Block; reference: Block }) 
 
 /**
  * The call's timing figures by source (transcript turn times, the recording, the platform's own
- * report) side by side, and the recording analysis with its state.
+ * report) side by side, and the recording analysis with its state. The call view fetches the
+ * figures (it needs them for the markers too) and hands them down.
  */
-export function MetricsPanel({ callId, hasRecording }: { callId: number; hasRecording: boolean }) {
-  const [metrics, setMetrics] = useState<CallMetrics | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api.getCallMetrics({ id: callId }).then(setMetrics, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [callId]);
-
-  useEffect(() => {
-    load();
-    return onApiEvent('calls.changed', ({ ids }) => {
-      if (ids.length === 0 || ids.includes(callId)) load();
-    });
-  }, [callId, load]);
-
-  if (error) return <p role="alert" className="error">{error}</p>;
+export function MetricsPanel({ callId, metrics, hasRecording }: { callId: number; metrics: CallMetrics | null; hasRecording: boolean }) {
   if (!metrics) return null;
   const audio = metrics.audio;
   const busy = audio && ['queued', 'fetching', 'analysing'].includes(audio.status);
