@@ -9,6 +9,8 @@ import { createEventBus, type EventBus } from './api/events';
 import { createHandlers, type ListenerState } from './api/handlers';
 import { createAnalysisService, type AnalysisService } from './audio/analysis-service';
 import { audioWorkerPath } from './audio/worker-path';
+import { createRunQueue, type RunQueue } from './evaluators/run-queue';
+import { cancelInterruptedRuns } from './store/evaluation-runs';
 
 /**
  * The composed backend, free of Electron: store, API handlers, events and ingestion.
@@ -25,6 +27,8 @@ export interface AppCore {
   ingestMany(jobs: readonly IngestJob[]): BatchOutcome[];
   /** recording analysis (worker thread). */
   audio: AnalysisService;
+  /** evaluation runs (LLM judges and rules). */
+  evaluations: RunQueue;
   setListenerState(state: ListenerState): void;
   close(): void;
 }
@@ -68,10 +72,13 @@ export function openApp({ dataDir, nativeBinding }: OpenAppOptions): AppCore {
       listener = state;
     },
     close() {
+      runs.cancelAll();
       void audio.close();
       db.close();
     },
-  } satisfies Omit<AppCore, 'handlers'>;
-  const handlers = createHandlers({ app: base, listener: () => listener });
-  return { ...base, handlers };
+  } satisfies Omit<AppCore, 'handlers' | 'evaluations'>;
+  const runs = createRunQueue({ db, config, events });
+  cancelInterruptedRuns(db, new Date().toISOString());
+  const handlers = createHandlers({ app: base, listener: () => listener, runs });
+  return { ...base, handlers, evaluations: runs };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { callSortColumns, metricColumns, metricOperators, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
+import { callListFilterSchema } from './filter-schema';
+import { evaluatorsContract, type EvaluatorsOutputs } from './evaluators-contract';
+import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
 import type { ApiMethod } from './methods';
 import type { CallMetrics } from '../present/metrics-api';
 import type { CallPii } from '../pii/call-findings';
@@ -23,22 +25,7 @@ export const apiContract = {
       sort: z
         .object({ column: z.enum(callSortColumns), direction: z.enum(['asc', 'desc']) })
         .default({ column: 'started_at', direction: 'desc' }),
-      filter: z
-        .object({
-          q: z.string().max(500).optional(),
-          provider: z.string().max(100).optional(),
-          status: z.string().max(100).optional(),
-          agent_id: z.string().max(200).optional(),
-          customer_number: z.string().max(100).optional(),
-          verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
-          started_after: z.iso.datetime({ offset: true }).optional(),
-          started_before: z.iso.datetime({ offset: true }).optional(),
-          metrics: z
-            .array(z.object({ column: z.enum(metricColumns), op: z.enum(metricOperators), value: z.number().finite() }))
-            .max(10)
-            .optional(),
-        })
-        .default({}),
+      filter: callListFilterSchema.default({}),
     }),
   },
   getCall: { input: z.object({ id: callId }) },
@@ -71,9 +58,10 @@ export const apiContract = {
       slow_reply_ms: z.number().int().min(100).max(60_000).optional(),
     }),
   },
+  ...evaluatorsContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType }>;
 
-export interface ApiOutputs {
+export interface ApiOutputs extends EvaluatorsOutputs {
   listCalls: CallPage;
   getCall: CallDetail;
   deleteCall: { deleted: true };

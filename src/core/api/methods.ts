@@ -18,10 +18,23 @@ export const apiMethods = [
   'addNote',
   'deleteNote',
   'getCallPii',
+  'listEvaluators',
+  'listEvaluatorTemplates',
+  'createEvaluator',
+  'updateEvaluator',
+  'deleteEvaluator',
+  'restoreEvaluator',
+  'startEvaluationRun',
+  'getEvaluationRun',
+  'cancelEvaluationRun',
+  'getCallEvaluations',
+  'getAlignment',
+  'getEvalSettings',
+  'updateEvalSettings',
 ] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 
-export const apiEventNames = ['calls.changed', 'import.progress', 'import.finished'] as const;
+export const apiEventNames = ['calls.changed', 'import.progress', 'import.finished', 'evaluation.progress', 'evaluation.finished'] as const;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (apiMethods as readonly string[]).includes(name);

@@ -30,6 +30,8 @@ export interface CallListFilter {
   started_before?: string | undefined;
   /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */
   metrics?: MetricFilter[] | undefined;
+  /** the newest result of an evaluator on the call; all must hold. */
+  evaluations?: { evaluator_id: string; outcome: 'pass' | 'fail' | 'error' | 'none' }[] | undefined;
 }
 
 export interface CallListQuery {
@@ -46,8 +48,15 @@ export type CallListRow = Pick<
   | 'turn_count' | 'verdict' | 'created_at' | MetricColumn | 'metrics_source'
 >;
 
+/** The newest result of each evaluator on a listed call, by evaluator id (the list's result columns). */
+export interface RowEvaluation {
+  outcome: 'pass' | 'fail' | 'error' | 'unknown';
+  verdict: string | null;
+  score: number | null;
+}
+
 export interface CallPage {
-  rows: CallListRow[];
+  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation> })[];
   total: number;
 }
 
@@ -133,5 +142,13 @@ export interface ApiEvents {
   'calls.changed': { ids: number[]; change: CallChange };
   'import.progress': ImportProgress & { import_id: string };
   'import.finished': ImportSummary & { import_id: string };
+  'evaluation.progress': EvaluationProgressEvent;
+  'evaluation.finished': EvaluationProgressEvent;
+}
+
+export interface EvaluationProgressEvent {
+  run_id: string;
+  status: 'running' | 'completed' | 'cancelled';
+  counts: Record<'pending' | 'running' | 'done' | 'failed' | 'reused' | 'cancelled', number> & { total: number };
 }
 export type ApiEventName = keyof ApiEvents;

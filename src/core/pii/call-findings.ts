@@ -1,5 +1,6 @@
 import type { Turn } from '../model/call';
-import { detectStructured, type Finding, type PiiType } from './detectors';
+import { detectPii } from './detect';
+import type { Finding, PiiType } from './types';
 import { redactText } from './redact';
 import { spanTime } from './times';
 
@@ -27,7 +28,7 @@ export function detectCallPii(turns: readonly Turn[], types?: readonly PiiType[]
   const redacted: { idx: number; text: string }[] = [];
   for (const turn of turns) {
     if (turn.role === 'tool') continue;
-    const found: Finding[] = detectStructured(turn.text).filter((f) => !wanted || wanted.has(f.type));
+    const found: Finding[] = detectPii(turn.text, wanted);
     for (const f of found) {
       const time = spanTime(turn, f.start, f.end);
       findings.push({ type: f.type, turn: turn.idx, start: f.start, end: f.end, text: f.text, start_ms: time?.start_ms ?? null, end_ms: time?.end_ms ?? null, score: f.score });

@@ -1,7 +1,7 @@
 import isEmail from 'validator/lib/isEmail';
 import isIP from 'validator/lib/isIP';
 import isURL from 'validator/lib/isURL';
-import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { findNumbers } from 'libphonenumber-js';
 import { isPlausibleSsn, passesAbaChecksum, passesIbanMod97, passesLuhn, passesVinCheck } from './checksums';
 import { hasContext, hasContextBefore } from './context';
 import { detectDob } from './dob';
@@ -14,7 +14,9 @@ export { PII_TYPES, type Finding, type PiiType } from './types';
 const REFERENCE_CONTEXT = /\b(order|confirmation|tracking|invoice|reference|ticket|case|claim|policy)\b/i;
 const SSN_CONTEXT = /\b(social|ssn|social security|last four)\b/i;
 const ROUTING_CONTEXT = /\b(routing|aba)\b/i;
-const BANK_CONTEXT = /\b(bank|checking|savings)\b/i;
+const BANK_CONTEXT = /\b(bank|checking|savings|routing)\b/i;
+/** Numbers read after these are other ids (health, travel, membership), never phone numbers. */
+const OTHER_ID_CONTEXT = /\b(nhs|medicare|medicaid|member|membership|passport|licen[cs]e|policy|insurance|employee|customer|patient|mrn)\b/i;
 const ACCOUNT_CONTEXT = /\baccount\b/i;
 const CARD_CONTEXT = /\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b/i;
 
@@ -34,14 +36,19 @@ function detectCards(text: string): Finding[] {
   return out;
 }
 
+/** libphonenumber-js takes `leniency` (documented) though its types leave it out: validity is checked below. */
+const PHONE_SEARCH = { defaultCountry: 'US' as const, v2: true as const, leniency: 'POSSIBLE' };
+
 function detectPhones(text: string): Finding[] {
   const out: Finding[] = [];
-  for (const found of findPhoneNumbersInText(text, 'US')) {
-    if (!found.number.isValid()) continue;
+  for (const found of findNumbers(text, PHONE_SEARCH)) {
+    // Valid numbers; and international ones written with "+" that are at least possible (new or reserved ranges).
+    if (!found.number.isValid() && !(text.charAt(found.startsAt) === '+' && found.number.isPossible())) continue;
     const { startsAt, endsAt } = found;
     // Inside a longer digit run (a card, an account) it is not a phone number.
     if (/\d/.test(text.charAt(startsAt - 1)) || /\d/.test(text.charAt(endsAt))) continue;
     if (hasContextBefore(text, startsAt, REFERENCE_CONTEXT, 24)) continue;
+    if (hasContextBefore(text, startsAt, OTHER_ID_CONTEXT, 32) && !hasContextBefore(text, startsAt, /\b(phone|call|reach|cell|mobile)\b/i, 12)) continue;
     out.push(finding(text, 'phone_number', startsAt, endsAt, 0.8));
   }
   return out;
@@ -60,6 +67,7 @@ function detectSsns(text: string): Finding[] {
   for (const m of text.matchAll(/(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])/g)) {
     const [whole, area = '', separator, group = '', serial = ''] = m;
     if (!isPlausibleSsn(area, group, serial)) continue;
+    if (hasContextBefore(text, m.index, REFERENCE_CONTEXT, 24)) continue; // "case number 412-55-1234"
     const end = m.index + whole.length;
     const withContext = hasContext(text, m.index, end, SSN_CONTEXT);
     // Dashed AAA-GG-SSSS is the SSN's own format; spaced or bare 9-digit runs need a context word.
@@ -73,8 +81,9 @@ function detectSsns(text: string): Finding[] {
 function detectIps(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(/(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)/g)) {
-    // "version 1.2.3.4" is a version number, not an address.
-    if (isIP(m[0], 4) && !hasContextBefore(text, m.index, /\b(version|v|build|release)\s*$/i)) out.push(finding(text, 'ip_address', m.index, m.index + m[0].length, 0.9));
+    // "version 1.2.3.4" is a version number, not an address; an address inside a URL is the URL's.
+    if (text.slice(Math.max(0, m.index - 3), m.index) === '://') continue;
+    if (isIP(m[0], 4) && !hasContextBefore(text, m.index, /\b(version|v|build|release|firmware|software|update|app|ios|android)\s*$/i)) out.push(finding(text, 'ip_address', m.index, m.index + m[0].length, 0.9));
   }
   for (const m of text.matchAll(/(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g)) {
     if (m[0].split(':').length >= 3 && isIP(m[0], 6)) {
@@ -84,7 +93,7 @@ function detectIps(text: string): Finding[] {
   return out;
 }
 
-const KNOWN_TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|de|fr|info|biz|ai|app|dev|me';
+const KNOWN_TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|de|fr|info|biz|ai|app|dev|me|ly|tv|gg|xyz|shop|store|online|site|tech|health|care|bank|au|nz|ie|in|es|it|nl|se|jp|mx|br|ch';
 const URL_PATTERN = new RegExp(
   `(?:\\bhttps?://[^\\s<>"]+|\\bwww\\.[^\\s<>"]+|\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:${KNOWN_TLDS})\\b(?:/[^\\s<>"]*)?)`,
   'gi',
@@ -95,7 +104,9 @@ function detectUrls(text: string): Finding[] {
   for (const m of text.matchAll(URL_PATTERN)) {
     const candidate = m[0].replace(/[.,;:!?)'"]+$/, '');
     if (text.charAt(m.index - 1) === '@' || text.charAt(m.index + m[0].length) === '@') continue; // part of an email
-    if (isURL(candidate, { require_tld: true })) out.push(finding(text, 'url', m.index, m.index + candidate.length, 0.85));
+    // With a scheme the host may be an address ("http://10.0.0.1/setup"): still a URL, and it outranks the IP.
+    const schemed = /^https?:\/\//i.test(candidate);
+    if (isURL(candidate, { require_tld: !schemed })) out.push(finding(text, 'url', m.index, m.index + candidate.length, schemed ? 0.92 : 0.85));
   }
   return out;
 }
@@ -128,6 +139,22 @@ function detectVins(text: string): Finding[] {
   return out;
 }
 
+const PLATE_CONTEXT = /\b(plates?|tag|registration)\b/i;
+
+/** Licence plates: 5-8 capitals and digits (both), next to "plate", "tag" or "registration". */
+function detectPlates(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(/\b[A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,4}\b/g)) {
+    const compact = m[0].replace(/[- ]/g, '');
+    if (compact.length < 5 || compact.length > 8 || !/\d/.test(compact) || !/[A-Z]/.test(compact)) continue;
+    const end = m.index + m[0].length;
+    if (hasContextBefore(text, m.index, PLATE_CONTEXT, 24) || PLATE_CONTEXT.test(text.slice(end, end + 24))) {
+      out.push(finding(text, 'vehicle_id', m.index, end, 0.9));
+    }
+  }
+  return out;
+}
+
 /** Every structured detector on one string; offsets are into that string. */
 function detectIn(text: string): Finding[] {
   return [
@@ -139,6 +166,7 @@ function detectIn(text: string): Finding[] {
     ...detectUrls(text),
     ...detectBankNumbers(text),
     ...detectVins(text),
+    ...detectPlates(text),
     ...detectDob(text),
   ];
 }

@@ -1,35 +1,24 @@
 import { hasContextBefore } from './context';
+import { DAY_OF_MONTH, HAS_MONTH, HAS_NUMBER, MONTHS, TEENS, TENS, UNITS, YEAR } from './contextual/numbers-in-words';
 import type { Finding } from './types';
 
 /** Words that make a nearby date a date of birth. */
-const BIRTH_CONTEXT = /\b(born|birth|birthday|date of birth|dob|d\.o\.b)\b/i;
+const BIRTH_CONTEXT = /\b(born|birth|birthday|date of birth|dob|d\.? ?o\.? ?b)\b/i;
 /** The date must start within this many characters after the context word. */
 const BIRTH_WINDOW = 40;
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
-const ORDINAL_UNITS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth';
-const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const ORDINAL_TEENS = 'tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth';
-const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-
-/** "3", "3rd", "third", "twenty-first", "thirtieth". */
-const DAY = `(?:\\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[- ](?:${ORDINAL_UNITS})|${ORDINAL_UNITS}|${ORDINAL_TEENS}|twentieth|thirtieth)`;
-/** "nineteen eighty-eight", "nineteen oh five", "two thousand and five", "two thousand twelve". */
-const SPOKEN_TWO_DIGITS = `(?:(?:${TENS})(?:[- ](?:${UNITS}))?|${TEENS}|oh[- ](?:${UNITS}))`;
-const SPOKEN_YEAR = `(?:(?:nineteen|twenty)[- ]${SPOKEN_TWO_DIGITS}|two thousand(?:(?: and)? (?:${SPOKEN_TWO_DIGITS}|${UNITS}))?)`;
-const YEAR = `(?:(?:19|20)\\d{2}|${SPOKEN_YEAR})`;
-
-const DATE_PATTERNS: readonly RegExp[] = [
+/** Calendar dates, written and spoken; shared with the plain `date` detector. */
+export const DATE_PATTERNS: readonly RegExp[] = [
   // 03/03/1988, 3-3-88, 1988-03-03
   /\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b/gi,
   // March third, nineteen eighty-eight / March 3rd 1988 / March 3
-  new RegExp(`\\b(?:${MONTHS})\\.? (?:the )?${DAY}(?:,? (?:of )?${YEAR})?\\b`, 'gi'),
+  new RegExp(`\\b(?:${MONTHS})\\.? (?:the )?${DAY_OF_MONTH}(?:,? (?:of )?${YEAR})?\\b`, 'gi'),
   // 3 March 1988 / the third of March, 1988
-  new RegExp(`\\b(?:the )?${DAY} (?:of )?(?:${MONTHS})(?:,? ${YEAR})?\\b`, 'gi'),
+  new RegExp(`\\b(?:the )?${DAY_OF_MONTH} (?:of )?(?:${MONTHS})(?:,? ${YEAR})?\\b`, 'gi'),
 ];
 
-function isPlausibleNumericDate(date: string): boolean {
+/** A numeric date like 13/02/2024 must have a month among its first two parts and days <= 31. */
+export function isPlausibleNumericDate(date: string): boolean {
   const parts = date.split(/[/.-]/).map(Number);
   const [a = 0, b = 0, c = 0] = parts;
   if (/^\d{4}/.test(date)) return b >= 1 && b <= 12 && c >= 1 && c <= 31;
@@ -37,17 +26,56 @@ function isPlausibleNumericDate(date: string): boolean {
   return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
 }
 
-/** Dates of birth: a written or spoken date within a few words after "born", "birth", "DOB". */
-export function detectDob(text: string): Finding[] {
-  const out: Finding[] = [];
-  for (const pattern of DATE_PATTERNS) {
+/** Whether a date starting at `start` follows a birth word ("born on", "DOB"). */
+export function hasBirthContext(text: string, start: number): boolean {
+  return hasContextBefore(text, start, BIRTH_CONTEXT, BIRTH_WINDOW);
+}
+
+/** Every calendar date in `text` (plausible numeric ones only), the first of overlapping matches kept. */
+/** The dob and date detectors both read a turn's dates: the second read is free. */
+let lastDates: { text: string; spans: readonly { start: number; end: number }[] } | null = null;
+
+export function findDates(text: string): { start: number; end: number }[] {
+  if (lastDates?.text !== text) lastDates = { text, spans: scanDates(text) };
+  return [...lastDates.spans];
+}
+
+function scanDates(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const hasDigit = /\d/.test(text);
+  const hasMonth = HAS_MONTH.test(text);
+  for (const [k, pattern] of DATE_PATTERNS.entries()) {
+    // The first pattern is numeric, the others need a month name: skip what cannot match.
+    if (k === 0 ? !hasDigit : !hasMonth) continue;
     for (const m of text.matchAll(pattern)) {
       if (/^\d/.test(m[0]) && /[/.-]/.test(m[0]) && !isPlausibleNumericDate(m[0])) continue;
-      if (!hasContextBefore(text, m.index, BIRTH_CONTEXT, BIRTH_WINDOW)) continue;
       const end = m.index + m[0].length;
       if (out.some((f) => f.start < end && m.index < f.end)) continue;
-      out.push({ type: 'dob', start: m.index, end, text: m[0], score: 0.9 });
+      out.push({ start: m.index, end });
     }
   }
   return out;
+}
+
+const SPOKEN_MONTH = `(?:(?:oh|zero) (?:${UNITS})|one (?:zero|oh|one|two)|${UNITS}|ten|eleven|twelve)`;
+const SPOKEN_DAY = `(?:(?:oh|zero) (?:${UNITS})|(?:one|two) (?:zero|oh|${UNITS})|three (?:zero|oh|one)|${TEENS}|(?:twenty)(?:[- ](?:${UNITS}))?|thirty(?:[- ]one)?|${UNITS})`;
+const SPOKEN_YEAR_SHORT = `(?:${YEAR}|(?:${TENS})(?:[- ](?:${UNITS}))?|(?:oh|zero) (?:${UNITS}))`;
+/** Only with a birth word: "born in 1990" and "one two, one five, eighty one" (12/15/81) are no dates alone. */
+const BIRTH_ONLY_PATTERNS: readonly RegExp[] = [
+  new RegExp(`\\b(?<=\\bborn (?:in|back in) )${YEAR}\\b`, 'gi'),
+  new RegExp(`\\b${SPOKEN_MONTH}, ${SPOKEN_DAY}, ${SPOKEN_YEAR_SHORT}\\b`, 'gi'),
+];
+
+/** Dates of birth: a written or spoken date within a few words after "born", "birth", "DOB". */
+export function detectDob(text: string): Finding[] {
+  const spans = findDates(text);
+  for (const pattern of HAS_NUMBER.test(text) ? BIRTH_ONLY_PATTERNS : []) {
+    for (const m of text.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      if (!spans.some((d) => d.start < end && m.index < d.end)) spans.push({ start: m.index, end });
+    }
+  }
+  return spans
+    .filter((d) => hasBirthContext(text, d.start))
+    .map((d) => ({ type: 'dob', start: d.start, end: d.end, text: text.slice(d.start, d.end), score: 0.9 }));
 }

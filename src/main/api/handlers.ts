@@ -12,6 +12,9 @@ import { readSettings, updateSettings } from '../settings';
 import { callMetrics } from './call-metrics';
 import { detectCallPii } from '../../core/pii/call-findings';
 import { listenerInfo } from './listener-info';
+import { createEvaluatorHandlers } from './evaluator-handlers';
+import { withEvaluations } from './list-evaluations';
+import type { RunQueue } from '../evaluators/run-queue';
 
 export interface ListenerState {
   url: string | null;
@@ -21,6 +24,7 @@ export interface ListenerState {
 export interface HandlerDeps {
   app: ImportTarget;
   listener: () => ListenerState;
+  runs: RunQueue;
 }
 
 export function callDetail(db: Db, id: number): CallDetail {
@@ -30,12 +34,13 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, listener }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandlers {
   const { db, events } = app;
   const imports = createImportJobs(app);
   return {
     ...imports,
-    listCalls: (query) => calls.listCalls(db, query),
+    ...createEvaluatorHandlers({ db, config: app.config, runs }),
+    listCalls: (query) => withEvaluations(db, calls.listCalls(db, query)),
     getCall: ({ id }) => callDetail(db, id),
     deleteCall: ({ id }) => {
       if (!calls.deleteCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);

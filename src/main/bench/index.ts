@@ -5,18 +5,21 @@ import { benchImport } from './import-rate';
 import { benchAudioAccuracy, benchLongAnalysis } from './audio-accuracy';
 import { benchListenerUnderAnalysis } from './listener-under-analysis';
 import { benchReviewOpen } from './review-open';
+import { benchPii, piiTableCells } from './pii-bench';
+import { formatMistakes } from './pii-score';
+import { benchEvaluators, evalTableCells } from './evaluators-bench';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio`
- * runs one part.
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|pii|eval`
+ * runs one part; `--misses` also prints the PII misses and false alarms.
  */
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function row(cells: string[]): string {
-  const widths = [44, 16, 20, 8];
+  const widths = [46, 16, 20, 8];
   return cells.map((cell, i) => cell.padEnd(widths[i] ?? 10)).join('  ').trimEnd();
 }
 
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
   // Memory is bounded when four times the calls do not need (nearly) four times the memory.
   const importedx4 = wants('import') ? await benchImport(Math.round(40_000 * scale)) : null;
 
-  const lines = [row(['figure', 'value', 'goal', 'met']), row(['-'.repeat(44), '-'.repeat(16), '-'.repeat(20), '----'])];
+  const lines = [row(['figure', 'value', 'goal', 'met']), row(['-'.repeat(46), '-'.repeat(16), '-'.repeat(20), '----'])];
   if (ingest) {
     lines.push(
     row(['ingest, 20-turn call, 1 client (calls/s)', fmt(ingest.single.perSecond), '', '']),
@@ -74,7 +77,11 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  const pii = wants('pii') ? benchPii() : null;
+  if (pii) lines.push(...piiTableCells(pii).map(row));
+  if (wants('eval')) lines.push(...evalTableCells(await benchEvaluators(scale), fmt).map(row));
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (pii && process.argv.includes('--misses')) process.stdout.write(`${formatMistakes(pii.score)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,8 @@ import { hardenSession, hardenWindow } from './security';
 import { electronNativeBinding } from './native-binding';
 import { installMenu } from './menu';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
+import { safeStorageSealer } from './safe-storage-sealer';
+import { installSecretSealer } from '../secret-sealer';
 
 /**
  * The desktop shell: wires the Electron-free backend (openApp, startListener) to a window.
@@ -59,6 +61,9 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   const dataDir = process.env.CALLSCOPE_DATA_DIR ?? resolveDataDir(app.getPath('userData'));
   const binding = electronNativeBinding();
+  // safeStorage is usable only after 'ready'; the key is read when a run starts, never at open.
+  const sealer = safeStorageSealer();
+  if (sealer) installSecretSealer(sealer);
   core = openApp({ dataDir, ...(binding ? { nativeBinding: binding } : {}) });
   try {
     listener = await startListener({ core, host: '127.0.0.1', port: core.config.listenerPort });

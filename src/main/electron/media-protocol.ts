@@ -5,6 +5,7 @@ import { peaksFileOf, recordingFileOf } from '../media/call-media';
 import { readPeakMagnitudes } from '../media/peaks';
 import { getAudioState } from '../store/audio';
 import { getCall } from '../store/calls';
+import { exportResponse } from './export-protocol';
 
 /**
  * `callscope-media://calls/<id>/audio` and `.../peaks`: the desktop twin of serve mode's
@@ -14,19 +15,25 @@ export const MEDIA_SCHEME = 'callscope-media';
 
 /** Must run before the app is ready. */
 export function registerMediaScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 export function handleMediaProtocol(core: AppCore): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
+    if (url.host === 'exports' || /^\/\d+\/export$/.test(url.pathname)) return exportResponse(core, url);
     const [, id, kind] = /^\/(\d+)\/(audio|peaks)$/.exec(url.pathname) ?? [];
     const call = url.host === 'calls' && id ? getCall(core.db, Number(id)) : null;
     if (!call) return new Response('not found', { status: 404 });
     if (kind === 'audio') {
       const path = recordingFileOf(core.db, call);
       if (!path) return new Response('no recording', { status: 404 });
-      return net.fetch(pathToFileURL(path).toString(), { headers: request.headers });
+      // The PII audio preview routes the element through Web Audio, which plays cross-origin media
+      // silently unless the response allows the page's origin (the element asks with crossorigin).
+      const file = await net.fetch(pathToFileURL(path).toString(), { headers: request.headers });
+      const headers = new Headers(file.headers);
+      headers.set('access-control-allow-origin', '*');
+      return new Response(file.body, { status: file.status, statusText: file.statusText, headers });
     }
     const path = peaksFileOf(core.db, call.id);
     const state = getAudioState(core.db, call.id);

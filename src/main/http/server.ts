@@ -17,6 +17,8 @@ import { registerMetricsRoutes } from './routes/metrics';
 import { registerMediaRoutes } from './routes/media';
 import { registerReviewRoute } from './routes/review';
 import { registerPiiRoute } from './routes/pii';
+import { registerExportRoutes } from './routes/export';
+import { registerEvaluatorRoutes } from './routes/evaluators';
 import { openApiDocument } from '../../core/api/openapi';
 import { safeEqual } from './auth';
 
@@ -97,6 +99,8 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerMediaRoutes(app, core);
   registerReviewRoute(app, core);
   registerPiiRoute(app, core);
+  registerExportRoutes(app, core);
+  registerEvaluatorRoutes(app, core);
   registerWebhookRoutes(app, core, options.now ?? Date.now);
   await registerObserveRoutes(app, core);
   await registerImportRoute(app, core);

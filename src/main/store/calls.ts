@@ -173,6 +173,15 @@ function whereClause(filter: CallListQuery['filter']): Where {
     const op = metricOperatorSql[metric.op];
     add(`${column} ${op} @metric_${i}`, { [`metric_${i}`]: metric.value });
   });
+  (filter.evaluations ?? []).forEach((wanted, i) => {
+    const latest = `SELECT r.call_id, r.status, r.passed FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
+      WHERE e.public_id = @eval_${i} AND r.id = (SELECT MAX(x.id) FROM evaluation_results x WHERE x.evaluator_id = r.evaluator_id AND x.call_id = r.call_id)`;
+    const condition = { pass: "status = 'done' AND passed = 1", fail: "status = 'done' AND passed = 0", error: "status = 'failed'", none: '' }[wanted.outcome];
+    add(
+      wanted.outcome === 'none' ? `id NOT IN (SELECT call_id FROM (${latest}))` : `id IN (SELECT call_id FROM (${latest}) WHERE ${condition})`,
+      { [`eval_${i}`]: wanted.evaluator_id },
+    );
+  });
   if (filter.q) {
     const match = ftsMatchExpression(filter.q);
     const byText = match
@@ -204,6 +213,14 @@ export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; 
   const { limit: _limit, offset: _offset, ...countParams } = params;
   const count = stmt<Record<string, unknown>, { total: number }>(db, countSql).get(countParams);
   return { rows, total: count?.total ?? 0 };
+}
+
+/** Every call id matching a list filter, in list order (evaluation runs "on the current filter"). */
+export function callIdsMatching(db: Db, filter: CallListQuery['filter']): number[] {
+  const where = whereClause(filter);
+  return stmt<Record<string, unknown>, { id: number }>(db, `SELECT id FROM calls ${where.sql} ORDER BY started_at DESC, id DESC`)
+    .all(where.params)
+    .map((row) => row.id);
 }
 
 export function setRecordingPath(db: Db, id: number, path: string | null): void {

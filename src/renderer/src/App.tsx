@@ -13,6 +13,10 @@ import { ShortcutsDialog } from './review/ShortcutsDialog';
 import { ThemeToggle } from './settings/ThemeToggle';
 import { useAppSettings } from './settings/store';
 import { ErrorBoundary } from './shared/ErrorBoundary';
+import { EvaluatorsPage } from './evaluators/EvaluatorsPage';
+import { EvaluationBar } from './evaluators/EvaluationBar';
+import { useEvaluationEvents } from './evaluators/runs';
+import { useEvaluators } from './evaluators/store';
 
 export function App() {
   const total = useCallList((s) => s.total);
@@ -21,15 +25,24 @@ export function App() {
   const error = useCallList((s) => s.error);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const view = useEvaluators((s) => s.view);
   useLiveCalls();
+  useEvaluationEvents();
 
   useEffect(() => {
     void useCallList.getState().refresh();
     void useAppSettings.getState().load();
+    void useEvaluators.getState().load();
   }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        const evaluators = useEvaluators.getState();
+        evaluators.setView(evaluators.view === 'evaluators' ? 'calls' : 'evaluators');
+        return;
+      }
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '?') {
         setShortcutsOpen(true);
@@ -57,6 +70,15 @@ export function App() {
           {total === null ? '' : `${total} ${total === 1 ? 'call' : 'calls'}`}
         </span>
         <ImportButton />
+        <button
+          type="button"
+          className="button"
+          aria-pressed={view === 'evaluators'}
+          title="Evaluators (Ctrl+E)"
+          onClick={() => useEvaluators.getState().setView(view === 'evaluators' ? 'calls' : 'evaluators')}
+        >
+          Evaluators
+        </button>
         <ThemeToggle />
         <button type="button" className="button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
@@ -74,7 +96,11 @@ export function App() {
           {error}
         </p>
       )}
-      {isEmpty ? (
+      {view === 'evaluators' ? (
+        <ErrorBoundary label="evaluators">
+          <EvaluatorsPage />
+        </ErrorBoundary>
+      ) : isEmpty ? (
         <main className="single">
           <EmptyState />
         </main>
@@ -82,6 +108,7 @@ export function App() {
         <main className="panes">
           <div className="pane list-pane">
             <MetricFilters />
+            <EvaluationBar />
             <ErrorBoundary label="call list">
               {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
             </ErrorBoundary>

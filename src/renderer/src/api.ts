@@ -141,6 +141,32 @@ export function mediaUrls(callId: number): { audio: string; peaks: string } {
     : { audio: `/media/calls/${callId}/audio`, peaks: `/media/calls/${callId}/peaks` };
 }
 
+/** A redacted export as a link (an anchor cannot send the API key, so these take the session). */
+export interface ExportLinkOptions {
+  formats: readonly ('json' | 'txt' | 'wav')[];
+  types: readonly string[];
+  mode: 'tone' | 'silence';
+}
+
+/**
+ * One call's redacted export (a single format: that file; several: a zip), or a zip of several
+ * calls: the desktop protocol or serve's routes, like mediaUrls.
+ */
+export function exportUrl(callIds: readonly number[], options: ExportLinkOptions): string {
+  const base = transportKind === 'desktop' ? 'callscope-media://' : '/media/';
+  const query = new URLSearchParams({ mode: options.mode });
+  if (options.types.length > 0) query.set('types', options.types.join(','));
+  const [only] = callIds;
+  const [format] = options.formats;
+  if (callIds.length === 1 && only !== undefined && options.formats.length === 1 && format) {
+    query.set('format', format);
+    return `${base}calls/${only}/export?${query}`;
+  }
+  query.set('call_ids', callIds.join(','));
+  query.set('formats', options.formats.join(','));
+  return `${base}exports?${query}`;
+}
+
 export interface WaveformPeaks {
   channels: Float32Array[];
   durationMs: number;

@@ -10,6 +10,14 @@ export class ReviewPage {
   readonly markSuccess: Locator;
   readonly markFailure: Locator;
   readonly time: Locator;
+  /** the sticky player: its data-pii-masking says whether the playhead is in a covered span. */
+  readonly player: Locator;
+  readonly piiAudio: Locator;
+  readonly piiPanel: Locator;
+  readonly findings: Locator;
+  readonly redactedView: Locator;
+  readonly exportButton: Locator;
+  readonly exportDialog: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -20,6 +28,27 @@ export class ReviewPage {
     this.markSuccess = page.getByRole('button', { name: 'Mark success' });
     this.markFailure = page.getByRole('button', { name: 'Mark failure' });
     this.time = page.getByLabel('Playback time');
+    this.player = page.getByRole('region', { name: 'Player' });
+    this.piiAudio = page.getByLabel('PII audio');
+    this.piiPanel = page.getByRole('region', { name: 'Personal data' });
+    this.findings = this.piiPanel.getByRole('list', { name: 'Findings' }).getByRole('listitem');
+    this.redactedView = this.piiPanel.getByLabel('Redacted view');
+    this.exportButton = this.piiPanel.getByRole('button', { name: 'Export redacted…' });
+    this.exportDialog = page.getByRole('dialog', { name: 'Export redacted' });
+  }
+
+  /** Exports through the dialog and returns where Playwright saved the file. */
+  async exportRedacted(files: readonly ('Redacted JSON' | 'Transcript text' | 'Audio (WAV)')[], cover: 'a tone' | 'silence', saveTo: string): Promise<{ path: string; suggestedName: string }> {
+    await this.exportButton.click();
+    for (const name of ['Redacted JSON', 'Transcript text', 'Audio (WAV)'] as const) {
+      await this.exportDialog.getByLabel(name).setChecked(files.includes(name));
+    }
+    if (files.includes('Audio (WAV)')) await this.exportDialog.getByLabel(cover).check();
+    const download = this.page.waitForEvent('download');
+    await this.exportDialog.getByRole('button', { name: 'Download' }).click();
+    const file = await download;
+    await file.saveAs(saveTo);
+    return { path: saveTo, suggestedName: file.suggestedFilename() };
   }
 
   turns(): Locator {

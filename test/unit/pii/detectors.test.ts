@@ -112,4 +112,32 @@ describe('detectStructured: spoken forms map back to the original characters', (
     expect(found(text)).toEqual([['dob', 'March third, nineteen eighty-eight']]);
     expect(found('my birthday is the twenty-first of June')).toEqual([['dob', 'the twenty-first of June']]);
   });
+
+  it('reference numbers are not SSNs or phones; other ids are not phones', () => {
+    expect(found('the case number is 412-55-1234')).toEqual([]);
+    expect(found('my member number is 415 555 1212')).toEqual([]);
+    expect(found('my number is 415 555 1212')).toEqual([['phone_number', '415 555 1212']]);
+  });
+
+  it('international numbers in reserved ranges, said with "plus"', () => {
+    expect(found('reach me on plus four four seven seven zero zero nine double zero one two three')).toEqual([
+      ['phone_number', 'plus four four seven seven zero zero nine double zero one two three'],
+    ]);
+  });
+
+  it('URLs with an address for a host, more TLDs, firmware versions', () => {
+    expect(found('open http://10.0.0.1/setup now')).toEqual([['url', 'http://10.0.0.1/setup']]);
+    expect(found('see bit.ly/x7Yz today')).toEqual([['url', 'bit.ly/x7Yz']]);
+    expect(found('Firmware 10.0.3.2 is installed')).toEqual([]);
+  });
+
+  it('spoken IPs, spelled IBANs and VINs, licence plates with context', () => {
+    expect(found('the router is one nine two dot one six eight dot one dot one')).toEqual([['ip_address', 'one nine two dot one six eight dot one dot one']]);
+    expect(found('vin two t one x two e f a zero t x four five nine seven seven eight')).toEqual([
+      ['vehicle_id', 'two t one x two e f a zero t x four five nine seven seven eight'],
+    ]);
+    expect(found('The license plate is 7XYZ482, a white Camry')).toEqual([['vehicle_id', '7XYZ482']]);
+    expect(found('My tag is ABC-1234, Virginia plates')).toEqual([['vehicle_id', 'ABC-1234']]);
+    expect(found('order ABC-1234 shipped')).toEqual([]);
+  });
 });

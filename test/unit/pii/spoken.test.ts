@@ -39,4 +39,27 @@ describe('normalizeSpoken', () => {
     const unchanged = normalized.text.indexOf('thanks');
     expect(original.slice(normalized.map[unchanged], (normalized.map[unchanged] ?? 0) + 6)).toBe('thanks');
   });
+
+  it('reads tens and teens among digits read out, spoken separators, and "plus"', () => {
+    expect(normalizeSpoken('four one five, five five five, twelve twelve').text).toBe('4155551212');
+    expect(normalizeSpoken('four one five eighty one two three four five six').text).toBe('4158123456');
+    expect(normalizeSpoken('one two three dash four five dash six seven eight nine').text).toBe('123-45-6789');
+    expect(normalizeSpoken('ten dot zero dot zero dot one').text).toBe('10.0.0.1');
+    expect(normalizeSpoken('plus four four seven seven zero zero').text).toBe('+447700');
+    // numbers said as numbers stay words: years, amounts
+    expect(normalizeSpoken('nineteen eighty eight').text).toBe('nineteen eighty eight');
+    expect(normalizeSpoken('forty nine dollars').text).toBe('forty nine dollars');
+  });
+
+  it('joins ids spelled letter by letter, and leaves short ones and words alone', () => {
+    expect(normalizeSpoken('plate eight k l m two one four ok').text).toBe('plate 8KLM214 ok');
+    expect(normalizeSpoken('g b two five m i d l oh two').text).toBe('GB25MIDL02');
+    expect(normalizeSpoken('plan b one two').text).toBe('plan b one two');
+    expect(normalizeSpoken('i have a question').text).toBe('i have a question');
+    const original = 'vin two t one x two e f a zero t x four five nine seven seven eight thanks';
+    const normalized = normalizeSpoken(original);
+    const start = normalized.text.indexOf('2T1X');
+    const span = toOriginalSpan(normalized, start, start + 17);
+    expect(original.slice(span.start, span.end)).toBe('two t one x two e f a zero t x four five nine seven seven eight');
+  });
 });

@@ -5,6 +5,7 @@ import type { AppCore } from '../../app';
 import { findCallIdByRef, getCall } from '../../store/calls';
 import { listTurns } from '../../store/turns';
 import { loadMetrics } from '../../store/metrics';
+import { latestResultsForCall } from '../../store/evaluation-results';
 import { callFromParam } from '../route-helpers';
 
 /** Read shapes of seed 001 (`/api/v1/calls/{id}/detail`) and seed 004 (`/api/calls/{callId}`). */
@@ -15,7 +16,7 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
     const call = callFromParam(core, request.params.id);
     const turns = listTurns(core.db, call.id);
     const metrics = loadMetrics(core.db, call.id, turns);
-    return callDetail001(call, turns, `${baseUrl()}/?call=${call.short_id}`, metrics.audio ?? metrics.transcript);
+    return callDetail001(call, turns, `${baseUrl()}/?call=${call.short_id}`, metrics.audio ?? metrics.transcript, latestResultsForCall(core.db, call.id));
   });
 
   app.get<{ Params: { callId: string } }>('/api/calls/:callId', auth, async (request, reply) => {

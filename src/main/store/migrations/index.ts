@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { migrateTo1 } from './001-initial';
 import { migrateTo2 } from './002-metrics';
 import { migrateTo3 } from './003-notes';
+import { migrateTo4 } from './004-evaluators';
 
 interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, up: migrateTo1 },
   { version: 2, up: migrateTo2 },
   { version: 3, up: migrateTo3 },
+  { version: 4, up: migrateTo4 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -17,6 +17,11 @@ import { useAppSettings } from '../settings/store';
 import { PiiPanel } from '../review/PiiPanel';
 import type { CallPii } from '../../../core/pii/call-findings';
 import type { PiiType } from '../../../core/pii/types';
+import { EvaluationsPanel } from '../evaluators/EvaluationsPanel';
+import { usePlayer } from '../review/player';
+import { maskSpans, type MaskSpan } from '../../../core/redaction/mask-spans';
+import { usePiiAudio } from '../review/usePiiAudio';
+import { ExportButton } from '../export/ExportButton';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; detail: CallDetail };
 
@@ -28,6 +33,12 @@ export function CallView({ callId }: { callId: number }) {
   const [piiType, setPiiType] = useState<PiiType | null>(null);
   const [redacted, setRedacted] = useState(false);
   const noteInput = useRef<HTMLInputElement>(null);
+  const [evidenceTurn, setEvidenceTurn] = useState<number | null>(null);
+  /** An evaluation's evidence chip: seek the waveform to the turn and mark it in the transcript. */
+  const showEvidence = useCallback((turn: Turn) => {
+    if (turn.start_ms !== null) usePlayer.getState().seek(turn.start_ms);
+    setEvidenceTurn(turn.idx);
+  }, []);
 
   const fetchDetail = useCallback(async () => {
     try {
@@ -66,6 +77,9 @@ export function CallView({ callId }: { callId: number }) {
   const media = useMemo((): CallMedia | undefined => (mediaKey ? JSON.parse(mediaKey) : undefined), [mediaKey]);
   const fallbackDurationMs = useMemo(() => turnsDurationMs(turns), [turns]);
   useSkipSilence(silences);
+  const piiSpansKey = JSON.stringify(maskSpans(pii?.findings ?? [], media?.duration_ms ?? Number.POSITIVE_INFINITY));
+  const piiSpans = useMemo((): MaskSpan[] => JSON.parse(piiSpansKey), [piiSpansKey]);
+  const piiAudio = usePiiAudio(piiSpans);
 
   const [undo, setUndo] = useState<{ previous: Verdict | null } | null>(null);
   const setVerdict = useCallback(
@@ -111,7 +125,7 @@ export function CallView({ callId }: { callId: number }) {
         </div>
         <VerdictButtons verdict={call.verdict} onChange={changeVerdict} canUndo={undo !== null} onUndo={undoVerdict} onUndoExpired={expireUndo} />
       </header>
-      <div className="player-block">
+      <div className="player-block" role="region" aria-label="Player" data-pii-audio={piiAudio === 'off' ? 'off' : 'on'} data-pii-masking={piiAudio}>
         <Waveform callId={call.id} media={media} turns={turns} markers={markers} silences={silences} fallbackDurationMs={fallbackDurationMs} />
         <Controls markers={markers} />
       </div>
@@ -133,14 +147,34 @@ export function CallView({ callId }: { callId: number }) {
         <Fact label="Status" value={call.status} />
         <Fact label="Short id" value={call.short_id} mono />
       </dl>
-      <PiiPanel pii={pii} type={piiType} onType={setPiiType} redacted={redacted} onRedacted={setRedacted} />
-      <h3 className="section-title">Transcript</h3>
-      <Transcript
-        turns={turns}
-        pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
+      <PiiPanel
+        pii={pii}
+        type={piiType}
+        onType={setPiiType}
+        redacted={redacted}
+        onRedacted={setRedacted}
+        actions={<ExportButton callIds={[call.id]} types={piiType ? [piiType] : []} audioUnavailable={audioUnavailable(media, pii)} />}
       />
+      <div className="transcript-and-evaluations">
+        <div className="transcript-column">
+          <h3 className="section-title">Transcript</h3>
+          <Transcript
+            turns={turns}
+            evidenceTurn={evidenceTurn}
+            pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
+          />
+        </div>
+        <EvaluationsPanel callId={call.id} turns={turns} onEvidence={showEvidence} />
+      </div>
     </section>
   );
+}
+
+/** Why the redacted audio of this call cannot be exported, or null when it can. */
+function audioUnavailable(media: CallMedia, pii: CallPii | null): string | null {
+  if (!media.audio) return 'This call has no recording on this machine: only the text can be exported.';
+  if (pii?.findings.some((f) => f.start_ms === null)) return 'Some findings have no time in the call (its turns carry none), so the audio cannot be redacted.';
+  return null;
 }
 
 function Fact({ label, value, mono = false }: { label: string; value: string | null; mono?: boolean }) {

@@ -15,7 +15,8 @@ export interface TranscriptPii {
   redactedText: Map<number, string> | null;
 }
 
-export function Transcript({ turns, pii = null }: { turns: Turn[]; pii?: TranscriptPii | null }) {
+/** `evidenceTurn`: the turn idx an evaluation's evidence chip points at, outlined and scrolled to. */
+export function Transcript({ turns, pii = null, evidenceTurn = null }: { turns: Turn[]; pii?: TranscriptPii | null; evidenceTurn?: number | null }) {
   const timed = useMemo(() => timedTurns(turns), [turns]);
   const currentMs = usePlayer((s) => s.currentMs);
   const seek = usePlayer((s) => s.seek);
@@ -25,6 +26,12 @@ export function Transcript({ turns, pii = null }: { turns: Turn[]; pii?: Transcr
   useEffect(() => {
     activeItem.current?.scrollIntoView({ block: 'nearest' });
   }, [active]);
+
+  // An evidence turn the playhead could not move to (no times) still scrolls into view.
+  const evidenceItem = useRef<HTMLLIElement | null>(null);
+  useEffect(() => {
+    evidenceItem.current?.scrollIntoView({ block: 'nearest' });
+  }, [evidenceTurn]);
 
   if (turns.length === 0) {
     return <p className="muted empty-transcript">This call has no transcript.</p>;
@@ -36,9 +43,10 @@ export function Transcript({ turns, pii = null }: { turns: Turn[]; pii?: Transcr
         return (
           <li
             key={turn.idx}
-            ref={isActive ? activeItem : undefined}
-            className={`turn ${turn.role}${isActive ? ' active' : ''}`}
+            ref={isActive ? activeItem : turn.idx === evidenceTurn ? evidenceItem : undefined}
+            className={`turn ${turn.role}${isActive ? ' active' : ''}${turn.idx === evidenceTurn ? ' evidence' : ''}`}
             data-role={turn.role}
+            data-evidence={turn.idx === evidenceTurn ? 'true' : undefined}
             aria-current={isActive ? 'true' : undefined}
             onClick={() => turn.start_ms !== null && seek(turn.start_ms)}
           >
@@ -100,7 +108,6 @@ function MarkedText({ text, findings }: { text: string; findings: TranscriptPii[
     parts.push(
       <mark key={f.start} className="pii-mark" title={f.type} data-type={f.type}>
         {text.slice(f.start, f.end)}
-        <span className="pii-label">{f.type}</span>
       </mark>,
     );
     cursor = f.end;

@@ -3,6 +3,7 @@ import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { callColumns, sortColumnOf, type CallSlot } from './columns';
 import { rowAt, useCallList } from './store';
+import { useListColumns } from '../evaluators/list-columns';
 
 const ROW_HEIGHT = 34;
 
@@ -24,9 +25,10 @@ export function CallList() {
     return id ? [{ id, desc: sort.direction === 'desc' }] : [];
   }, [sort]);
 
+  const columns = useListColumns(callColumns);
   const table = useReactTable({
     data: slots,
-    columns: callColumns,
+    columns,
     state: { sorting },
     manualSorting: true,
     enableSortingRemoval: false,
@@ -63,7 +65,7 @@ export function CallList() {
 
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const columnCount = callColumns.length;
+  const columnCount = columns.length;
 
   return (
     <div className="call-list" ref={scrollRef}>

@@ -1,12 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { CallListRow, CallSortColumn } from '../../../core/api/types';
+import type { CallSortColumn } from '../../../core/api/types';
+import type { CallListItem } from './store';
 import { formatDuration, formatInstant, formatMs } from '../shared/format';
 import { useAppSettings } from '../settings/store';
 
 /** A row slot of the virtual list: the call once its page has loaded. */
 export interface CallSlot {
   index: number;
-  call: CallListRow | undefined;
+  call: CallListItem | undefined;
 }
 
 const column = createColumnHelper<CallSlot>();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CallListFilter, CallListRow, CallSortColumn } from '../../../core/api/types';
+import type { CallListFilter, CallPage, CallSortColumn } from '../../../core/api/types';
 import { api } from '../api';
 
 /**
@@ -7,6 +7,9 @@ import { api } from '../api';
  * far. Only the pages the table scrolls over are ever fetched.
  */
 export const PAGE_SIZE = 100;
+
+/** A listed call with its newest evaluator results (the list's result columns). */
+export type CallListItem = CallPage['rows'][number];
 
 export interface CallSort {
   column: CallSortColumn;
@@ -17,7 +20,7 @@ interface CallListState {
   sort: CallSort;
   filter: CallListFilter;
   total: number | null;
-  pages: Record<number, CallListRow[]>;
+  pages: Record<number, CallListItem[]>;
   /** bumps on every sort/filter change so late answers for an old query are dropped. */
   generation: number;
   error: string | null;
@@ -80,7 +83,7 @@ export const useCallList = create<CallListState>((set, get) => {
   };
 });
 
-export function rowAt(pages: Record<number, CallListRow[]>, index: number): CallListRow | undefined {
+export function rowAt(pages: Record<number, CallListItem[]>, index: number): CallListItem | undefined {
   return pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 

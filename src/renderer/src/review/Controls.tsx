@@ -1,12 +1,14 @@
 import { formatOffset } from '../shared/format';
 import { usePlayer } from './player';
 import type { Marker } from './markers';
+import { PII_AUDIO_MODES, usePiiAudioMode } from './usePiiAudio';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 /** Play/pause, time, speed, skip silence, previous/next marker. */
 export function Controls({ markers }: { markers: Marker[] }) {
   const { playing, currentMs, durationMs, rate, skipSilence, toggle, setRate, setSkipSilence } = usePlayer();
+  const { mode: piiAudio, setMode: setPiiAudio } = usePiiAudioMode();
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
       <button type="button" className="button play" onClick={toggle}>
@@ -27,6 +29,16 @@ export function Controls({ markers }: { markers: Marker[] }) {
       </label>
       <label>
         <input type="checkbox" checked={skipSilence} onChange={(e) => setSkipSilence(e.target.checked)} /> Skip silence
+      </label>
+      <label title="Mute or bleep the personal data found while playing (p)">
+        PII{' '}
+        <select aria-label="PII audio" value={piiAudio} onChange={(e) => setPiiAudio(PII_AUDIO_MODES.find((m) => m === e.target.value) ?? 'off')}>
+          {PII_AUDIO_MODES.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
       </label>
       <button type="button" className="button small" onClick={() => seekMarker(markers, -1)} title="Previous marker ([)">
         ◀ Marker

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CallPii } from '../../../core/pii/call-findings';
 import { PII_TYPES, type PiiType } from '../../../core/pii/types';
 import { formatOffset } from '../shared/format';
@@ -9,10 +10,12 @@ interface Props {
   onType(type: PiiType | null): void;
   redacted: boolean;
   onRedacted(redacted: boolean): void;
+  /** controls that act on the findings shown (the export). */
+  actions?: ReactNode;
 }
 
 /** The personal data a call exposes: a type filter, the redacted-view toggle, and each finding (click to seek). */
-export function PiiPanel({ pii, type, onType, redacted, onRedacted }: Props) {
+export function PiiPanel({ pii, type, onType, redacted, onRedacted, actions }: Props) {
   const seek = usePlayer((s) => s.seek);
   if (!pii) return null;
   return (
@@ -30,6 +33,7 @@ export function PiiPanel({ pii, type, onType, redacted, onRedacted }: Props) {
         <label>
           <input type="checkbox" checked={redacted} onChange={(e) => onRedacted(e.target.checked)} /> Redacted view
         </label>
+        {actions}
       </div>
       {pii.findings.length > 0 && (
         <ul className="pii-list" aria-label="Findings">

@@ -7,8 +7,10 @@ const shortcuts: [string, string][] = [
   ['[ / ]', 'previous / next marker'],
   ['s / f', 'mark success / failure'],
   ['n', 'new note at the playhead'],
+  ['p', 'PII audio: off / bleep / mute'],
   ['/', 'search'],
   ['Ctrl+O', 'import files'],
+  ['Ctrl+E', 'evaluators / back to calls'],
   ['?', 'this list'],
 ];
 

@@ -62,7 +62,8 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
         dragToSeek: true,
         peaks: channels,
         duration: durationMs / 1000,
-        ...(peaks && media.audio ? { url: mediaUrls(callId).audio, backend: 'MediaElement' as const } : {}),
+        // crossorigin: the PII audio preview feeds the element into Web Audio, which needs a CORS-clean source in the desktop app.
+        ...(peaks && media.audio ? { url: mediaUrls(callId).audio, backend: 'MediaElement' as const, media: Object.assign(document.createElement('audio'), { crossOrigin: 'anonymous' }) } : {}),
         ...(channels.length > 1
           ? { splitChannels: channels.map((_, c) => ({ waveColor: (c === 0) === agentFirst ? '#748ffc' : '#3bc9db', progressColor: (c === 0) === agentFirst ? '#3b5bdb' : '#0c8599' })) }
           : {}),
@@ -77,6 +78,7 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
             pause: () => ws.pause(),
             seekMs: (ms) => ws.setTime(ms / 1000),
             setRate: (rate) => ws.setPlaybackRate(rate, true),
+            media: ws.getMediaElement() ?? undefined,
           },
           durationMs,
         );

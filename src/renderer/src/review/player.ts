@@ -10,6 +10,8 @@ export interface PlayerEngine {
   pause(): void;
   seekMs(ms: number): void;
   setRate(rate: number): void;
+  /** the element playing the recording, when there is one (the PII audio preview routes it). */
+  media?: HTMLMediaElement;
 }
 
 interface PlayerState {

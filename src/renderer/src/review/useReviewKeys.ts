@@ -3,8 +3,9 @@ import { isTyping } from '../calls/SearchBox';
 import { usePlayer } from './player';
 import { seekMarker } from './Controls';
 import type { Marker } from './markers';
+import { usePiiAudioMode } from './usePiiAudio';
 
-/** The review screen's keys: space, ←/→, [ and ], s/f, n. (j/k and ? live at the app level.) */
+/** The review screen's keys: space, ←/→, [ and ], s/f, n, p. (j/k and ? live at the app level.) */
 export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'success' | 'failure'): void; focusNote(): void }): void {
   const { markers, mark, focusNote } = options;
   useEffect(() => {
@@ -35,6 +36,9 @@ export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'succe
           break;
         case 'n':
           focusNote();
+          break;
+        case 'p':
+          usePiiAudioMode.getState().cycle();
           break;
         default:
           return;

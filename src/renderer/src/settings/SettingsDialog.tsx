@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings, WebhookProviderName } from '../../../core/api/types';
 import { api } from '../api';
 import { useAppSettings } from './store';
+import { JudgeSettings, type JudgeSettingsHandle } from '../evaluators/JudgeSettings';
 
 const providers: { id: WebhookProviderName; label: string; hint: string }[] = [
   { id: 'retell', label: 'Retell', hint: 'the API key with the webhook badge (x-retell-signature)' },
@@ -12,7 +13,7 @@ const providers: { id: WebhookProviderName; label: string; hint: string }[] = [
 
 /**
  * Settings: webhook signing secrets (write-only: the dialog shows whether one is set, never its
- * value), the listener port and the body limit (both apply at the next start).
+ * value), the listener port and the body limit (both apply at the next start), and the LLM judge.
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -20,6 +21,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [secrets, setSecrets] = useState<Partial<Record<WebhookProviderName, string | null>>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [slowReply, setSlowReply] = useState('');
+  const judge = useRef<JudgeSettingsHandle>(null);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -39,7 +41,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       setSettings(saved);
       useAppSettings.getState().setSlowReplyMs(saved.slow_reply_ms);
       setSecrets({});
-      setStatus('Saved.');
+      const judgeError = (await judge.current?.save()) ?? null;
+      setStatus(judgeError ? 'Saved, except the LLM judge.' : 'Saved.');
     } catch (error) {
       setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -91,6 +94,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               );
             })}
           </fieldset>
+          <JudgeSettings ref={judge} />
           <div className="dialog-actions">
             {status && <span role="status">{status}</span>}
             <button type="submit" className="button">Save</button>

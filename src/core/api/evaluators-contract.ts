@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { evaluatorSpecSchema, type Evaluator } from '../evaluators/definition';
+import type { Alignment } from '../evaluators/alignment';
+import type { EvaluatorTemplate } from '../evaluators/templates';
+import type { Verdict } from '../evaluators/verdict';
+import { callListFilterSchema } from './filter-schema';
+
+/** Evaluator methods of the API contract (DESIGN §8); spread into `apiContract`. */
+
+const evaluatorId = z.string().min(1).max(100);
+const runId = z.string().min(1).max(100);
+
+export const evaluatorsContract = {
+  listEvaluators: { input: z.object({}).default({}) },
+  listEvaluatorTemplates: { input: z.object({}).default({}) },
+  createEvaluator: {
+    // one object rather than a union, so a bad spec is reported at its own path (`spec.rule.max_ms`)
+    input: z
+      .object({ template: z.string().min(1).max(100).optional(), spec: evaluatorSpecSchema.optional() })
+      .refine((v) => (v.template === undefined) !== (v.spec === undefined), { message: 'give either template or spec' }),
+  },
+  updateEvaluator: { input: z.object({ id: evaluatorId, spec: evaluatorSpecSchema }) },
+  deleteEvaluator: { input: z.object({ id: evaluatorId }) },
+  restoreEvaluator: { input: z.object({ id: evaluatorId }) },
+  startEvaluationRun: {
+    input: z
+      .object({
+        evaluator_ids: z.array(evaluatorId).min(1).max(50),
+        call_ids: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+        filter: callListFilterSchema.optional(),
+        force: z.boolean().default(false),
+      })
+      .refine((v) => (v.call_ids === undefined) !== (v.filter === undefined), { message: 'give either call_ids or filter' }),
+  },
+  getEvaluationRun: { input: z.object({ run_id: runId, results: z.boolean().default(true) }) },
+  cancelEvaluationRun: { input: z.object({ run_id: runId }) },
+  getCallEvaluations: { input: z.object({ id: z.number().int().positive() }) },
+  getAlignment: { input: z.object({ evaluator_id: evaluatorId.optional() }).default({}) },
+  getEvalSettings: { input: z.object({}).default({}) },
+  updateEvalSettings: {
+    input: z.object({
+      base_url: z.url().max(2000).nullable().optional(),
+      model: z.string().max(200).nullable().optional(),
+      api_key: z.string().max(2000).nullable().optional(),
+      concurrency: z.number().int().min(1).max(64).optional(),
+      timeout_ms: z.number().int().min(1000).max(600_000).optional(),
+      max_retries: z.number().int().min(0).max(10).optional(),
+    }),
+  },
+} as const;
+
+export interface EvaluationResultView extends Verdict {
+  id: number;
+  call_id: number;
+  evaluator_id: string;
+  evaluator_name: string;
+  evaluator_version: number;
+  status: 'done' | 'failed';
+  error: string | null;
+  model: string | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  cost_usd: number | null;
+  duration_ms: number;
+  attempts: number;
+  created_at: string;
+}
+
+export type RunItemState = 'pending' | 'running' | 'done' | 'failed' | 'reused' | 'cancelled';
+
+export interface EvaluationRunView {
+  id: string;
+  status: 'running' | 'completed' | 'cancelled';
+  created_at: string;
+  finished_at: string | null;
+  force: boolean;
+  progress: Record<RunItemState, number> & { total: number; finished: number };
+  results: (EvaluationResultView & { reused: boolean })[];
+}
+
+export interface EvalSettingsView {
+  base_url: string;
+  model: string;
+  api_key: { set: boolean; from_env: boolean; stored_in: 'os-keychain' | 'config-file' };
+  concurrency: number;
+  timeout_ms: number;
+  max_retries: number;
+}
+
+export interface EvaluatorAlignment {
+  evaluator_id: string;
+  evaluator_name: string;
+  alignment: Alignment;
+}
+
+export interface EvaluatorsOutputs {
+  listEvaluators: Evaluator[];
+  listEvaluatorTemplates: EvaluatorTemplate[];
+  createEvaluator: Evaluator;
+  updateEvaluator: Evaluator;
+  deleteEvaluator: { deleted: true };
+  restoreEvaluator: Evaluator;
+  startEvaluationRun: EvaluationRunView;
+  getEvaluationRun: EvaluationRunView;
+  cancelEvaluationRun: { cancelled: boolean };
+  getCallEvaluations: EvaluationResultView[];
+  getAlignment: EvaluatorAlignment[];
+  getEvalSettings: EvalSettingsView;
+  updateEvalSettings: EvalSettingsView;
+}

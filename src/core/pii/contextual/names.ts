@@ -1,0 +1,165 @@
+import type { Finding } from '../types';
+import { NOT_NAMES } from './common-words';
+import { AMBIGUOUS_NAMES, FIRST_NAMES, SURNAMES } from './names-data';
+import { PLACES } from './places-data';
+import { finding, isCapitalized, startsSentence, wordIndexAt, words, type Word } from './shared';
+
+/**
+ * Person names and medical professionals. A name is found after a cue ("my name is", "this is",
+ * "Mr.", "Dr."), or from the first-name and surname lists without one. Cues come in two strengths:
+ * after a strong cue any word that is not an ordinary word is taken ("my name is maria kowalczyk");
+ * after a medium cue ("this is", "speaking with") the name must be capitalised or on a list, so
+ * "this is great" and "I'm calling" stay text.
+ */
+
+/** Cues after which the next words are the name, whatever they are. */
+const STRONG_CUE =
+  /\b(?:(?:(?:my|his|her|their|the|your|full|patient's|patient)\s*name(?:'s|s is| is| was|:)|(?:first|last|sur|maiden|middle)\s*name(?:'s|s is| is| was|:)?)|(?:mr|mrs|ms|mister|missus)\.?|named|goes by|name of)\s*,?\s+(?=[A-Za-z])/gi;
+/** Cues after which a capitalised or listed name is taken. */
+const MEDIUM_CUE =
+  /\b(?:this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of)\s*,?\s+(?=[A-Za-z])/gi;
+/** Medical titles and roles; the name after one makes a `medical_professional`. */
+const MEDICAL_TITLE =
+  /\b(?:dr\.?|doctor|nurse practitioner|nurse|physician assistant|physician|surgeon|dentist|therapist|pharmacist|psychiatrist|pediatrician|chiropractor|optometrist|podiatrist|midwife|(?:cardio|dermato|neuro|onco|uro|gastroentero|endocrino|rheumato|psycho|radio|pulmono|nephro|gyneco|ophthalmo|hemato)logist)\s+(?=[A-Za-z])/gi;
+const TITLE_WORD = /^(?:dr|doctor|nurse|physician|surgeon|mr|mrs|ms|practitioner)$/i;
+/** After a medium cue, a word the lists do not know is a name when one of these follows. */
+const INTRODUCTION_FOLLOWS = /^\s*,?\s*(?:from|calling|here|speaking|with|at)\b/i;
+
+const STREET_BEFORE = /(?:\d|\b[A-Z][a-z]+)\s+$/;
+
+type Strength = 'strong' | 'medium' | 'list';
+
+const MAX_NAME_WORDS = 3;
+
+const listedWord = (lower: string): boolean => FIRST_NAMES.has(lower) || SURNAMES.has(lower) || AMBIGUOUS_NAMES.has(lower);
+/** Listed itself, or a hyphenated name with a listed part ("Jean-Luc", "Garcia-Lopez"). */
+const isListed = (w: Word): boolean => listedWord(w.lower) || (w.lower.includes('-') && w.lower.split('-').some(listedWord));
+const isOrdinary = (w: Word): boolean => NOT_NAMES.has(w.lower) && !(isCapitalized(w.word) && isListed(w));
+/** Lowercase words that look like verbs, adverbs or contractions are not names: "doctor prescribed", "doctor wouldn't". */
+const looksLikeWord = (w: Word): boolean => /(?:ing|ed|ly|n't|'ll|'re|'ve|'d|'m)$/.test(w.lower) && !isListed(w);
+
+/** Whether `w` can be part of a name found with the given strength of evidence. */
+function nameWord(w: Word, strength: Strength): boolean {
+  // After "my name is", "bill" in "my name is bill henderson" is the name.
+  const ordinary = isOrdinary(w) && !(strength === 'strong' && isListed(w));
+  if (ordinary || (w.lower.length < 2 && !/^[A-Z]$/.test(w.word))) return false;
+  const listed = isListed(w) && (!AMBIGUOUS_NAMES.has(w.lower) || isCapitalized(w.word));
+  if (strength === 'strong') return listed || isCapitalized(w.word) || !looksLikeWord(w);
+  if (strength === 'medium') return listed || isCapitalized(w.word);
+  return listed;
+}
+
+/** The words of a name starting at word `i`: later words are names too, or initials ("John F. Kennedy"). */
+function nameSpan(text: string, ws: readonly Word[], i: number, strength: Strength): { first: number; last: number } | null {
+  const head = ws[i];
+  if (!head || !nameWord(head, strength)) return null;
+  let last = i;
+  while (last - i + 1 < MAX_NAME_WORDS) {
+    const prev = ws[last];
+    const next = ws[last + 1];
+    if (!prev || !next) break;
+    const gap = text.slice(prev.end, next.start);
+    const isInitialGap = /^[A-Z]$/.test(prev.word) && /^\. ?$/.test(gap);
+    if (!/^ {1,2}$/.test(gap) && !isInitialGap) break;
+    // A following word needs its own evidence: capitalised, listed, or (after a strong cue) not an ordinary word.
+    const followsWell =
+      (isCapitalized(next.word) && isCapitalized(prev.word) && !isOrdinary(next)) ||
+      (SURNAMES.has(next.lower) && (!AMBIGUOUS_NAMES.has(next.lower) || isCapitalized(next.word))) ||
+      (strength === 'strong' && nameWord(next, 'strong') && !isCapitalized(prev.word));
+    if (!followsWell) break;
+    last++;
+  }
+  // A lone initial is not a name.
+  if (last === i && /^[A-Z]$/.test(head.word)) return null;
+  return { first: i, last };
+}
+
+export function detectNames(text: string): Finding[] {
+  const ws = words(text);
+  const out: Finding[] = [];
+  const taken = new Set<number>();
+  const take = (first: number, last: number): void => {
+    for (let k = first; k <= last; k++) taken.add(k);
+  };
+
+  for (const m of text.matchAll(MEDICAL_TITLE)) {
+    // "123 Oak Dr Springfield": an abbreviated street, not a doctor.
+    if (/^dr\s/i.test(m[0]) && STREET_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const i = wordIndexAt(ws, m.index + m[0].length);
+    // "my cardiologist Dr. Lee": the name follows the last title.
+    const span = i < 0 || taken.has(i) || TITLE_WORD.test(ws[i]?.word ?? '') ? null : nameSpan(text, ws, i, 'strong');
+    const lastWord = span ? ws[span.last] : undefined;
+    if (!span || !lastWord) continue;
+    out.push(finding(text, 'medical_professional', m.index, lastWord.end, 0.85));
+    take(span.first, span.last);
+  }
+
+  for (const [cue, strength, score] of [[STRONG_CUE, 'strong', 0.85], [MEDIUM_CUE, 'medium', 0.8]] as const) {
+    for (const m of text.matchAll(cue)) {
+      const i = wordIndexAt(ws, m.index + m[0].length);
+      if (i < 0 || taken.has(i)) continue;
+      const span = nameSpan(text, ws, i, strength);
+      const firstWord = ws[i];
+      const lastWord = span ? ws[span.last] : undefined;
+      if (!span || !firstWord || !lastWord) continue;
+      if (strength === 'medium' && !mediumConfirmed(text, ws, span.first, span.last)) continue;
+      out.push(finding(text, 'person_name', firstWord.start, lastWord.end, score));
+      take(span.first, span.last);
+    }
+  }
+
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (!w || taken.has(i)) continue;
+    const span = nameSpan(text, ws, i, 'list');
+    const lastWord = span ? ws[span.last] : undefined;
+    if (!span || !lastWord || !listNameAccepted(text, ws, span.first, span.last)) continue;
+    const score = span.last > span.first ? 0.8 : isCapitalized(w.word) ? 0.75 : 0.65;
+    out.push(finding(text, 'person_name', w.start, lastWord.end, score));
+    take(span.first, span.last);
+    i = span.last;
+  }
+  return [...out, ...spelledNames(text, ws, out)];
+}
+
+/** "n g u y e n", "A-N-A": letters spelling a name said just before. */
+const SPELLED = /\b[A-Za-z](?:(?:[ -]|, )[A-Za-z]){2,}\b/g;
+
+function spelledNames(text: string, ws: readonly Word[], names: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(SPELLED)) {
+    const letters = m[0].replace(/[^A-Za-z]/g, '').toLowerCase();
+    const spelled = ws.find(
+      (w) => w.end <= m.index && w.lower === letters && (isListed(w) || names.some((n) => n.start <= w.start && w.end <= n.end)),
+    );
+    if (spelled) out.push(finding(text, 'person_name', m.index, m.index + m[0].length, 0.75));
+  }
+  return out;
+}
+
+/** After a medium cue: a listed word, or an introduction ("this is Priya from billing"). */
+function mediumConfirmed(text: string, ws: readonly Word[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const w = ws[k];
+    if (w && isListed(w) && (!AMBIGUOUS_NAMES.has(w.lower) || isCapitalized(w.word))) return true;
+  }
+  const end = ws[last]?.end ?? 0;
+  return INTRODUCTION_FOLLOWS.test(text.slice(end, end + 12));
+}
+
+/**
+ * A name from the lists alone: a first name that is not also an ordinary word or a place, or a
+ * surname that is capitalised mid-sentence, or any two listed words in a row ("Bill Smith").
+ */
+function listNameAccepted(text: string, ws: readonly Word[], first: number, last: number): boolean {
+  const head = ws[first];
+  if (!head) return false;
+  // "Bill Smith", "Grace Kim"; but "Rose Garden" is no name: an ambiguous head needs a listed second word.
+  if (last > first) return !AMBIGUOUS_NAMES.has(head.lower) || isListed(ws[first + 1] ?? head);
+  const introduced = INTRODUCTION_FOLLOWS.test(text.slice(head.end, head.end + 12));
+  // "Grace from your team said ...": a capitalised ambiguous name introduced mid-sentence.
+  if (AMBIGUOUS_NAMES.has(head.lower)) return introduced && isCapitalized(head.word) && !startsSentence(text, head);
+  if (PLACES.has(head.lower)) return false;
+  if (FIRST_NAMES.has(head.lower)) return true;
+  return isCapitalized(head.word) && !startsSentence(text, head);
+}

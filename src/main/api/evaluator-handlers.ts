@@ -1,0 +1,117 @@
+import type { ApiHandlers } from '../../core/api/contract';
+import type { EvaluationRunView } from '../../core/api/evaluators-contract';
+import { ApiError } from '../../core/api/errors';
+import { alignment } from '../../core/evaluators/alignment';
+import { evaluatorSpecSchema } from '../../core/evaluators/definition';
+import { evaluatorTemplates } from '../../core/evaluators/templates';
+import type { Config } from '../config';
+import { viewEvalSettings, updateEvalSettings } from '../evaluators/eval-settings';
+import type { RunQueue } from '../evaluators/run-queue';
+import { callIdsMatching, getCall } from '../store/calls';
+import type { Db } from '../store/db';
+import * as evaluators from '../store/evaluators';
+import { latestResultsForCall, latestResultsForEvaluator, resultsForRun } from '../store/evaluation-results';
+import { getRun, runCounts } from '../store/evaluation-runs';
+import { stmt } from '../store/statements';
+
+type EvaluatorMethods =
+  | 'listEvaluators' | 'listEvaluatorTemplates' | 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'
+  | 'startEvaluationRun' | 'getEvaluationRun' | 'cancelEvaluationRun' | 'getCallEvaluations' | 'getAlignment'
+  | 'getEvalSettings' | 'updateEvalSettings';
+
+export interface EvaluatorHandlerDeps {
+  db: Db;
+  config: Config;
+  runs: RunQueue;
+  now?: () => string;
+}
+
+/** A public view of a stored evaluator (without row ids). */
+const publicEvaluator = ({ row_id: _row, version_id: _version, ...evaluator }: evaluators.StoredEvaluator) => evaluator;
+
+function requireEvaluator(db: Db, id: string): evaluators.StoredEvaluator {
+  const found = evaluators.getEvaluator(db, id);
+  if (!found) throw new ApiError('not_found', `no evaluator with id ${id}`);
+  return found;
+}
+
+export function runView(db: Db, publicId: string, withResults: boolean): EvaluationRunView {
+  const run = getRun(db, publicId);
+  if (!run) throw new ApiError('not_found', `no evaluation run with id ${publicId}`);
+  const counts = runCounts(db, run.id);
+  return {
+    id: run.public_id,
+    status: run.status,
+    created_at: run.created_at,
+    finished_at: run.finished_at,
+    force: run.force,
+    progress: { ...counts, finished: counts.done + counts.failed + counts.reused + counts.cancelled },
+    results: withResults ? resultsForRun(db, run.id) : [],
+  };
+}
+
+/** Calls with a manual verdict that the evaluator has a pass/fail reading on. */
+function manualVerdicts(db: Db): Map<number, boolean> {
+  const rows = stmt<[], { id: number; verdict: string }>(db, 'SELECT id, verdict FROM calls WHERE verdict IS NOT NULL').all();
+  return new Map(rows.map((r) => [r.id, r.verdict === 'success']));
+}
+
+export function createEvaluatorHandlers({ db, config, runs, now = () => new Date().toISOString() }: EvaluatorHandlerDeps): Pick<ApiHandlers, EvaluatorMethods> {
+  return {
+    listEvaluators: () => evaluators.listEvaluators(db).map(publicEvaluator),
+    listEvaluatorTemplates: () => [...evaluatorTemplates],
+    createEvaluator: (input) => {
+      if (input.spec) return publicEvaluator(evaluators.createEvaluator(db, input.spec, null, now()));
+      const template = evaluatorTemplates.find((t) => t.key === input.template);
+      if (!template) {
+        throw new ApiError('invalid_payload', `no template named ${input.template ?? ''}; known: ${evaluatorTemplates.map((t) => t.key).join(', ')}`, [
+          { path: 'template', message: 'unknown template' },
+        ]);
+      }
+      return publicEvaluator(evaluators.createEvaluator(db, evaluatorSpecSchema.parse(template.spec), template.key, now()));
+    },
+    updateEvaluator: ({ id, spec }) => publicEvaluator(evaluators.updateEvaluator(db, requireEvaluator(db, id), spec, now())),
+    deleteEvaluator: ({ id }) => {
+      if (!evaluators.deleteEvaluator(db, id, now())) throw new ApiError('not_found', `no evaluator with id ${id}`);
+      return { deleted: true };
+    },
+    restoreEvaluator: ({ id }) => {
+      if (!evaluators.restoreEvaluator(db, id)) throw new ApiError('not_found', `no deleted evaluator with id ${id}`);
+      return publicEvaluator(requireEvaluator(db, id));
+    },
+    startEvaluationRun: ({ evaluator_ids, call_ids, filter, force }) => {
+      const chosen = [...new Set(evaluator_ids)].map((id) => requireEvaluator(db, id));
+      const ids = call_ids ? [...new Set(call_ids)] : callIdsMatching(db, filter ?? {});
+      if (call_ids) {
+        const exists = stmt<[number], { id: number }>(db, 'SELECT id FROM calls WHERE id = ?');
+        const missing = ids.find((id) => exists.get(id) === undefined);
+        if (missing !== undefined) throw new ApiError('not_found', `no call with id ${missing}`);
+      }
+      if (ids.length === 0) throw new ApiError('invalid_payload', 'no calls match: nothing to evaluate');
+      const run = runs.start(chosen, ids, force);
+      return runView(db, run.public_id, false);
+    },
+    getEvaluationRun: ({ run_id, results }) => runView(db, run_id, results),
+    cancelEvaluationRun: ({ run_id }) => {
+      if (!getRun(db, run_id)) throw new ApiError('not_found', `no evaluation run with id ${run_id}`);
+      return { cancelled: runs.cancel(run_id) };
+    },
+    getCallEvaluations: ({ id }) => {
+      if (!getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
+      return latestResultsForCall(db, id);
+    },
+    getAlignment: ({ evaluator_id }) => {
+      const manual = manualVerdicts(db);
+      const chosen = evaluator_id ? [requireEvaluator(db, evaluator_id)] : evaluators.listEvaluators(db);
+      return chosen.map((evaluator) => {
+        const pairs = latestResultsForEvaluator(db, evaluator.row_id).flatMap((r) => {
+          const mark = manual.get(r.call_id);
+          return mark === undefined || r.status !== 'done' || r.passed === null ? [] : [{ call_id: r.call_id, manual: mark, evaluator: r.passed }];
+        });
+        return { evaluator_id: evaluator.id, evaluator_name: evaluator.spec.name, alignment: alignment(pairs) };
+      });
+    },
+    getEvalSettings: () => viewEvalSettings(config),
+    updateEvalSettings: (patch) => updateEvalSettings(config, patch),
+  };
+}

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { EvaluatorAlignment } from '../../../core/api/evaluators-contract';
+import { api, onApiEvent } from '../api';
+import { useCallList } from '../calls/store';
+import { fixed2, percent } from './format';
+import { errorText, useEvaluators } from './store';
+
+const SHOWN_DISAGREEMENTS = 12;
+
+/** Opens a call from the Evaluators page: select it and go back to the calls. */
+function openCall(id: number): void {
+  useCallList.getState().select(id);
+  useEvaluators.getState().setView('calls');
+}
+
+/** A disagreeing call, named by its external id once known. */
+function CallLink({ id }: { id: number }) {
+  const [name, setName] = useState(`#${id}`);
+  useEffect(() => {
+    api.getCall({ id }).then((detail) => setName(detail.call.external_id), () => undefined);
+  }, [id]);
+  return (
+    <button type="button" className="link mono" onClick={() => openCall(id)}>
+      {name}
+    </button>
+  );
+}
+
+/**
+ * Each evaluator's agreement with the manual success/failure marks, over the calls that have
+ * both: accuracy, precision and recall (failure is the positive class), Cohen's kappa, and the
+ * disagreeing calls one click away. Refreshes when a run ends or a verdict changes.
+ */
+export function AlignmentTable() {
+  // a new, edited or deleted evaluator changes the table too
+  const evaluators = useEvaluators((s) => s.evaluators);
+  const [rows, setRows] = useState<EvaluatorAlignment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => {
+    api.getAlignment({}).then(
+      (loaded) => {
+        setRows(loaded);
+        setError(null);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, []);
+  useEffect(refresh, [refresh, evaluators]);
+  useEffect(() => {
+    const offRun = onApiEvent('evaluation.finished', refresh);
+    const offCalls = onApiEvent('calls.changed', refresh);
+    return () => {
+      offRun();
+      offCalls();
+    };
+  }, [refresh]);
+
+  return (
+    <section className="alignment" aria-labelledby="alignment-title">
+      <h3 id="alignment-title" className="section-title">
+        Agreement with manual marks
+      </h3>
+      {error && <p className="error small">{error}</p>}
+      <table aria-label="Alignment" className="metrics-table alignment-table">
+        <caption className="muted small">Over calls marked success or failure that the evaluator has a pass/fail reading on. Precision and recall treat a failure as the positive case.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Evaluator</th>
+            <th scope="col">n</th>
+            <th scope="col">Accuracy</th>
+            <th scope="col">Precision</th>
+            <th scope="col">Recall</th>
+            <th scope="col">Kappa</th>
+            <th scope="col">Disagreeing calls</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(rows ?? []).map(({ evaluator_id, evaluator_name, alignment }) => (
+            <tr key={evaluator_id} data-evaluator={evaluator_id}>
+              <th scope="row">{evaluator_name}</th>
+              <td>{alignment.n}</td>
+              <td>{percent(alignment.accuracy)}</td>
+              <td>{percent(alignment.precision)}</td>
+              <td>{percent(alignment.recall)}</td>
+              <td>{fixed2(alignment.kappa)}</td>
+              <td>
+                {alignment.disagreeing_call_ids.length === 0 ? (
+                  <span className="muted">none</span>
+                ) : (
+                  <ul className="inline-list" aria-label={`Calls where ${evaluator_name} disagrees`}>
+                    {alignment.disagreeing_call_ids.slice(0, SHOWN_DISAGREEMENTS).map((id) => (
+                      <li key={id}>
+                        <CallLink id={id} />
+                      </li>
+                    ))}
+                    {alignment.disagreeing_call_ids.length > SHOWN_DISAGREEMENTS && <li className="muted">and {alignment.disagreeing_call_ids.length - SHOWN_DISAGREEMENTS} more</li>}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows && rows.length === 0 && <p className="muted small">No evaluators yet.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { EvaluatorOutput } from '../../../core/evaluators/definition';
+import type { RowEvaluation } from '../../../core/api/types';
+import type { EvaluationResultView } from '../../../core/api/evaluators-contract';
+
+/** What an evaluator answers with, in a few words. */
+export function outputLabel(output: EvaluatorOutput): string {
+  switch (output.type) {
+    case 'pass_fail':
+      return 'pass / fail';
+    case 'score':
+      return `score 1-5 (pass ≥ ${output.pass_at})`;
+    case 'labels':
+      return `label: ${output.labels.join(' / ')}`;
+  }
+}
+
+/** A result in one word: the verdict or label, else the score, else the error. */
+export function resultText(result: { verdict: string | null; score: number | null }, failed = false): string {
+  if (failed) return 'error';
+  if (result.score !== null) return `${result.score}/5`;
+  return result.verdict ?? '—';
+}
+
+/** The badge's colour: pass green, fail red, error amber, anything else neutral. */
+export function outcomeClass(outcome: RowEvaluation['outcome']): string {
+  return `outcome ${outcome}`;
+}
+
+export const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 100)}%`);
+export const fixed2 = (value: number | null): string => (value === null ? '—' : value.toFixed(2));
+
+/** A stored result as the list's outcome: failed runs are errors; otherwise pass, fail, or unknown (no pass mapping). */
+export function outcomeOf(result: Pick<EvaluationResultView, 'status' | 'passed'>): RowEvaluation['outcome'] {
+  if (result.status === 'failed') return 'error';
+  return result.passed === true ? 'pass' : result.passed === false ? 'fail' : 'unknown';
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { detectContextual } from '../../../src/core/pii/contextual';
+import type { PiiType } from '../../../src/core/pii/types';
+
+/** The [type, text] of every contextual finding of the given types; each finding's text is its span. */
+function found(text: string, types: readonly PiiType[] = ['person_name', 'medical_professional']): [PiiType, string][] {
+  return detectContextual(text)
+    .filter((f) => types.includes(f.type))
+    .map((f) => {
+      expect(f.text).toBe(text.slice(f.start, f.end));
+      return [f.type, f.text];
+    });
+}
+
+describe('person names', () => {
+  it('after strong cues, capitalised or not, including surnames no list knows', () => {
+    expect(found('Hi, my name is Daniela Okonkwo and I have a question.')).toEqual([['person_name', 'Daniela Okonkwo']]);
+    expect(found('yeah my name is daniela okonkwo i have a question')).toEqual([['person_name', 'daniela okonkwo']]);
+    expect(found('his last name is Wojciechowski')).toEqual([['person_name', 'Wojciechowski']]);
+    expect(found('Please hold, Mrs. Abernathy.')).toEqual([['person_name', 'Abernathy']]);
+    expect(found('there was someone named kevin who helped me')).toEqual([['person_name', 'kevin']]);
+  });
+
+  it('after medium cues only when capitalised or listed', () => {
+    expect(found('Thanks for calling, this is Priya from billing.')).toEqual([['person_name', 'Priya']]);
+    expect(found('can i speak with rebecca please')).toEqual([['person_name', 'rebecca']]);
+    expect(found('I spoke to Marcus Whitfield last week')).toEqual([['person_name', 'Marcus Whitfield']]);
+    expect(found('this is really frustrating')).toEqual([]);
+    expect(found("Hi, I'm calling about my bill.")).toEqual([]);
+    expect(found("It's Tuesday, right?")).toEqual([]);
+  });
+
+  it('from the name lists without a cue, with following surnames and initials', () => {
+    expect(found('Jennifer said the refund went through.')).toEqual([['person_name', 'Jennifer']]);
+    expect(found('the form was signed by John F. Kennedy')).toEqual([['person_name', 'John F. Kennedy']]);
+    expect(found('okay so carlos ramirez is on the account too')).toEqual([['person_name', 'carlos ramirez']]);
+    expect(found('Please send it to Jean-Luc Moreau.')).toEqual([['person_name', 'Jean-Luc Moreau']]);
+  });
+
+  it('spelled names right after the name', () => {
+    expect(found('my last name is nguyen n g u y e n')).toEqual([
+      ['person_name', 'nguyen'],
+      ['person_name', 'n g u y e n'],
+    ]);
+  });
+
+  it('hard negatives: ordinary words that are also names, and sentence-initial agent words', () => {
+    for (const text of [
+      'I will bill you at the end of the month.',
+      'may I have your account number',
+      'there is a thirty day grace period',
+      'we walked through the rose garden',
+      "it's sunny out today",
+      'mark the date on your calendar',
+      'can I get your address please',
+      'Great. Sure, I can help with that. Perfect.',
+      'to be frank I was not happy',
+      'prices rose by ten percent',
+      'my name gets misspelled a lot',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('medical professionals', () => {
+  it('a title or role and a name make one span, not a person_name', () => {
+    expect(found('I saw Dr. Okafor on Monday.')).toEqual([['medical_professional', 'Dr. Okafor']]);
+    expect(found('doctor shah wants to see me again')).toEqual([['medical_professional', 'doctor shah']]);
+    expect(found('Nurse Practitioner Alvarez called me back')).toEqual([['medical_professional', 'Nurse Practitioner Alvarez']]);
+    expect(found('my dermatologist Dr. Brennan referred me')).toEqual([['medical_professional', 'Dr. Brennan']]);
+  });
+
+  it('a role without a name, or an abbreviated street, is not one', () => {
+    expect(found('the doctor said to rest')).toEqual([]);
+    expect(found("the doctor wouldn't listen")).toEqual([]);
+    expect(found('my dentist appointment moved')).toEqual([]);
+    expect(found('I live at 12 Oak Dr Springfield', ['medical_professional'])).toEqual([]);
+  });
+});
