@@ -17,7 +17,7 @@ const ROUTING_CONTEXT = /\b(routing|aba)\b/i;
 const BANK_CONTEXT = /\b(bank|checking|savings|routing)\b/i;
 /** Numbers read after these are other ids (health, travel, membership), never phone numbers. */
 const OTHER_ID_CONTEXT = /\b(nhs|medicare|medicaid|member|membership|passport|licen[cs]e|policy|insurance|employee|customer|patient|mrn)\b/i;
-const ACCOUNT_CONTEXT = /\baccount\b/i;
+const ACCOUNT_CONTEXT = /\b(account|membership|loyalty|rewards|frequent flyer)\b/i;
 const CARD_CONTEXT = /\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b/i;
 
 function finding(text: string, type: PiiType, start: number, end: number, score: number): Finding {

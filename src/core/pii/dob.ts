@@ -63,7 +63,7 @@ const SPOKEN_YEAR_SHORT = `(?:${YEAR}|(?:${TENS})(?:[- ](?:${UNITS}))?|(?:oh|zer
 /** Only with a birth word: "born in 1990" and "one two, one five, eighty one" (12/15/81) are no dates alone. */
 const BIRTH_ONLY_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b(?<=\\bborn (?:in|back in) )${YEAR}\\b`, 'gi'),
-  new RegExp(`\\b${SPOKEN_MONTH}, ${SPOKEN_DAY}, ${SPOKEN_YEAR_SHORT}\\b`, 'gi'),
+  new RegExp(`\\b${SPOKEN_MONTH},? ${SPOKEN_DAY},? ${SPOKEN_YEAR_SHORT}\\b`, 'gi'),
 ];
 
 /** Dates of birth: a written or spoken date within a few words after "born", "birth", "DOB". */

@@ -88,8 +88,9 @@ function readUnit(tokens: readonly Token[], i: number, text: string, previous: D
     if (digit?.length === 1) return { first: i, last: i + 1, digits: digit.repeat(repeat), spoken: true };
   }
   if (ZERO_LETTERS.has(lower)) {
-    // "oh" is a zero only between digits: look past further "oh"s for a digit.
-    if (!previous) return null;
+    // "oh" is a zero next to digits: after one ("three three six oh"), or before one ("oh seven one ...").
+    // ... but "one two three oh, I see" ends in an exclamation.
+    if (previous && !/^[,!?]/.test(text.slice(token.end, token.end + 1))) return { first: i, last: i, digits: '0', spoken: true };
     let j = i + 1;
     while (tokens[j] && ZERO_LETTERS.has(tokens[j]?.word.toLowerCase() ?? '')) j++;
     const after = tokens[j];

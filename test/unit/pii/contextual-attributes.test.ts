@@ -68,3 +68,11 @@ describe('events', () => {
     expect(found('is that fair to me', 'event')).toEqual([]);
   });
 });
+
+describe('occupations with describing words', () => {
+  it('takes up to two words before the job after the cue', () => {
+    expect(found("I'm a night shift nurse so deliver after two", 'occupation')).toEqual(['night shift nurse']);
+    expect(found('i was a school bus driver for twenty two years', 'occupation')).toEqual(['school bus driver']);
+    expect(found('the bus driver was late', 'occupation')).toEqual([]);
+  });
+});

@@ -80,3 +80,12 @@ describe('file names', () => {
     expect(found('go to acme.com or write to help@acme.com')).toEqual([]);
   });
 });
+
+describe('id cues are whole words; reference numbers are no partial numbers', () => {
+  it('"dl" is no cue inside another id, and the end of a policy number is not personal', () => {
+    expect(found('My dental insurance member ID is DLT557209134.', ['driver_license'])).toEqual([]);
+    expect(found('my DL is D1234567', ['driver_license'])).toEqual([['driver_license', 'D1234567']]);
+    expect(found('The policy number ends in 4471-02.', ['numerical_pii'])).toEqual([]);
+    expect(found('the card ending in 6736', ['numerical_pii'])).toEqual([['numerical_pii', '6736']]);
+  });
+});

@@ -59,3 +59,11 @@ describe('origin', () => {
     expect(found("I'm from Mexico")).toEqual([['location', 'Mexico']]);
   });
 });
+
+describe('origins said with "\'s" and of documents', () => {
+  it('"my dad\'s Nigerian", "a Brazilian passport"', () => {
+    expect(found("My dad's Nigerian and my mom's Korean, so", ['origin'])).toEqual([['origin', 'Nigerian'], ['origin', 'Korean']]);
+    expect(found('Travelers with a Brazilian passport need a visa', ['origin'])).toEqual([['origin', 'Brazilian']]);
+    expect(found('we had Brazilian food', ['origin'])).toEqual([]);
+  });
+});

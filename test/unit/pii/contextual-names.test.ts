@@ -77,4 +77,24 @@ describe('medical professionals', () => {
     expect(found('my dentist appointment moved')).toEqual([]);
     expect(found('I live at 12 Oak Dr Springfield', ['medical_professional'])).toEqual([]);
   });
+
+  it('people named by their role, capitalised or in lower-case ASR text, but not days, origins or verbs', () => {
+    expect(found('My caseworker is Faith Odom, extension 4471.')).toEqual([['person_name', 'Faith Odom']]);
+    expect(found('Our crew supervisor, Dale Whitacre, will call you.')).toEqual([['person_name', 'Dale Whitacre']]);
+    expect(found('Your driver Moussa is in a white Camry.')).toEqual([['person_name', 'Moussa']]);
+    expect(found('my daughter pilar helps me with the forms')).toEqual([['person_name', 'pilar']]);
+    expect(found("I'm escalating to Mark Oyelaran on the network team.")).toEqual([['person_name', 'Mark Oyelaran']]);
+    expect(found('my daughter helps me with the forms')).toEqual([]);
+    expect(found('my son is nine')).toEqual([]);
+    expect(found('my wife is Vietnamese', ['person_name'])).toEqual([]);
+  });
+
+  it('an introduction that ends the clause; an ambiguous first name with a surname; "the doctor" as a role', () => {
+    expect(found('Thanks for calling Greenway Pharmacy, this is Tamsin. How can I help?')).toEqual([['person_name', 'Tamsin']]);
+    expect(found("it's Tuesday.")).toEqual([]);
+    expect(found('Thank you, Mr. Okafor, I found it.')).toEqual([['person_name', 'Okafor']]);
+    expect(found('Hope Castellanos will be your closing coordinator.')).toEqual([['person_name', 'Hope Castellanos']]);
+    expect(found('We hope Everything works out.')).toEqual([]);
+    expect(found('or do i have to wait till the doctor calls it in')).toEqual([]);
+  });
 });

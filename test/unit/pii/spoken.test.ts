@@ -8,7 +8,9 @@ describe('normalizeSpoken', () => {
 
   it('reads "oh" as zero only between digits, and double / triple', () => {
     expect(normalizeSpoken('five oh oh double seven triple two').text).toBe('50077222');
-    expect(normalizeSpoken('oh I see, one two three oh').text).toBe('oh I see, 123 oh');
+    expect(normalizeSpoken('oh I see, one two three oh, right').text).toBe('oh I see, 123 oh, right');
+    expect(normalizeSpoken('oh seven one oh seven five').text).toBe('071075');
+    expect(normalizeSpoken('two one two, three three six oh').text).toBe('2123360');
     expect(normalizeSpoken('zero nine one').text).toBe('091');
   });
 

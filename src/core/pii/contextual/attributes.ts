@@ -104,10 +104,21 @@ export function detectOccupations(text: string): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < ws.length; i++) {
     const hit = longestPhrase(text, ws, i, OCCUPATIONS);
-    const first = ws[i];
+    let first = ws[i];
     const last = hit ? ws[hit.last] : undefined;
     if (!hit || !first || !last) continue;
-    if (!OCCUPATION_CUE.test(text.slice(Math.max(0, first.start - 60), first.start))) continue;
+    let before = text.slice(Math.max(0, first.start - 60), first.start);
+    // "a night shift nurse", "a school bus driver": up to two describing words between the cue and the job.
+    for (let back = 1; back <= 2 && !OCCUPATION_CUE.test(before); back++) {
+      const modifier = ws[i - back];
+      if (!modifier || !/^[a-z-]+$/i.test(modifier.word) || /^(?:an?|the|is|was|as|i'?m)$/i.test(modifier.word)) break;
+      const candidate = text.slice(Math.max(0, modifier.start - 60), modifier.start);
+      if (OCCUPATION_CUE.test(candidate)) {
+        first = modifier;
+        before = candidate;
+      }
+    }
+    if (!OCCUPATION_CUE.test(before)) continue;
     out.push(finding(text, 'occupation', first.start, last.end, 0.7));
     i = hit.last;
   }

@@ -31,7 +31,8 @@ const HEALTH_WORDS =
   /\b(?:insurance|insurer|medicare|medicaid|health|medical|patient|pharmacy|prescription|doctor|clinic|hospital|dental|vision|copay|coverage|provider|benefits|blue cross|aetna|cigna|humana|united ?healthcare|kaiser)\b/i;
 
 function idRule(type: PiiType, cue: string, minDigits: number, score: number): IdRule {
-  return { type, cue: new RegExp(`\\b(?:${cue})${FILLER}${ID_VALUE}`, 'gi'), minDigits, score };
+  // The cue ends at a word boundary: "dl" is no cue inside "DLT557209134".
+  return { type, cue: new RegExp(`\\b(?:${cue})\\b${FILLER}${ID_VALUE}`, 'gi'), minDigits, score };
 }
 
 /** Scores: with their own name as cue these beat a phone-number reading of the digits (0.8). */
@@ -76,6 +77,7 @@ function mapped(text: string, normalized: NormalizedText, type: PiiType, start: 
 /** Cheap tests before the patterns: most turns name no id at all. */
 const ID_CUE_WORD =
   /passport|licen[sc]e|\bdl\b|medic|\bmrn\b|\bnhs\b|insurance|health|subscriber|beneficiary|patient|member|customer|client|employee|student|badge|staff|loyalty|rewards|citizen|national|\btax|military|alien|green card|voter|employer|\b(?:itin|ein|tin|id)\b|personal/i;
+const REFERENCE_BEFORE = /\b(?:order|confirmation|tracking|invoice|reference|ticket|case|claim|policy|booking|reservation)\b/i;
 const PARTIAL_CUE_WORD = /\bend|last|code|\bcv[vc]|\bpin\b/i;
 const CREDENTIAL_CUE_WORD = /user|log ?in|screen name|handle|gamer|sign|pass/i;
 
@@ -99,6 +101,8 @@ function detectIdNumbers(text: string, normalized: NormalizedText): Finding[] {
     const value = m[1] ?? '';
     const start = m.index + m[0].length - value.length;
     const end = start + value.trimEnd().length;
+    // "the policy number ends in 4471": the end of a reference number is no personal data.
+    if (REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index))) continue;
     if (!overlapsAny(spans, start, end)) spans.push(finding(text, 'numerical_pii', start, end, 0.6));
   }
   return spans;

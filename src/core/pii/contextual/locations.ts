@@ -170,9 +170,9 @@ export function detectLocations(text: string, normalized: NormalizedText = norma
 
 /** Before an origin word: a person and "is" ("I'm", "my parents are"), optionally "half", "part". */
 const ORIGIN_BEFORE =
-  /\b(?:i'?m|i am|we'?re|we are|he'?s|he is|she'?s|she is|they'?re|they are|identify as|(?:my|our|his|her) (?:family|parents|mother|father|mom|dad|grandparents|grandmother|grandfather|husband|wife|ancestors|people)(?: is| are| was| were)?)\s+(?:(?:a|an|half|part|full|fully|proudly|originally|also|actually|mostly|both)\s+)*$/i;
+  /\b(?:i'?m|i am|we'?re|we are|he'?s|he is|she'?s|she is|they'?re|they are|identify as|(?:my|our|his|her) (?:family|parents|mother|father|mom|dad|grandparents|grandmother|grandfather|husband|wife|ancestors|people)(?:'s| is| are| was| were)?)\s+(?:(?:a|an|half|part|full|fully|proudly|originally|also|actually|mostly|both)\s+)*$/i;
 /** After an origin word: "descent", "heritage", "-American". */
-const ORIGIN_AFTER = /^(?:[\s-]+(?:descent|decent|heritage|origin|ancestry|background|roots|american|national|citizen|immigrant))\b/i;
+const ORIGIN_AFTER = /^(?:[\s-]+(?:descent|decent|heritage|origin|ancestry|background|roots|american|national|nationals|citizen|citizens|citizenship|immigrant|passport|passports))\b/i;
 /** These are colours and languages too: only right after "I'm" or before "descent". */
 const WEAK_ORIGINS = new Set(['black', 'white', 'english', 'spanish', 'french', 'american', 'indian', 'asian', 'african', 'european']);
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../types';
 import { NOT_NAMES } from './common-words';
 import { AMBIGUOUS_NAMES, FIRST_NAMES, SURNAMES } from './names-data';
-import { PLACES } from './places-data';
+import { ORIGINS, PLACES } from './places-data';
 import { finding, isCapitalized, startsSentence, wordIndexAt, words, type Word } from './shared';
 
 /**
@@ -18,6 +18,22 @@ const STRONG_CUE =
 /** Cues after which a capitalised or listed name is taken. */
 const MEDIUM_CUE =
   /\b(?:this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of)\s*,?\s+(?=[A-Za-z])/gi;
+/**
+ * People named by their role ("my caseworker is Faith Odom", "our crew supervisor, Dale Whitacre",
+ * "your driver Moussa", "my daughter pilar"): after one, a capitalised word is a name, and in
+ * lower-case ASR text so is a word that is not an ordinary one.
+ */
+const ROLE_CUE = new RegExp(
+  '\\b(?:my|his|her|your|our|their|the)\\s+(?:[a-z]+\\s+)?(?:son|daughter|husband|wife|mother|father|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|partner|friend|neighbou?r|roommate|landlord|boss|coworker|colleague|caseworker|case manager|coordinator|supervisor|manager|technician|tech|driver|courier|doorman|agent|realtor|broker|advisor|adviser|lawyer|attorney|accountant|representative|rep|contact|caregiver|aide|assistant)' +
+    "(?:'s name is|\\s+is|,)?\\s+(?=[A-Za-z])" +
+    '|\\b(?:escalat(?:e|ed|ing)|forward(?:ed|ing)?|assign(?:ed|ing)?|reach(?:ing)? out) (?:this |it |you )?to\\s+(?=[A-Z])',
+  'gi',
+);
+const ROLE_NOT_NAME = /^(?:is|was|will|has|had|and|or|who|said|says|just|also|usually|can|could|would|should)$/i;
+/** Capitalised words that are no names: days, months, and nationalities ("my wife is Vietnamese"). */
+const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/i;
+const notAName = (w: Word): boolean => CALENDAR_WORD.test(w.word) || ORIGINS.has(w.lower) || TITLE_WORD.test(w.word);
+
 /** Medical titles and roles; the name after one makes a `medical_professional`. */
 const MEDICAL_TITLE =
   /\b(?:dr\.?|doctor|nurse practitioner|nurse|physician assistant|physician|surgeon|dentist|therapist|pharmacist|psychiatrist|pediatrician|chiropractor|optometrist|podiatrist|midwife|(?:cardio|dermato|neuro|onco|uro|gastroentero|endocrino|rheumato|psycho|radio|pulmono|nephro|gyneco|ophthalmo|hemato)logist)\s+(?=[A-Za-z])/gi;
@@ -27,7 +43,7 @@ const INTRODUCTION_FOLLOWS = /^\s*,?\s*(?:from|calling|here|speaking|with|at)\b/
 
 const STREET_BEFORE = /(?:\d|\b[A-Z][a-z]+)\s+$/;
 
-type Strength = 'strong' | 'medium' | 'list';
+type Strength = 'strong' | 'role' | 'medium' | 'list';
 
 const MAX_NAME_WORDS = 3;
 
@@ -45,6 +61,9 @@ function nameWord(w: Word, strength: Strength): boolean {
   if (ordinary || (w.lower.length < 2 && !/^[A-Z]$/.test(w.word))) return false;
   const listed = isListed(w) && (!AMBIGUOUS_NAMES.has(w.lower) || isCapitalized(w.word));
   if (strength === 'strong') return listed || isCapitalized(w.word) || !looksLikeWord(w);
+  // "my daughter helps": a verb in -s is no name unless it is a listed one ("my son James").
+  if (strength === 'role' && notAName(w)) return false;
+  if (strength === 'role') return listed || isCapitalized(w.word) || (!looksLikeWord(w) && !/s$/.test(w.lower) && !ROLE_NOT_NAME.test(w.word));
   if (strength === 'medium') return listed || isCapitalized(w.word);
   return listed;
 }
@@ -65,7 +84,7 @@ function nameSpan(text: string, ws: readonly Word[], i: number, strength: Streng
     const followsWell =
       (isCapitalized(next.word) && isCapitalized(prev.word) && !isOrdinary(next)) ||
       (SURNAMES.has(next.lower) && (!AMBIGUOUS_NAMES.has(next.lower) || isCapitalized(next.word))) ||
-      (strength === 'strong' && nameWord(next, 'strong') && !isCapitalized(prev.word));
+      ((strength === 'strong' || strength === 'role') && nameWord(next, strength) && !isCapitalized(prev.word) && !isCapitalized(next.word));
     if (!followsWell) break;
     last++;
   }
@@ -87,6 +106,10 @@ export function detectNames(text: string): Finding[] {
     if (/^dr\s/i.test(m[0]) && STREET_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const i = wordIndexAt(ws, m.index + m[0].length);
     // "my cardiologist Dr. Lee": the name follows the last title.
+    // "the doctor calls it in": after an article the title is a role, and a lowercase word after it is a verb.
+    const next = ws[i];
+    const afterArticle = /\b(?:the|a|an|your|my|our)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index));
+    if (next && afterArticle && !isCapitalized(next.word) && !isListed(next)) continue;
     const span = i < 0 || taken.has(i) || TITLE_WORD.test(ws[i]?.word ?? '') ? null : nameSpan(text, ws, i, 'strong');
     const lastWord = span ? ws[span.last] : undefined;
     if (!span || !lastWord) continue;
@@ -94,7 +117,7 @@ export function detectNames(text: string): Finding[] {
     take(span.first, span.last);
   }
 
-  for (const [cue, strength, score] of [[STRONG_CUE, 'strong', 0.85], [MEDIUM_CUE, 'medium', 0.8]] as const) {
+  for (const [cue, strength, score] of [[STRONG_CUE, 'strong', 0.85], [ROLE_CUE, 'role', 0.8], [MEDIUM_CUE, 'medium', 0.8]] as const) {
     for (const m of text.matchAll(cue)) {
       const i = wordIndexAt(ws, m.index + m[0].length);
       if (i < 0 || taken.has(i)) continue;
@@ -144,6 +167,9 @@ function mediumConfirmed(text: string, ws: readonly Word[], first: number, last:
     if (w && isListed(w) && (!AMBIGUOUS_NAMES.has(w.lower) || isCapitalized(w.word))) return true;
   }
   const end = ws[last]?.end ?? 0;
+  // "this is Tamsin." / "thanks, Delia!": a capitalised word that ends the clause.
+  const head = ws[first];
+  if (head && isCapitalized(head.word) && !isOrdinary(head) && !PLACES.has(head.lower) && !notAName(head) && /^\s*(?:[.!?]|,\s|$)/.test(text.slice(end, end + 3))) return true;
   return INTRODUCTION_FOLLOWS.test(text.slice(end, end + 12));
 }
 
@@ -155,7 +181,12 @@ function listNameAccepted(text: string, ws: readonly Word[], first: number, last
   const head = ws[first];
   if (!head) return false;
   // "Bill Smith", "Grace Kim"; but "Rose Garden" is no name: an ambiguous head needs a listed second word.
-  if (last > first) return !AMBIGUOUS_NAMES.has(head.lower) || isListed(ws[first + 1] ?? head);
+  // "Hope Castellanos": a capitalised ambiguous name followed by a capitalised word that is neither
+  // ordinary nor a place reads as a full name.
+  const second = ws[first + 1];
+  if (last > first) {
+    return !AMBIGUOUS_NAMES.has(head.lower) || isListed(second ?? head) || (!!second && isCapitalized(head.word) && isCapitalized(second.word) && !isOrdinary(second) && !PLACES.has(second.lower));
+  }
   const introduced = INTRODUCTION_FOLLOWS.test(text.slice(head.end, head.end + 12));
   // "Grace from your team said ...": a capitalised ambiguous name introduced mid-sentence.
   if (AMBIGUOUS_NAMES.has(head.lower)) return introduced && isCapitalized(head.word) && !startsSentence(text, head);
