@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import type { GeneratedCall } from '../../src/main/audio/generate';
 import { decodeAudioFile, type DecodedAudio } from '../../src/main/audio/decode';
 import { MASK_PAD_MS } from '../../src/core/redaction/mask-spans';
@@ -132,4 +133,28 @@ test('the PII audio preview: mute is active while the playhead is inside a findi
     expect(inside.toneShare).toBeGreaterThan(0.98);
     expect(20 * Math.log10(inside.peak)).toBeGreaterThan(-13);
   }
+});
+
+test('ticked calls export as one zip: redacted JSON per call, and a note where a call has no audio', async ({ page, serve }) => {
+  await importPiiCall(page.request, serve.baseUrl, serve.apiKey, 'pii-zip-1');
+  const headers = { 'X-API-KEY': serve.apiKey };
+  expect((await page.request.post(`${serve.baseUrl}/api/v1/observability/calls`, { headers, data: { id: 'pii-zip-2', messages: [{ role: 'user', content: 'my card is 4111 1111 1111 1111', start_time: 0, end_time: 3000 }] } })).status()).toBe(201);
+  const calls = new CallsPage(page);
+  await calls.open(serve.openUrl);
+  for (const id of ['pii-zip-1', 'pii-zip-2']) await page.getByRole('checkbox', { name: `Select ${id}` }).check();
+  await page.getByRole('group', { name: 'Evaluation tools' }).getByRole('button', { name: 'Export redacted…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export redacted' });
+  await dialog.getByLabel('Audio (WAV)').setChecked(true);
+  await dialog.getByLabel('silence').check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  const file = await download;
+  const saved = join(audioDir, 'selection.zip');
+  await file.saveAs(saved);
+  const entries = unzipSync(new Uint8Array(readFileSync(saved)));
+  const names = Object.keys(entries);
+  expect(names.filter((n) => n.endsWith('/call.json'))).toHaveLength(2);
+  expect(names.filter((n) => n.endsWith('/audio.wav'))).toHaveLength(1);
+  expect(names.filter((n) => n.endsWith('/audio-not-exported.txt'))).toHaveLength(1);
+  for (const bytes of Object.values(entries)) expect(Buffer.from(bytes).toString('latin1')).not.toContain('4111 1111 1111 1111');
 });

@@ -165,13 +165,26 @@ describe('POST /api/v1/exports', () => {
     const unknown = await postJson(app, '/api/v1/exports', { call_ids: ['export-1', 'nope'], formats: ['json'] });
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toContain('"nope"');
-    const noAudio = await postJson(app, '/api/v1/exports', { call_ids: ['export-1', 'export-2'], formats: ['wav'] });
+    const noAudio = await postJson(app, '/api/v1/exports', { call_ids: ['export-2'], formats: ['wav'] });
     expect(noAudio.status).toBe(422);
     expect((await noAudio.json()).error.message).toMatch(/export-2 has no recording/);
     const bad = await postJson(app, '/api/v1/exports', { call_ids: ['export-1'], formats: ['pdf'] });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fields[0].path).toMatch(/^formats/);
     expect((await postJson(app, '/api/v1/exports', { call_ids: [], formats: ['json'] })).status).toBe(422);
+  });
+});
+
+describe('a selection where some calls have no audio', () => {
+  it('exports the audio there is, and says in the call\'s folder why the rest is missing', async () => {
+    const response = await postJson(app, '/api/v1/exports', { call_ids: ['export-1', 'export-2'], formats: ['wav'], mode: 'silence' });
+    expect(response.status).toBe(200);
+    const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const names = Object.keys(entries).sort();
+    expect(names.filter((n) => n.endsWith('/audio.wav'))).toHaveLength(1);
+    const note = names.find((n) => n.endsWith('/audio-not-exported.txt'));
+    expect(note).toBeDefined();
+    expect(Buffer.from(entries[note ?? ''] ?? []).toString('utf8')).toMatch(/export-2 has no recording on this machine/);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Turn } from '../model/call';
-import { detectPii } from './detect';
+import { detectPiiInReply } from './detect';
 import type { Finding, PiiType } from './types';
 import { redactText } from './redact';
 import { spanTime } from './times';
@@ -26,9 +26,13 @@ export function detectCallPii(turns: readonly Turn[], types?: readonly PiiType[]
   const wanted = types && types.length > 0 ? new Set(types) : null;
   const findings: CallFinding[] = [];
   const redacted: { idx: number; text: string }[] = [];
+  let previous: Turn | null = null;
   for (const turn of turns) {
     if (turn.role === 'tool') continue;
-    const found: Finding[] = detectPii(turn.text, wanted);
+    // The other speaker's last words are this turn's context; a speaker's own previous turn is not a question to it.
+    const context = previous && previous.role !== turn.role ? previous.text : null;
+    const found: Finding[] = detectPiiInReply(turn.text, context, wanted);
+    previous = turn;
     for (const f of found) {
       const time = spanTime(turn, f.start, f.end);
       findings.push({ type: f.type, turn: turn.idx, start: f.start, end: f.end, text: f.text, start_ms: time?.start_ms ?? null, end_ms: time?.end_ms ?? null, score: f.score });

@@ -11,3 +11,19 @@ export function detectPii(text: string, types?: ReadonlySet<PiiType> | null): Fi
   const found = resolveOverlaps([...detectStructured(text), ...detectContextual(text)]);
   return types ? found.filter((f) => types.has(f.type)) : found;
 }
+
+/** How much of the previous turn is read as context: the question the answer replies to. */
+const CONTEXT_CHARS = 80;
+
+/**
+ * Detection in one turn of a conversation: the end of the other speaker's previous turn ("Can I
+ * have your social?") is context for this one ("It's 336 49 2448"). Offsets are into `text`; what
+ * the context itself contains is not reported.
+ */
+export function detectPiiInReply(text: string, previous: string | null, types?: ReadonlySet<PiiType> | null): Finding[] {
+  if (!previous) return detectPii(text, types);
+  const context = `${previous.slice(-CONTEXT_CHARS)}\n`;
+  return detectPii(context + text, types)
+    .filter((f) => f.start >= context.length)
+    .map((f) => ({ ...f, start: f.start - context.length, end: f.end - context.length }));
+}

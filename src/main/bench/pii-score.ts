@@ -5,8 +5,8 @@ import { detectPii } from '../../core/pii/detect';
 import { PII_TYPES, spansOverlap, type Finding, type PiiType } from '../../core/pii/types';
 
 /**
- * Scores PII detection against a labelled set (test/fixtures/pii/utterances.jsonl, the dev set, or
- * heldout.jsonl; conventions in their README): per entity type TP / FP / FN, precision and recall, and
+ * Scores PII detection against a labelled set (test/fixtures/pii/utterances.jsonl, the dev set,
+ * heldout.jsonl or blind.jsonl; conventions in their README): per entity type TP / FP / FN, precision and recall, and
  * the misses and false alarms.
  * A prediction matches a gold entity when the types are equal (or in the same merged group) and the
  * character spans overlap; each gold entity is matched at most once, so a second fragment of one
@@ -16,6 +16,8 @@ import { PII_TYPES, spansOverlap, type Finding, type PiiType } from '../../core/
 export const LABELLED_SET = 'test/fixtures/pii/utterances.jsonl';
 /** Written apart from the detectors and never tuned against, so its figures are an honest estimate. */
 export const HELDOUT_SET = 'test/fixtures/pii/heldout.jsonl';
+/** Written later, apart from the detectors and from both other sets, and never looked at for misses. */
+export const BLIND_SET = 'test/fixtures/pii/blind.jsonl';
 
 const entitySchema = z.object({
   type: z.enum(PII_TYPES),

@@ -50,20 +50,22 @@ export function exportSubject(db: Db, call: StoredCall, types: readonly PiiType[
   return { call, turns, pii: detectCallPii(turns, types), types: [...types], audioPath: recordingFileOf(db, call) };
 }
 
+/** Why this call's audio cannot be exported safely, or null: no recording here, or findings without a time. */
+export function audioRefusal(subject: ExportSubject): string | null {
+  const name = subject.call.external_id;
+  if (!subject.audioPath) return `call ${name} has no recording on this machine, so there is no audio to export: export json or txt`;
+  const untimed = subject.pii.findings.filter((f) => f.start_ms === null || f.end_ms === null).length;
+  if (untimed > 0) return `call ${name} has ${untimed} finding(s) without a time in the call (its turns carry no times), so its audio cannot be redacted: export json or txt`;
+  return null;
+}
+
 /**
  * Refuses, before anything is sent, what cannot be exported safely: audio for a call without a
  * recording here, or audio with findings that have no time (they could not be covered).
  */
 export function assertExportable(subject: ExportSubject, formats: readonly ExportFormat[]): void {
-  if (!formats.includes('wav')) return;
-  const name = subject.call.external_id;
-  if (!subject.audioPath) {
-    throw new ApiError('invalid_payload', `call ${name} has no recording on this machine, so there is no audio to export: export json or txt`);
-  }
-  const untimed = subject.pii.findings.filter((f) => f.start_ms === null || f.end_ms === null).length;
-  if (untimed > 0) {
-    throw new ApiError('invalid_payload', `call ${name} has ${untimed} finding(s) without a time in the call (its turns carry no times), so its audio cannot be redacted: export json or txt`);
-  }
+  const refusal = formats.includes('wav') ? audioRefusal(subject) : null;
+  if (refusal) throw new ApiError('invalid_payload', refusal);
 }
 
 async function renderWav(subject: ExportSubject, mode: MaskMode, dataDir: string): Promise<ExportBody> {

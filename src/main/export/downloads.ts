@@ -3,7 +3,7 @@ import { ApiError } from '../../core/api/errors';
 import type { StoredCall } from '../../core/model/call';
 import type { Db } from '../store/db';
 import { findCallIdByRef, getCall } from '../store/calls';
-import { assertExportable, downloadName, exportSubject, renderExport, type ExportOptions } from './call-export';
+import { assertExportable, audioRefusal, downloadName, exportSubject, renderExport, type ExportOptions } from './call-export';
 import type { ExportFormat, SelectionExportRequest } from './options';
 import { streamAndRemove } from './temp-files';
 import { zipExportStream } from './zip-export';
@@ -44,7 +44,12 @@ export function selectionDownload(db: Db, dataDir: string, request: SelectionExp
   }
   if (unknown.length > 0) throw new ApiError('not_found', `no call with id ${unknown.map((ref) => `"${ref}"`).join(', ')}`);
   const subjects = calls.map((call) => exportSubject(db, call, request.types));
-  for (const subject of subjects) assertExportable(subject, request.formats);
+  // In a selection a call without exportable audio gets a note in its folder instead of its WAV;
+  // only when no call at all could give what was asked is the request refused.
+  const onlyAudio = request.formats.every((f) => f === 'wav');
+  if (onlyAudio && subjects.every((subject) => audioRefusal(subject) !== null)) {
+    for (const subject of subjects) assertExportable(subject, request.formats);
+  }
   const filename = calls.length === 1 && calls[0] ? `callscope-${calls[0].short_id}-redacted.zip` : `callscope-redacted-${calls.length}-calls.zip`;
   return { filename, contentType: 'application/zip', size: null, stream: zipExportStream(subjects, request.formats, request.mode, dataDir) };
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { FILE_NAMES, renderExport, type ExportSubject } from './call-export';
+import { audioRefusal, FILE_NAMES, renderExport, type ExportSubject } from './call-export';
 import type { MaskMode } from './mask-signal';
 import type { ExportFormat } from './options';
 import { removeTemp } from './temp-files';
@@ -27,6 +27,14 @@ async function* zipChunks(subjects: readonly ExportSubject[], formats: readonly 
   }
   for (const subject of subjects) {
     for (const format of formats) {
+      const refusal = format === 'wav' ? audioRefusal(subject) : null;
+      if (refusal) {
+        const note = new ZipDeflate(`${subject.call.short_id}/audio-not-exported.txt`, { level: 6 });
+        zip.add(note);
+        note.push(new TextEncoder().encode(`${refusal}\n`), true);
+        yield* drain();
+        continue;
+      }
       const file = await renderExport(subject, format, mode, dataDir);
       const name = `${subject.call.short_id}/${FILE_NAMES[format]}`;
       if (file.body.kind === 'bytes') {

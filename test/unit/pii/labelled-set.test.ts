@@ -2,21 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { isPlausibleSsn, passesAbaChecksum, passesIbanMod97, passesLuhn, passesVinCheck } from '../../../src/core/pii/checksums';
 import { PII_TYPES, type Finding, type PiiType } from '../../../src/core/pii/types';
 import { PII_GOALS, PII_GROUPS, meetsGoal } from '../../../src/main/bench/pii-bench';
-import { HELDOUT_SET, goldEntities, labelledSetPath, loadLabelledSet, scoreLabelledSet, type LabelledUtterance } from '../../../src/main/bench/pii-score';
+import { BLIND_SET, HELDOUT_SET, goldEntities, labelledSetPath, loadLabelledSet, scoreLabelledSet, type LabelledUtterance } from '../../../src/main/bench/pii-score';
 
 const set = loadLabelledSet();
 /** The held-out set: checked for form here, scored by the bench only (no accuracy floor: it is a measurement). */
 const heldout = loadLabelledSet(labelledSetPath(HELDOUT_SET));
+/** The blind set: written apart from the detectors and both other sets; checked for form here, scored by the bench only. */
+const blind = loadLabelledSet(labelledSetPath(BLIND_SET));
 
 const DIGIT_WORDS: Record<string, string> = {
   zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+};
+
+const TEEN_WORDS: Record<string, string> = {
+  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
+};
+
+const TENS_WORDS: Record<string, string> = {
+  twenty: '2', thirty: '3', forty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9',
 };
 
 const SEPARATOR_WORDS = new Set(['dash', 'hyphen']);
 
 /**
  * The digits (and letters) an entity's text stands for, read independently of the product's
- * normalizer: digit words as digits, "double five" = 55, "dash" dropped, everything else as written.
+ * normalizer: digit words as digits, "double five" = 55, teens and tens as pairs ("sixty eleven" = 6011,
+ * "ninety eight" = 98), "dash" dropped, everything else as written.
  */
 function spelledOut(text: string): string {
   const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
@@ -25,10 +36,23 @@ function spelledOut(text: string): string {
     const word = words[i] ?? '';
     const repeat = word === 'double' ? 2 : word === 'triple' ? 3 : 1;
     const next = repeat > 1 ? (words[++i] ?? '') : word;
-    const value = DIGIT_WORDS[next] ?? (SEPARATOR_WORDS.has(next) ? '' : next);
+    const tens = TENS_WORDS[next];
+    if (tens !== undefined && repeat === 1) {
+      const unit = DIGIT_WORDS[words[i + 1] ?? ''];
+      const pairs = unit !== undefined && unit !== '0';
+      if (pairs) i++;
+      out += tens + (pairs ? unit : '0');
+      continue;
+    }
+    const value = DIGIT_WORDS[next] ?? TEEN_WORDS[next] ?? (SEPARATOR_WORDS.has(next) ? '' : next);
     out += value.repeat(repeat);
   }
   return out.toUpperCase();
+}
+
+/** Whether the words between the previous number (if any) and `start` name a routing number ("account 123 at routing |"). */
+function isCalledRouting(utterance: string, start: number): boolean {
+  return /routing/i.test(utterance.slice(0, start).replace(/^.*\d/s, ''));
 }
 
 const GOAL_TYPES: PiiType[] = ['credit_card', 'phone_number', 'email_address', 'ssn', 'ip_address', 'url', 'bank_account', 'account_number', 'dob', 'vehicle_id', 'person_name', 'location'];
@@ -37,10 +61,12 @@ const GOAL_TYPES: PiiType[] = ['credit_card', 'phone_number', 'email_address', '
 const SETS = [
   { name: 'dev', utterances: set, idPrefix: 'u', minUtterances: 300, minPerForm: 100, minGoalType: 12, minOtherType: 4, minNegatives: 80, minVins: 12 },
   { name: 'held-out', utterances: heldout, idPrefix: 'h', minUtterances: 200, minPerForm: 80, minGoalType: 10, minOtherType: 3, minNegatives: 50, minVins: 10 },
+  { name: 'blind', utterances: blind, idPrefix: 'b', minUtterances: 220, minPerForm: 90, minGoalType: 10, minOtherType: 3, minNegatives: 55, minVins: 10 },
 ];
 
 describe.each(SETS)('labelled PII set ($name): well-formed', ({ utterances, idPrefix, minUtterances, minPerForm, minGoalType, minOtherType, minNegatives, minVins }) => {
-  const entitiesOf = (type: PiiType) => utterances.flatMap((u) => u.entities.filter((e) => e.type === type).map((e) => ({ ...e, id: u.id, utterance: u.text })));
+  const entitiesOf = (type: PiiType) =>
+    utterances.flatMap((u) => goldEntities(u).filter((e) => e.type === type).map((e) => ({ ...e, id: u.id, utterance: u.text })));
 
   it(`has at least ${minUtterances} utterances with unique ids, in both roles and both forms`, () => {
     expect(utterances.length).toBeGreaterThanOrEqual(minUtterances);
@@ -82,7 +108,7 @@ describe.each(SETS)('labelled PII set ($name): well-formed', ({ utterances, idPr
     for (const bank of entitiesOf('bank_account')) {
       const compact = spelledOut(bank.text);
       if (/^[A-Z]{2}\d{2}/.test(compact)) expect(passesIbanMod97(compact), `${bank.id} ${bank.text}`).toBe(true);
-      else if (/routing/i.test(bank.utterance) && compact.length === 9) expect(passesAbaChecksum(compact), `${bank.id} ${bank.text}`).toBe(true);
+      else if (isCalledRouting(bank.utterance, bank.start) && compact.length === 9) expect(passesAbaChecksum(compact), `${bank.id} ${bank.text}`).toBe(true);
     }
     const vins = entitiesOf('vehicle_id').filter((v) => spelledOut(v.text).length === 17);
     expect(vins.length).toBeGreaterThanOrEqual(minVins);
@@ -90,14 +116,21 @@ describe.each(SETS)('labelled PII set ($name): well-formed', ({ utterances, idPr
   });
 });
 
-describe('labelled PII set: the held-out set is independent of the dev set', () => {
-  it('shares no utterance and no labelled number with it', () => {
-    const devTexts = new Set(set.map((u) => u.text.toLowerCase()));
-    for (const u of heldout) expect(devTexts.has(u.text.toLowerCase()), u.id).toBe(false);
-    const numbers = (utterances: readonly LabelledUtterance[]) =>
-      utterances.flatMap((u) => u.entities.map((e) => spelledOut(e.text)).filter((value) => /\d{6,}/.test(value)));
-    const devNumbers = new Set(numbers(set));
-    expect(numbers(heldout).filter((value) => devNumbers.has(value))).toEqual([]);
+/** Every set is a separate measurement only if no other set holds its sentences or its numbers. */
+const INDEPENDENT = [
+  { name: 'held-out', utterances: heldout, others: [set] },
+  { name: 'blind', utterances: blind, others: [set, heldout] },
+];
+
+describe.each(INDEPENDENT)('labelled PII set: the $name set is independent of the sets before it', ({ utterances, others }) => {
+  const numbers = (list: readonly LabelledUtterance[]) =>
+    list.flatMap((u) => u.entities.map((e) => spelledOut(e.text)).filter((value) => /\d{6,}/.test(value)));
+
+  it('shares no utterance and no labelled number with them', () => {
+    const otherTexts = new Set(others.flat().map((u) => u.text.toLowerCase()));
+    for (const u of utterances) expect(otherTexts.has(u.text.toLowerCase()), u.id).toBe(false);
+    const otherNumbers = new Set(others.flatMap(numbers));
+    expect(numbers(utterances).filter((value) => otherNumbers.has(value))).toEqual([]);
   });
 });
 

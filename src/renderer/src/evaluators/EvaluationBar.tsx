@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CallListFilter } from '../../../core/api/types';
 import { useCallList } from '../calls/store';
 import { EvaluateDialog } from './EvaluateDialog';
+import { ExportButton } from '../export/ExportButton';
 import { RunProgress } from './RunProgress';
 import { useEvaluators } from './store';
 
@@ -45,7 +46,9 @@ export function EvaluationBar() {
           {checked.size} ticked{' '}
           <button type="button" className="link" onClick={() => useEvaluators.getState().clearChecked()}>
             clear
-          </button>
+          </button>{' '}
+          {/* the ticked calls' redacted copies: a zip, with a note where a call has no audio */}
+          <ExportButton callIds={[...checked]} types={[]} audioUnavailable={null} />
         </span>
       )}
       {evaluators.length > 0 && (
