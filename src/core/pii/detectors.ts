@@ -11,13 +11,19 @@ import { resolveOverlaps, spansOverlap, type Finding, type PiiType } from './typ
 export { PII_TYPES, type Finding, type PiiType } from './types';
 
 /** Numbers that are references, not personal data: "order number 4155551212". */
-const REFERENCE_CONTEXT = /\b(order|confirmation|tracking|invoice|reference|ticket|case|claim|policy)\b/i;
+const REFERENCE_WORDS = 'order|confirmation|tracking|invoice|reference|ticket|case|claim|policy|report|incident|booking|reservation|work order';
+const REFERENCE_CONTEXT = new RegExp(`\\b(${REFERENCE_WORDS})\\b`, 'i');
+/**
+ * A reference word naming the number itself ("order number 4155551212", "case #412-55-1234"), not
+ * one earlier in the sentence ("text the confirmation to 646 906 1636").
+ */
+const REFERENCE_NAMES_IT = new RegExp(`\\b(?:${REFERENCE_WORDS})(?:,?\\s*(?:number|no\\.?|#|code|id))?(?:\\s*(?:is|was|:|,))?\\s*$`, 'i');
 const SSN_CONTEXT = /\b(social|ssn|social security|last four)\b/i;
 const ROUTING_CONTEXT = /\b(routing|aba)\b/i;
-const BANK_CONTEXT = /\b(bank|checking|savings|routing)\b/i;
+const BANK_CONTEXT = /\b(bank|checking|savings|routing|direct deposit)\b/i;
 /** Numbers read after these are other ids (health, travel, membership), never phone numbers. */
 const OTHER_ID_CONTEXT = /\b(nhs|medicare|medicaid|member|membership|passport|licen[cs]e|policy|insurance|employee|customer|patient|mrn)\b/i;
-const ACCOUNT_CONTEXT = /\b(account|membership|loyalty|rewards|frequent flyer)\b/i;
+const ACCOUNT_CONTEXT = /\b(account|checking|savings|membership|loyalty|rewards|frequent flyer)\b/i;
 const CARD_CONTEXT = /\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b/i;
 
 function finding(text: string, type: PiiType, start: number, end: number, score: number): Finding {
@@ -47,7 +53,7 @@ function detectPhones(text: string): Finding[] {
     const { startsAt, endsAt } = found;
     // Inside a longer digit run (a card, an account) it is not a phone number.
     if (/\d/.test(text.charAt(startsAt - 1)) || /\d/.test(text.charAt(endsAt))) continue;
-    if (hasContextBefore(text, startsAt, REFERENCE_CONTEXT, 24)) continue;
+    if (hasContextBefore(text, startsAt, REFERENCE_NAMES_IT, 32)) continue;
     if (hasContextBefore(text, startsAt, OTHER_ID_CONTEXT, 32) && !hasContextBefore(text, startsAt, /\b(phone|call|reach|cell|mobile)\b/i, 12)) continue;
     out.push(finding(text, 'phone_number', startsAt, endsAt, 0.8));
   }
@@ -67,7 +73,7 @@ function detectSsns(text: string): Finding[] {
   for (const m of text.matchAll(/(?<![\d-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\d-])/g)) {
     const [whole, area = '', separator, group = '', serial = ''] = m;
     if (!isPlausibleSsn(area, group, serial)) continue;
-    if (hasContextBefore(text, m.index, REFERENCE_CONTEXT, 24)) continue; // "case number 412-55-1234"
+    if (hasContextBefore(text, m.index, REFERENCE_NAMES_IT, 32)) continue; // "case number 412-55-1234"
     const end = m.index + whole.length;
     const withContext = hasContext(text, m.index, end, SSN_CONTEXT);
     // Dashed AAA-GG-SSSS is the SSN's own format; spaced or bare 9-digit runs need a context word.
@@ -121,8 +127,11 @@ function detectBankNumbers(text: string): Finding[] {
     const end = m.index + m[0].length;
     if (digits.length === 9 && passesAbaChecksum(digits) && hasContext(text, m.index, end, ROUTING_CONTEXT)) {
       out.push(finding(text, 'bank_account', m.index, end, 0.9));
+    } else if (/\)\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      continue; // "(312) 439-5542": the rest of a phone number
     } else if (hasContextBefore(text, m.index, ACCOUNT_CONTEXT) && !hasContextBefore(text, m.index, REFERENCE_CONTEXT)) {
-      const type = hasContextBefore(text, m.index, BANK_CONTEXT) ? 'bank_account' : 'account_number';
+      // the bank may be named after the number too: "account 985773770 at routing 062989703"
+      const type = hasContext(text, m.index, end, BANK_CONTEXT) ? 'bank_account' : 'account_number';
       out.push(finding(text, type, m.index, end, 0.88));
     }
   }

@@ -21,7 +21,7 @@ const TEENS: Record<string, string> = {
 };
 const TENS: Record<string, string> = { twenty: '2', thirty: '3', forty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9' };
 /** Words read between digit groups that stand for a written separator ("one two three dash four five"). */
-const SPOKEN_SEPARATORS: Record<string, string> = { dash: '-', hyphen: '-', dot: '.', point: '.' };
+const SPOKEN_SEPARATORS: Record<string, string> = { dash: '-', hyphen: '-', dot: '.', point: '.', slash: '/' };
 const ZERO_LETTERS = new Set(['oh', 'o']);
 const REPEATERS: Record<string, number> = { double: 2, triple: 3 };
 /** Top-level domains a spoken address must end in before "dot" and "at" are written as symbols. */
@@ -84,7 +84,8 @@ function readUnit(tokens: readonly Token[], i: number, text: string, previous: D
   const repeat = REPEATERS[lower];
   const next = tokens[i + 1];
   if (repeat !== undefined && next && /^\s+$/.test(gapBetween(text, token, next))) {
-    const digit = plainDigits(next);
+    // "double five", "triple oh"
+    const digit = ZERO_LETTERS.has(next.word.toLowerCase()) ? '0' : plainDigits(next);
     if (digit?.length === 1) return { first: i, last: i + 1, digits: digit.repeat(repeat), spoken: true };
   }
   if (ZERO_LETTERS.has(lower)) {
@@ -150,7 +151,8 @@ function digitRunEdits(text: string, tokens: readonly Token[]): Edit[] {
     const hasSpoken = run.some((u) => u.spoken);
     // "twenty twenty-four" is a year: numbers like "twelve" join a run only among digits read out one by one.
     const compounds = run.filter((u) => u.compound).length;
-    const plausible = compounds === 0 || run.length - compounds >= 2;
+    // ... or a run split by spoken separators: "ten dot twenty dot thirty dot one", "oh seven slash nineteen ...".
+    const plausible = compounds === 0 || run.length - compounds >= 2 || separators.size >= 2;
     if (run.length > 1 && plausible && (!hasSpoken || digitCount >= MIN_SPOKEN_RUN_DIGITS)) {
       // "plus four four ..." is an international number's "+".
       const before = tokens[first.first - 1];
@@ -182,6 +184,10 @@ function digitRunEdits(text: string, tokens: readonly Token[]): Edit[] {
 const isWordToken = (token: Token | undefined): token is Token => !!token && /^[A-Za-z0-9]+$/.test(token.word);
 const NOT_A_LABEL = new Set(['the', 'a', 'an', 'this', 'that', 'and', 'or', 'of', 'to', 'in', 'on', 'is', 'it', 'its']);
 const SEPARATOR_WORDS: Record<string, string> = { dot: '.', underscore: '_', dash: '-', hyphen: '-' };
+/** Hosts that only ever serve mail: "at gmail dot com" is an email whatever came before. */
+const MAIL_HOSTS = new Set(['gmail', 'googlemail', 'hotmail', 'outlook', 'yahoo', 'icloud', 'aol', 'proton', 'protonmail', 'live', 'msn', 'comcast', 'verizon', 'att', 'sbcglobal', 'gmx', 'zoho', 'yandex', 'mail']);
+/** Words that announce an email address. */
+const EMAIL_CUE = /\b(?:e-?mail|mail|address|inbox|send (?:it|that|them|me) to|write to|reach me at)\b/i;
 
 /**
  * Spoken addresses: `label (dot label)* dot tld`, optionally preceded by `local at`, where the local
@@ -202,9 +208,12 @@ function addressEdits(text: string, tokens: readonly Token[]): Edit[] {
   for (let tld = 2; tld < tokens.length; tld++) {
     if (!SPOKEN_TLDS.has(lower[tld] ?? '') || lower[tld - 1] !== 'dot' || !isWordToken(tokens[tld - 2])) continue;
     if (!onlySpaces(tld - 2, tld - 1) || !onlySpaces(tld - 1, tld)) continue;
+    /** token index -> the symbol it is spoken for ("dot" -> ".", "at" -> "@"). */
+    const symbols = new Map<number, string>([[tld - 1, '.']]);
     // Walk back over "label dot" pairs of the host name.
     let hostStart = tld - 2;
     while (hostStart >= 2 && lower[hostStart - 1] === 'dot' && isWordToken(tokens[hostStart - 2]) && onlySpaces(hostStart - 2, hostStart)) {
+      symbols.set(hostStart - 1, '.');
       hostStart -= 2;
     }
     let start = hostStart;
@@ -212,28 +221,60 @@ function addressEdits(text: string, tokens: readonly Token[]): Edit[] {
     if (lower[hostStart] === 'w' && lower[hostStart - 1] === 'w' && lower[hostStart - 2] === 'w' && onlySpaces(hostStart - 2, hostStart)) {
       start = hostStart - 2;
     }
+    // An email needs a reason to read "at" as "@": an email word before it, or a local part that is
+    // plainly an address ("john dot smith", "jdoe88"). "pay online at acme dot com" is a web address.
+    const emailCue = MAIL_HOSTS.has(lower[hostStart] ?? '') || EMAIL_CUE.test(text.slice(Math.max(0, (tokens[hostStart]?.start ?? 0) - 60), tokens[hostStart]?.start ?? 0));
+    // "proton mail dot com": ASR splits a one-word mail host in two.
+    if (emailCue && lower[hostStart - 1] !== 'at' && lower[hostStart - 2] === 'at' && isWordToken(tokens[hostStart - 1]) && onlySpaces(hostStart - 3, hostStart)) {
+      hostStart -= 1;
+      start = hostStart;
+    }
     let isEmail = false;
     if (lower[hostStart - 1] === 'at' && isWordToken(tokens[hostStart - 2]) && onlySpaces(hostStart - 2, hostStart)) {
-      isEmail = true;
-      start = hostStart - 2;
-      while (start >= 2 && SEPARATOR_WORDS[lower[start - 1] ?? ''] !== undefined && isWordToken(tokens[start - 2]) && onlySpaces(start - 2, start)) {
-        start -= 2;
+      let localStart = hostStart - 2;
+      const localSymbols = new Map<number, string>();
+      const spelledUnit = (k: number) => DIGIT_WORDS[lower[k] ?? ''] !== undefined || /^[a-z0-9]$/.test(lower[k] ?? '');
+      for (;;) {
+        if (localStart >= 2 && SEPARATOR_WORDS[lower[localStart - 1] ?? ''] !== undefined && isWordToken(tokens[localStart - 2]) && onlySpaces(localStart - 2, localStart)) {
+          localSymbols.set(localStart - 1, SEPARATOR_WORDS[lower[localStart - 1] ?? ''] ?? '');
+          localStart -= 2;
+        } else if (localStart >= 1 && spelledUnit(localStart) && isWordToken(tokens[localStart - 1]) && SEPARATOR_WORDS[lower[localStart - 1] ?? ''] === undefined && (spelledUnit(localStart - 1) || SEPARATOR_WORDS[lower[localStart - 2] ?? ''] !== undefined) && onlySpaces(localStart - 1, localStart)) {
+          // "r nine nine", "k l e e": letters and digits read one by one join without a separator
+          localStart -= 1;
+        } else break;
+      }
+      // digits read out in the local part are written: "mateo underscore r nine nine" -> "mateo_r99"
+      for (let k = localStart; k < hostStart - 1; k++) {
+        const digit = DIGIT_WORDS[lower[k] ?? ''];
+        if (digit !== undefined) localSymbols.set(k, digit);
+      }
+      const plainLocal = localSymbols.size > 0 || /\d/.test(tokens[hostStart - 2]?.word ?? '');
+      if (emailCue || plainLocal) {
+        isEmail = true;
+        start = localStart;
+        symbols.set(hostStart - 1, '@');
+        for (const [k, symbol] of localSymbols) symbols.set(k, symbol);
       }
     }
     // A bare "acme dot com" is an address, but "the dot com era" is not.
     if (!isEmail && start === hostStart && NOT_A_LABEL.has(lower[hostStart] ?? '')) continue;
-    for (let k = start; k <= tld; k++) {
+    // "ridepal dot com slash help": a path of up to three spoken segments.
+    let end = tld;
+    while (!isEmail && end - tld < 6 && lower[end + 1] === 'slash' && isWordToken(tokens[end + 2]) && onlySpaces(end, end + 2)) {
+      symbols.set(end + 1, '/');
+      end += 2;
+    }
+    for (let k = start; k <= end; k++) {
       const token = tokens[k];
       const next = tokens[k + 1];
       if (!token) continue;
       const word = lower[k] ?? '';
-      const inHost = k >= hostStart;
-      const symbol = word === 'at' && isEmail && k === hostStart - 1 ? '@' : inHost ? (word === 'dot' ? '.' : null) : (SEPARATOR_WORDS[word] ?? null);
-      if (symbol !== null && k % 2 !== tld % 2) edits.push({ start: token.start, end: token.end, replacement: symbol });
+      const symbol = symbols.get(k);
+      if (symbol !== undefined) edits.push({ start: token.start, end: token.end, replacement: symbol });
       else if (token.word !== word) edits.push({ start: token.start, end: token.end, replacement: word });
-      if (next && k < tld) edits.push({ start: token.end, end: next.start, replacement: '' });
+      if (next && k < end) edits.push({ start: token.end, end: next.start, replacement: '' });
     }
-    tld += 1;
+    tld = end + 1;
   }
   return edits;
 }

@@ -97,4 +97,16 @@ describe('medical professionals', () => {
     expect(found('We hope Everything works out.')).toEqual([]);
     expect(found('or do i have to wait till the doctor calls it in')).toEqual([]);
   });
+
+  it('in lower-case ASR text, names after cues are the words no dictionary knows; fillers are skipped; companies are no people', () => {
+    expect(found("hi um this is xiomara vega i'm calling about my dog")).toEqual([['person_name', 'xiomara vega']]);
+    expect(found('yeah it\'s um jordan ellison born april ninth')).toEqual([['person_name', 'jordan ellison']]);
+    expect(found('the driver was uh sandeep')).toEqual([['person_name', 'sandeep']]);
+    expect(found('this is ridiculous i have been waiting')).toEqual([]);
+    expect(found("it's broken again")).toEqual([]);
+    expect(found('yeah with my wife um my social is three six five')).toEqual([]);
+    expect(found('Nova Loan Servicing, this is Fatima. Can I have your name?')).toEqual([['person_name', 'Fatima']]);
+    expect(found('The technician window is 1 to 5 p.m. tomorrow')).toEqual([]);
+    expect(found('Ticket 99-20418 has been escalated to tier two.')).toEqual([]);
+  });
 });

@@ -140,4 +140,28 @@ describe('detectStructured: spoken forms map back to the original characters', (
     expect(found('My tag is ABC-1234, Virginia plates')).toEqual([['vehicle_id', 'ABC-1234']]);
     expect(found('order ABC-1234 shipped')).toEqual([]);
   });
+
+  it('spoken addresses: mail hosts, split hosts, digits in the local part, paths; "at" without a reason is no email', () => {
+    expect(found('my email is siobhan dot kelleher at proton mail dot com')).toEqual([['email_address', 'siobhan dot kelleher at proton mail dot com']]);
+    expect(found("i'm sending the link to j smith at gmail dot com now")).toEqual([['email_address', 'smith at gmail dot com']]);
+    expect(found('my email is mateo underscore r nine nine at hotmail dot com')).toEqual([['email_address', 'mateo underscore r nine nine at hotmail dot com']]);
+    expect(found('you can pay online at pay dot brightwire dot net')).toEqual([['url', 'pay dot brightwire dot net']]);
+    expect(found('help articles are at ridepal dot com slash help right')).toEqual([['url', 'ridepal dot com slash help']]);
+  });
+
+  it('spoken numbers with "triple oh", slashes and tens between dots; a reference that names the number', () => {
+    expect(found('card on file four six seven five seven two triple oh three two seven five six double nine')).toEqual([
+      ['credit_card', 'four six seven five seven two triple oh three two seven five six double nine'],
+    ]);
+    expect(found('my date of birth is oh seven slash one nine slash nineteen ninety two')).toEqual([['dob', 'oh seven slash one nine slash nineteen ninety two']]);
+    expect(found('the camera ip is ten dot twenty dot thirty dot one')).toEqual([['ip_address', 'ten dot twenty dot thirty dot one']]);
+    expect(found('can you text the confirmation to six four six, nine oh six, sixteen thirty six')).toEqual([['phone_number', 'six four six, nine oh six, sixteen thirty six']]);
+    expect(found("I've filed a safety report, number 240611-0093.")).toEqual([]);
+  });
+
+  it('bank words on either side make an account a bank account; a phone number is not an account', () => {
+    expect(found('Routing 054816062, checking 316448124484.')).toEqual([['bank_account', '054816062'], ['bank_account', '316448124484']]);
+    expect(found('I changed my direct deposit to account 985773770 at routing 062989703')).toEqual([['bank_account', '985773770'], ['bank_account', '062989703']]);
+    expect(found('the number on the account is (312) 439-5542')).toEqual([['phone_number', '(312) 439-5542']]);
+  });
 });

@@ -4,7 +4,8 @@
  * ("Bill", "May").
  */
 export const NOT_NAMES: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'there', 'here', 'it', 'its', 'i', 'me', 'my', 'mine', 'you',
+  'um', 'uh', 'er', 'erm', 'ah', 'hmm', 'mm', 'nonbinary', 'non-binary', 'transgender', 'trans', 'queer', 'gay', 'lesbian',
+  'bisexual', 'asexual', 'pansexual', 'genderfluid', 'agender', 'cisgender', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'there', 'here', 'it', 'its', 'i', 'me', 'my', 'mine', 'you',
   'your', 'yours', 'we', 'us', 'our', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'who', 'whom',
   'whose', 'what', 'which', 'when', 'where', 'why', 'how', 'and', 'or', 'but', 'so', 'if', 'then', 'than', 'because',
   'as', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'into', 'over', 'after', 'before',

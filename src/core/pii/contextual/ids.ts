@@ -120,7 +120,7 @@ const SAID = `(?:\\s*(?:is|was|:|it's|it is|would be|should be|will be|to|as)(?:
 /** After "the password is", a pass phrase of up to five words, to the end of the clause. */
 const PHRASE = `((?:(?!(?:and|but|so|because|or|which|if|then|and then|for|on|please|right|correct)\\b)[^\\s.,!?;]+ ){0,4}(?!(?:and|but|so|because|or|which|if|then|for|on|please)\\b)[^\\s.,!?;]+)`;
 const CREDENTIAL_RULES: readonly { type: PiiType; cue: RegExp }[] = [
-  { type: 'username', cue: new RegExp(`\\b(?:user ?name|user id|login(?: id| name)?|log in name|screen name|handle|gamertag|gamer tag|(?:log|logged|sign|signed) in as)(${SAID}?)\\s+${HANDLE}`, 'gi') },
+  { type: 'username', cue: new RegExp(`\\b(?:user ?name|user id|login(?: id| name)?|log in name|screen name|handle|gamertag|gamer tag|(?:log|logged|sign|signed) in as)(?: (?:on|for|in|with|at) (?:the|my|your|our) [a-z]+)?(${SAID}?)\\s+${HANDLE}`, 'gi') },
   { type: 'password', cue: new RegExp(`\\b(?:password|passcode|pass code|passphrase|pass phrase)(${SAID})\\s+${PHRASE}`, 'gi') },
   { type: 'password', cue: new RegExp(`\\b(?:password|passcode|pass code|passphrase|pass phrase)()\\s+${HANDLE}`, 'gi') },
 ];
@@ -142,7 +142,8 @@ function detectCredentials(text: string, normalized: NormalizedText): Finding[] 
       const end = start + value.length;
       if (taken.some((t) => t.start < end && start < t.end)) continue;
       taken.push({ start, end });
-      out.push(mapped(text, normalized, rule.type, start, end, 0.8));
+      // named by its own cue: it outranks a name read inside it ("tuan underscore nguyen")
+      out.push(mapped(text, normalized, rule.type, start, end, 0.88));
     }
   }
   return out;
@@ -160,7 +161,7 @@ function detectFilenames(text: string): Finding[] {
   for (const pattern of [FILENAME, SPOKEN_FILENAME]) {
     for (const m of text.matchAll(pattern)) {
       const end = m.index + m[0].length;
-      if (!out.some((f) => f.start < end && m.index < f.end)) out.push(finding(text, 'filename', m.index, end, 0.8));
+      if (!out.some((f) => f.start < end && m.index < f.end)) out.push(finding(text, 'filename', m.index, end, 0.88));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Finding } from '../types';
 import { NOT_NAMES } from './common-words';
+import { ENGLISH_WORDS, isLowerCaseText } from './dictionary';
 import { AMBIGUOUS_NAMES, FIRST_NAMES, SURNAMES } from './names-data';
 import { ORIGINS, PLACES } from './places-data';
 import { finding, isCapitalized, startsSentence, wordIndexAt, words, type Word } from './shared';
@@ -14,22 +15,25 @@ import { finding, isCapitalized, startsSentence, wordIndexAt, words, type Word }
 
 /** Cues after which the next words are the name, whatever they are. */
 const STRONG_CUE =
-  /\b(?:(?:(?:my|his|her|their|the|your|full|patient's|patient)\s*name(?:'s|s is| is| was|:)|(?:first|last|sur|maiden|middle)\s*name(?:'s|s is| is| was|:)?)|(?:mr|mrs|ms|mister|missus)\.?|named|goes by|name of)\s*,?\s+(?=[A-Za-z])/gi;
+  /\b(?:(?:(?:my|his|her|their|the|your|full|patient's|patient)\s*name(?:'s|s is| is| was|:)|(?:first|last|sur|maiden|middle)\s*name(?:'s|s is| is| was|:)?)|(?:mr|mrs|ms|mister|missus)\.?|named|goes by|name of)\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
 /** Cues after which a capitalised or listed name is taken. */
 const MEDIUM_CUE =
-  /\b(?:this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of)\s*,?\s+(?=[A-Za-z])/gi;
+  /\b(?:this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of|escalat(?:e|ed|ing) (?:this |it |you )?to|assigned to|forwarded to)\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
 /**
  * People named by their role ("my caseworker is Faith Odom", "our crew supervisor, Dale Whitacre",
  * "your driver Moussa", "my daughter pilar"): after one, a capitalised word is a name, and in
  * lower-case ASR text so is a word that is not an ordinary one.
  */
-const ROLE_CUE = new RegExp(
-  '\\b(?:my|his|her|your|our|their|the)\\s+(?:[a-z]+\\s+)?(?:son|daughter|husband|wife|mother|father|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|partner|friend|neighbou?r|roommate|landlord|boss|coworker|colleague|caseworker|case manager|coordinator|supervisor|manager|technician|tech|driver|courier|doorman|agent|realtor|broker|advisor|adviser|lawyer|attorney|accountant|representative|rep|contact|caregiver|aide|assistant)' +
-    "(?:'s name is|\\s+is|,)?\\s+(?=[A-Za-z])" +
-    '|\\b(?:escalat(?:e|ed|ing)|forward(?:ed|ing)?|assign(?:ed|ing)?|reach(?:ing)? out) (?:this |it |you )?to\\s+(?=[A-Z])',
-  'gi',
-);
-const ROLE_NOT_NAME = /^(?:is|was|will|has|had|and|or|who|said|says|just|also|usually|can|could|would|should)$/i;
+const ROLE_WORDS =
+  "son|daughter|husband|wife|mother|father|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|partner|friend|neighbou?r|roommate|landlord|boss|coworker|colleague|caseworker|case manager|coordinator|supervisor|manager|technician|tech|driver|courier|doorman|agent|realtor|broker|advisor|adviser|lawyer|attorney|accountant|representative|rep|contact|caregiver|aide|assistant";
+const ROLE_TAIL = "(?:'s name is|\\s+is|\\s+was|,)?\\s*,?\\s+(?:(?:um|uh|er|erm|ah)\\s*,?\\s+)?(?=[A-Za-z])";
+/** "my caseworker is ...", "your driver ...": a person of the speaker's or listener's. */
+const ROLE_CUE = new RegExp(`\\b(?:my|his|her|your|our|their)\\s+(?:[a-z]+\\s+)?(?:${ROLE_WORDS})${ROLE_TAIL}`, 'gi');
+/** "the driver was Sandeep", "the doorman, Frank": a role in general, so only a capitalised or listed name. */
+const THE_ROLE_CUE = new RegExp(`\\bthe\\s+(?:[a-z]+\\s+)?(?:${ROLE_WORDS})${ROLE_TAIL}`, 'gi');
+const ROLE_NOT_NAME = /^(?:is|was|will|has|had|and|or|who|said|says|just|also|usually|can|could|would|should|um|uh|er|erm|ah|like)$/i;
+/** Words of company names: "Nova Loan Servicing, this is ..." is no person. */
+const ORGANISATION_WORD = /^(?:servicing|services?|bank|banking|loans?|lending|mortgage|insurance|pharmacy|clinic|hospital|health|healthcare|medical|dental|inc|llc|ltd|corp|corporation|company|co|group|partners|realty|energy|electric|power|gas|water|airlines?|airways|wireless|mobile|telecom|communications|logistics|movers|moving|security|solutions|systems|financial|finance|credit|union|capital|holdings|foundation|university|college|school|center|centre|market|motors|auto|rentals?)$/i;
 /** Capitalised words that are no names: days, months, and nationalities ("my wife is Vietnamese"). */
 const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/i;
 const notAName = (w: Word): boolean => CALENDAR_WORD.test(w.word) || ORIGINS.has(w.lower) || TITLE_WORD.test(w.word);
@@ -55,6 +59,12 @@ const isOrdinary = (w: Word): boolean => NOT_NAMES.has(w.lower) && !(isCapitaliz
 const looksLikeWord = (w: Word): boolean => /(?:ing|ed|ly|n't|'ll|'re|'ve|'d|'m)$/.test(w.lower) && !isListed(w);
 
 /** Whether `w` can be part of a name found with the given strength of evidence. */
+/** Set per text by detectNames: whether the text is lower-case ASR output. */
+let asrText = false;
+
+/** Not an English word, not an ordinary one, not shaped like a verb: in ASR text, likely a name. */
+const isUnknownWord = (w: Word): boolean => /^[a-z'-]{2,}$/.test(w.lower) && !ENGLISH_WORDS.has(w.lower) && !NOT_NAMES.has(w.lower) && !ORIGINS.has(w.lower) && !looksLikeWord(w);
+
 function nameWord(w: Word, strength: Strength): boolean {
   // After "my name is", "bill" in "my name is bill henderson" is the name.
   const ordinary = isOrdinary(w) && !(strength === 'strong' && isListed(w));
@@ -63,8 +73,8 @@ function nameWord(w: Word, strength: Strength): boolean {
   if (strength === 'strong') return listed || isCapitalized(w.word) || !looksLikeWord(w);
   // "my daughter helps": a verb in -s is no name unless it is a listed one ("my son James").
   if (strength === 'role' && notAName(w)) return false;
-  if (strength === 'role') return listed || isCapitalized(w.word) || (!looksLikeWord(w) && !/s$/.test(w.lower) && !ROLE_NOT_NAME.test(w.word));
-  if (strength === 'medium') return listed || isCapitalized(w.word);
+  if (strength === 'role') return listed || isCapitalized(w.word) || (!looksLikeWord(w) && !/s$/.test(w.lower) && !ROLE_NOT_NAME.test(w.word) && !ENGLISH_WORDS.has(w.lower));
+  if (strength === 'medium') return listed || isCapitalized(w.word) || (asrText && isUnknownWord(w));
   return listed;
 }
 
@@ -84,7 +94,8 @@ function nameSpan(text: string, ws: readonly Word[], i: number, strength: Streng
     const followsWell =
       (isCapitalized(next.word) && isCapitalized(prev.word) && !isOrdinary(next)) ||
       (SURNAMES.has(next.lower) && (!AMBIGUOUS_NAMES.has(next.lower) || isCapitalized(next.word))) ||
-      ((strength === 'strong' || strength === 'role') && nameWord(next, strength) && !isCapitalized(prev.word) && !isCapitalized(next.word));
+      ((strength === 'strong' || strength === 'role') && nameWord(next, strength) && !isCapitalized(prev.word) && !isCapitalized(next.word)) ||
+      (asrText && strength === 'medium' && isUnknownWord(next));
     if (!followsWell) break;
     last++;
   }
@@ -94,6 +105,7 @@ function nameSpan(text: string, ws: readonly Word[], i: number, strength: Streng
 }
 
 export function detectNames(text: string): Finding[] {
+  asrText = isLowerCaseText(text);
   const ws = words(text);
   const out: Finding[] = [];
   const taken = new Set<number>();
@@ -117,7 +129,7 @@ export function detectNames(text: string): Finding[] {
     take(span.first, span.last);
   }
 
-  for (const [cue, strength, score] of [[STRONG_CUE, 'strong', 0.85], [ROLE_CUE, 'role', 0.8], [MEDIUM_CUE, 'medium', 0.8]] as const) {
+  for (const [cue, strength, score] of [[STRONG_CUE, 'strong', 0.85], [ROLE_CUE, 'role', 0.8], [THE_ROLE_CUE, 'medium', 0.8], [MEDIUM_CUE, 'medium', 0.8]] as const) {
     for (const m of text.matchAll(cue)) {
       const i = wordIndexAt(ws, m.index + m[0].length);
       if (i < 0 || taken.has(i)) continue;
@@ -160,8 +172,19 @@ function spelledNames(text: string, ws: readonly Word[], names: readonly Finding
   return out;
 }
 
+/** Whether a word of the span, or the word after it, names a company ("Nova Loan Servicing"). */
+function partOfOrganisation(ws: readonly Word[], first: number, last: number): boolean {
+  for (let k = first; k <= last + 1; k++) {
+    if (ORGANISATION_WORD.test(ws[k]?.word ?? '')) return true;
+  }
+  return false;
+}
+
 /** After a medium cue: a listed word, or an introduction ("this is Priya from billing"). */
 function mediumConfirmed(text: string, ws: readonly Word[], first: number, last: number): boolean {
+  if (partOfOrganisation(ws, first, last)) return false;
+  // "this is xiomara vega i'm calling": in ASR text, words no dictionary knows.
+  if (asrText && ws.slice(first, last + 1).every(isUnknownWord)) return true;
   for (let k = first; k <= last; k++) {
     const w = ws[k];
     if (w && isListed(w) && (!AMBIGUOUS_NAMES.has(w.lower) || isCapitalized(w.word))) return true;
@@ -180,6 +203,7 @@ function mediumConfirmed(text: string, ws: readonly Word[], first: number, last:
 function listNameAccepted(text: string, ws: readonly Word[], first: number, last: number): boolean {
   const head = ws[first];
   if (!head) return false;
+  if (partOfOrganisation(ws, first, last)) return false;
   // "Bill Smith", "Grace Kim"; but "Rose Garden" is no name: an ambiguous head needs a listed second word.
   // "Hope Castellanos": a capitalised ambiguous name followed by a capitalised word that is neither
   // ordinary nor a place reads as a full name.
