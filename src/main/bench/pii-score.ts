@@ -6,7 +6,7 @@ import { PII_TYPES, spansOverlap, type Finding, type PiiType } from '../../core/
 
 /**
  * Scores PII detection against a labelled set (test/fixtures/pii/utterances.jsonl, the dev set,
- * heldout.jsonl or blind.jsonl; conventions in their README): per entity type TP / FP / FN, precision and recall, and
+ * heldout.jsonl, blind.jsonl or sealed.jsonl; conventions in their README): per entity type TP / FP / FN, precision and recall, and
  * the misses and false alarms.
  * A prediction matches a gold entity when the types are equal (or in the same merged group) and the
  * character spans overlap; each gold entity is matched at most once, so a second fragment of one
@@ -18,6 +18,8 @@ export const LABELLED_SET = 'test/fixtures/pii/utterances.jsonl';
 export const HELDOUT_SET = 'test/fixtures/pii/heldout.jsonl';
 /** Written later, apart from the detectors and from both other sets, and never looked at for misses. */
 export const BLIND_SET = 'test/fixtures/pii/blind.jsonl';
+/** Written last, apart from the detectors and all three other sets, to measure the final figures once. */
+export const SEALED_SET = 'test/fixtures/pii/sealed.jsonl';
 
 const entitySchema = z.object({
   type: z.enum(PII_TYPES),
