@@ -20,7 +20,7 @@ const REFERENCE_CONTEXT = new RegExp(`\\b(${REFERENCE_WORDS})\\b`, 'i');
 const REFERENCE_NAMES_IT = new RegExp(`\\b(?:${REFERENCE_WORDS})(?:,?\\s*(?:number|no\\.?|#|code|id))?(?:\\s*(?:is|was|:|,))?\\s*$`, 'i');
 const SSN_CONTEXT = /\b(social|ssn|social security|last four)\b/i;
 const ROUTING_CONTEXT = /\b(routing|aba)\b/i;
-const BANK_CONTEXT = /\b(bank|checking|savings|routing|direct deposit)\b/i;
+const BANK_CONTEXT = /\b(bank|checking|savings|routing|direct deposit|credit union)\b/i;
 /** Numbers read after these are other ids (health, travel, membership), never phone numbers. */
 const OTHER_ID_CONTEXT = /\b(nhs|medicare|medicaid|member|membership|passport|licen[cs]e|policy|insurance|employee|customer|patient|mrn)\b/i;
 const ACCOUNT_CONTEXT = /\b(account|checking|savings|membership|loyalty|rewards|frequent flyer)\b/i;

@@ -27,9 +27,13 @@ export function isPlausibleNumericDate(date: string): boolean {
 }
 
 /** Whether a date starting at `start` follows a birth word ("born on", "DOB"). */
-export function hasBirthContext(text: string, start: number): boolean {
-  return hasContextBefore(text, start, BIRTH_CONTEXT, BIRTH_WINDOW);
+export function hasBirthContext(text: string, start: number, end?: number): boolean {
+  if (hasContextBefore(text, start, BIRTH_CONTEXT, BIRTH_WINDOW)) return true;
+  // "twelve five sixty two, that's my date of birth"
+  return end !== undefined && BIRTH_AFTER.test(text.slice(end, end + 40));
 }
+
+const BIRTH_AFTER = /^[\s,.]*(?:that's|that is|is|was|being)\s+(?:my|his|her|the)\s+(?:date of birth|birth ?date|birthday|dob|d\.?o\.?b)\b/i;
 
 /** Every calendar date in `text` (plausible numeric ones only), the first of overlapping matches kept. */
 /** The dob and date detectors both read a turn's dates: the second read is free. */
@@ -76,6 +80,6 @@ export function detectDob(text: string): Finding[] {
     }
   }
   return spans
-    .filter((d) => hasBirthContext(text, d.start))
+    .filter((d) => hasBirthContext(text, d.start, d.end))
     .map((d) => ({ type: 'dob', start: d.start, end: d.end, text: text.slice(d.start, d.end), score: 0.9 }));
 }

@@ -152,7 +152,8 @@ function digitRunEdits(text: string, tokens: readonly Token[]): Edit[] {
     // "twenty twenty-four" is a year: numbers like "twelve" join a run only among digits read out one by one.
     const compounds = run.filter((u) => u.compound).length;
     // ... or a run split by spoken separators: "ten dot twenty dot thirty dot one", "oh seven slash nineteen ...".
-    const plausible = compounds === 0 || run.length - compounds >= 2 || separators.size >= 2;
+    // Long runs are ids whatever their grouping: a card read in pairs ("forty nine sixty five ...").
+    const plausible = compounds === 0 || run.length - compounds >= 2 || separators.size >= 2 || run.reduce((n, u) => n + u.digits.length, 0) >= 9;
     if (run.length > 1 && plausible && (!hasSpoken || digitCount >= MIN_SPOKEN_RUN_DIGITS)) {
       // "plus four four ..." is an international number's "+".
       const before = tokens[first.first - 1];

@@ -109,4 +109,16 @@ describe('medical professionals', () => {
     expect(found('The technician window is 1 to 5 p.m. tomorrow')).toEqual([]);
     expect(found('Ticket 99-20418 has been escalated to tier two.')).toEqual([]);
   });
+
+  it('names with no cue: before "born", joined by "and", two capitalised words no dictionary knows; vocatives; "under"', () => {
+    expect(found('kofi mensah born february twenty second')).toEqual([['person_name', 'kofi mensah']]);
+    expect(found("it's amara and joaquin")).toEqual([['person_name', 'amara'], ['person_name', 'joaquin']]);
+    expect(found('Nkechi Achebe from our office will call you back.')).toEqual([['person_name', 'Nkechi Achebe']]);
+    expect(found('Sure, Tomasz. Can you read me the VIN?')).toEqual([['person_name', 'Tomasz']]);
+    expect(found("can you put it under wojcik it's my dad's truck")).toEqual([['person_name', 'wojcik']]);
+    expect(found('And the account holder, is that Helga Sørensen?')).toEqual([['person_name', 'Helga Sørensen']]);
+    expect(found("The drive at St. Brendan's Parish Hall is on July 8.")).toEqual([]);
+    expect(found('Sure, Thanks.')).toEqual([]);
+    expect(found('it was born out of frustration')).toEqual([]);
+  });
 });

@@ -164,4 +164,11 @@ describe('detectStructured: spoken forms map back to the original characters', (
     expect(found('I changed my direct deposit to account 985773770 at routing 062989703')).toEqual([['bank_account', '985773770'], ['bank_account', '062989703']]);
     expect(found('the number on the account is (312) 439-5542')).toEqual([['phone_number', '(312) 439-5542']]);
   });
+
+  it('a card read in pairs; a date of birth named after it; a credit union is a bank', () => {
+    expect(found('card forty one eleven eleven eleven eleven eleven eleven twelve')).toEqual([]); // fails Luhn
+    expect(found('card forty one eleven eleven eleven eleven eleven eleven eleven')).toEqual([['credit_card', 'forty one eleven eleven eleven eleven eleven eleven eleven']]);
+    expect(found("twelve five sixty two that's my date of birth")).toEqual([['dob', 'twelve five sixty two']]);
+    expect(found('account six eight two six two two nine oh at my credit union')).toEqual([['bank_account', 'six eight two six two two nine oh']]);
+  });
 });

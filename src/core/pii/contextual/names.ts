@@ -18,7 +18,7 @@ const STRONG_CUE =
   /\b(?:(?:(?:my|his|her|their|the|your|full|patient's|patient)\s*name(?:'s|s is| is| was|:)|(?:first|last|sur|maiden|middle)\s*name(?:'s|s is| is| was|:)?)|(?:mr|mrs|ms|mister|missus)\.?|named|goes by|name of)\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
 /** Cues after which a capitalised or listed name is taken. */
 const MEDIUM_CUE =
-  /\b(?:this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of|escalat(?:e|ed|ing) (?:this |it |you )?to|assigned to|forwarded to)\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
+  /\b(?:this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of|escalat(?:e|ed|ing) (?:this |it |you )?to|assigned to|forwarded to|(?:sure|okay|ok|alright|great|perfect|yes|no|right|got it)\s*,|(?:reservation|booking|account(?:'s)?|order|appointment|file|policy|it|it's|that's|is it)(?: is)? (?:under|in the name of|for))\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
 /**
  * People named by their role ("my caseworker is Faith Odom", "our crew supervisor, Dale Whitacre",
  * "your driver Moussa", "my daughter pilar"): after one, a capitalised word is a name, and in
@@ -33,7 +33,7 @@ const ROLE_CUE = new RegExp(`\\b(?:my|his|her|your|our|their)\\s+(?:[a-z]+\\s+)?
 const THE_ROLE_CUE = new RegExp(`\\bthe\\s+(?:[a-z]+\\s+)?(?:${ROLE_WORDS})${ROLE_TAIL}`, 'gi');
 const ROLE_NOT_NAME = /^(?:is|was|will|has|had|and|or|who|said|says|just|also|usually|can|could|would|should|um|uh|er|erm|ah|like)$/i;
 /** Words of company names: "Nova Loan Servicing, this is ..." is no person. */
-const ORGANISATION_WORD = /^(?:servicing|services?|bank|banking|loans?|lending|mortgage|insurance|pharmacy|clinic|hospital|health|healthcare|medical|dental|inc|llc|ltd|corp|corporation|company|co|group|partners|realty|energy|electric|power|gas|water|airlines?|airways|wireless|mobile|telecom|communications|logistics|movers|moving|security|solutions|systems|financial|finance|credit|union|capital|holdings|foundation|university|college|school|center|centre|market|motors|auto|rentals?)$/i;
+const ORGANISATION_WORD = /^(?:servicing|services?|bank|banking|loans?|lending|mortgage|insurance|pharmacy|clinic|hospital|health|healthcare|medical|dental|inc|llc|ltd|corp|corporation|company|co|group|partners|realty|energy|electric|power|gas|water|airlines?|airways|wireless|mobile|telecom|communications|logistics|movers|moving|security|solutions|systems|financial|finance|credit|union|capital|holdings|foundation|university|college|school|center|centre|market|motors|auto|rentals?|hall|parish|church|chapel|cathedral|plaza|tower|street|st|avenue|road|boulevard|library|museum|stadium|arena|theater|theatre|hotel|inn|cafe|restaurant)$/i;
 /** Capitalised words that are no names: days, months, and nationalities ("my wife is Vietnamese"). */
 const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/i;
 const notAName = (w: Word): boolean => CALENDAR_WORD.test(w.word) || ORIGINS.has(w.lower) || TITLE_WORD.test(w.word);
@@ -154,7 +154,45 @@ export function detectNames(text: string): Finding[] {
     take(span.first, span.last);
     i = span.last;
   }
+  out.push(...uncuedNames(text, ws, taken, out));
   return [...out, ...spelledNames(text, ws, out)];
+}
+
+/** A word that can be part of a name with no cue: listed, or (capitalised / in ASR text) unknown to the dictionary. */
+function nameLike(w: Word | undefined): w is Word {
+  if (!w || isOrdinary(w) || PLACES.has(w.lower) || notAName(w) || ORGANISATION_WORD.test(w.word)) return false;
+  if (isListed(w) && (!AMBIGUOUS_NAMES.has(w.lower) || isCapitalized(w.word))) return true;
+  return asrText ? isUnknownWord(w) : isCapitalized(w.word) && !ENGLISH_WORDS.has(w.lower);
+}
+
+/**
+ * Names no cue introduces: before "born" ("kofi mensah born february ..."), joined to a name by
+ * "and" ("it's amara and joaquin"), or two capitalised words no dictionary knows ("Nkechi Achebe").
+ */
+function uncuedNames(text: string, ws: readonly Word[], taken: Set<number>, found: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const claim = (first: number, last: number, score: number) => {
+    const a = ws[first];
+    const b = ws[last];
+    if (!a || !b) return;
+    for (let k = first; k <= last; k++) taken.add(k);
+    out.push(finding(text, 'person_name', a.start, b.end, score));
+  };
+  for (let i = 0; i < ws.length; i++) {
+    if (taken.has(i)) continue;
+    const w = ws[i];
+    if (!nameLike(w)) continue;
+    let last = i;
+    while (last - i < MAX_NAME_WORDS - 1 && !taken.has(last + 1) && nameLike(ws[last + 1]) && /^ $/.test(text.slice(ws[last]?.end ?? 0, ws[last + 1]?.start ?? 0))) last++;
+    const after = text.slice(ws[last]?.end ?? 0, (ws[last]?.end ?? 0) + 12);
+    const prev = ws[i - 1];
+    const afterName = prev && /^(?:and|or)$/i.test(prev.word) && found.some((f) => f.type === 'person_name' && text.slice(f.end, prev.start).trim() === '');
+    const beforeBorn = /^\s+(?:was\s+)?born\b/i.test(after);
+    const twoUnknownCapitalised = !asrText && last > i && ws.slice(i, last + 1).every((x) => isCapitalized(x.word) && !isListed(x) && !ENGLISH_WORDS.has(x.lower));
+    if (beforeBorn || afterName || twoUnknownCapitalised) claim(i, last, 0.7);
+    i = last;
+  }
+  return out;
 }
 
 /** "n g u y e n", "A-N-A": letters spelling a name said just before. */
@@ -174,6 +212,8 @@ function spelledNames(text: string, ws: readonly Word[], names: readonly Finding
 
 /** Whether a word of the span, or the word after it, names a company ("Nova Loan Servicing"). */
 function partOfOrganisation(ws: readonly Word[], first: number, last: number): boolean {
+  // "St. Brendan's": a saint's name is a place's
+  if (/^st$/i.test(ws[first - 1]?.word ?? '')) return true;
   for (let k = first; k <= last + 1; k++) {
     if (ORGANISATION_WORD.test(ws[k]?.word ?? '')) return true;
   }

@@ -13,7 +13,8 @@ export interface Word {
 }
 
 /** Words keep inner apostrophes and hyphens ("O'Brien", "Mary-Jane"); a trailing "'s" is cut off. */
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+|-[A-Za-z]+)*/g;
+// Letters of any script: "Sørensen", "Zoë", "Nguyễn" are one word each.
+const WORD = /\p{L}+(?:['’]\p{L}+|-\p{L}+)*/gu;
 
 /** The detectors of one `detectContextual` call all split the same text: the last split is kept. */
 let lastSplit: { text: string; words: readonly Word[] } | null = null;
@@ -30,7 +31,7 @@ export function words(text: string): readonly Word[] {
   return out;
 }
 
-export const isCapitalized = (word: string): boolean => /^[A-Z][a-z]/.test(word) || /^[A-Z]$/.test(word);
+export const isCapitalized = (word: string): boolean => /^\p{Lu}\p{Ll}/u.test(word) || /^\p{Lu}$/u.test(word);
 
 /** Whether only spaces (and at most one comma or period of an initial) separate `a` and `b`. */
 export function adjacent(text: string, a: Word, b: Word): boolean {
