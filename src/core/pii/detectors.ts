@@ -1,7 +1,7 @@
 import isEmail from 'validator/lib/isEmail';
 import isIP from 'validator/lib/isIP';
 import isURL from 'validator/lib/isURL';
-import { findNumbers } from 'libphonenumber-js';
+import { findNumbers, isValidPhoneNumber } from 'libphonenumber-js';
 import { isPlausibleSsn, passesAbaChecksum, passesIbanMod97, passesLuhn, passesVinCheck } from './checksums';
 import { hasContext, hasContextBefore } from './context';
 import { detectDob } from './dob';
@@ -38,6 +38,21 @@ function detectCards(text: string): Finding[] {
     const end = m.index + m[0].length;
     const score = hasContext(text, m.index, end, CARD_CONTEXT) ? 0.95 : 0.85;
     out.push(finding(text, 'credit_card', m.index, end, score));
+  }
+  return out;
+}
+
+const PHONE_CONTEXT = /\b(call|phone|cell|mobile|number|reach|text|whatsapp)\b/i;
+/** Regions tried for a number in national form with a trunk 0 ("oh seven four six ..."), which is never a US number. */
+const TRUNK_ZERO_REGIONS = ['GB', 'IE', 'AU', 'NZ', 'DE', 'FR', 'IN'] as const;
+
+/** "07462 676884" after "call my cell": a national number of a country that dials a leading 0. */
+function detectTrunkZeroPhones(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(/(?<![\w+])0\d(?:[ -]?\d){8,9}(?![\d])/g)) {
+    if (!hasContextBefore(text, m.index, PHONE_CONTEXT, 32) || hasContextBefore(text, m.index, REFERENCE_NAMES_IT, 32)) continue;
+    const digits = m[0].replace(/\D/g, '');
+    if (TRUNK_ZERO_REGIONS.some((region) => isValidPhoneNumber(digits, region))) out.push(finding(text, 'phone_number', m.index, m.index + m[0].length, 0.8));
   }
   return out;
 }
@@ -89,7 +104,7 @@ function detectIps(text: string): Finding[] {
   for (const m of text.matchAll(/(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)/g)) {
     // "version 1.2.3.4" is a version number, not an address; an address inside a URL is the URL's.
     if (text.slice(Math.max(0, m.index - 3), m.index) === '://') continue;
-    if (isIP(m[0], 4) && !hasContextBefore(text, m.index, /\b(version|v|build|release|firmware|software|update|app|ios|android)\s*$/i)) out.push(finding(text, 'ip_address', m.index, m.index + m[0].length, 0.9));
+    if (isIP(m[0], 4) && !hasContextBefore(text, m.index, /\b(version|v|build|release|firmware|software|update|app|ios|android)(?:\s+(?:is|was|number|no\.?))?[\s:]*$/i)) out.push(finding(text, 'ip_address', m.index, m.index + m[0].length, 0.9));
   }
   for (const m of text.matchAll(/(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g)) {
     if (m[0].split(':').length >= 3 && isIP(m[0], 6)) {
@@ -99,7 +114,7 @@ function detectIps(text: string): Finding[] {
   return out;
 }
 
-const KNOWN_TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|de|fr|info|biz|ai|app|dev|me|ly|tv|gg|xyz|shop|store|online|site|tech|health|care|bank|au|nz|ie|in|es|it|nl|se|jp|mx|br|ch';
+const KNOWN_TLDS = 'com|org|net|edu|gov|io|co|us|uk|ca|de|fr|info|biz|ai|app|dev|me|ly|tv|gg|xyz|shop|store|online|site|tech|health|care|bank|studio|law|music|design|club|blog|cloud|live|au|nz|ie|in|es|it|nl|se|jp|mx|br|ch';
 const URL_PATTERN = new RegExp(
   `(?:\\bhttps?://[^\\s<>"]+|\\bwww\\.[^\\s<>"]+|\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:${KNOWN_TLDS})\\b(?:/[^\\s<>"]*)?)`,
   'gi',
@@ -129,7 +144,7 @@ function detectBankNumbers(text: string): Finding[] {
       out.push(finding(text, 'bank_account', m.index, end, 0.9));
     } else if (/\)\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
       continue; // "(312) 439-5542": the rest of a phone number
-    } else if (hasContextBefore(text, m.index, ACCOUNT_CONTEXT) && !hasContextBefore(text, m.index, REFERENCE_CONTEXT)) {
+    } else if (hasContextBefore(text, m.index, ACCOUNT_CONTEXT) && !hasContextBefore(text, m.index, REFERENCE_NAMES_IT, 32)) {
       // the bank may be named after the number too: "account 985773770 at routing 062989703"
       const type = hasContext(text, m.index, end, BANK_CONTEXT) ? 'bank_account' : 'account_number';
       out.push(finding(text, type, m.index, end, 0.88));
@@ -148,7 +163,7 @@ function detectVins(text: string): Finding[] {
   return out;
 }
 
-const PLATE_CONTEXT = /\b(plates?|tag|registration)\b/i;
+const PLATE_CONTEXT = /\b(plates?|(?<!(?:bag|luggage|name|price|baggage) )tag|registration)\b/i;
 
 /** Licence plates: 5-8 capitals and digits (both), next to "plate", "tag" or "registration". */
 function detectPlates(text: string): Finding[] {
@@ -169,6 +184,7 @@ function detectIn(text: string): Finding[] {
   return [
     ...detectCards(text),
     ...detectPhones(text),
+    ...detectTrunkZeroPhones(text),
     ...detectEmails(text),
     ...detectSsns(text),
     ...detectIps(text),

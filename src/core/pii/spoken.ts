@@ -27,6 +27,7 @@ const REPEATERS: Record<string, number> = { double: 2, triple: 3 };
 /** Top-level domains a spoken address must end in before "dot" and "at" are written as symbols. */
 const SPOKEN_TLDS = new Set([
   'com', 'org', 'net', 'edu', 'gov', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'info', 'biz', 'ai', 'app', 'dev', 'me',
+  'ly', 'tv', 'shop', 'store', 'online', 'site', 'tech', 'health', 'studio', 'law', 'music', 'design', 'club', 'blog', 'cloud', 'live',
 ]);
 /** Fewer digits than this stay words: "one" in "one question" is not a number. */
 const MIN_SPOKEN_RUN_DIGITS = 3;
@@ -187,6 +188,8 @@ const NOT_A_LABEL = new Set(['the', 'a', 'an', 'this', 'that', 'and', 'or', 'of'
 const SEPARATOR_WORDS: Record<string, string> = { dot: '.', underscore: '_', dash: '-', hyphen: '-' };
 /** Hosts that only ever serve mail: "at gmail dot com" is an email whatever came before. */
 const MAIL_HOSTS = new Set(['gmail', 'googlemail', 'hotmail', 'outlook', 'yahoo', 'icloud', 'aol', 'proton', 'protonmail', 'live', 'msn', 'comcast', 'verizon', 'att', 'sbcglobal', 'gmx', 'zoho', 'yandex', 'mail']);
+/** Words that end a sentence's run-up to an address, never part of it. */
+const LOCAL_PART_STOP = new Set(['to', 'is', 'at', 'my', 'me', 'email', 'e', 'mail', 'address', "it's", 'its', 'it', 'the', 'send', 'sent', 'was', 'be', 'and', 'or', 'please', "that's", 'use', 'try', 'under', 'as', 'from', 'on', 'of', 'your', 'his', 'her', 'our', 'their', 'um', 'uh', 'yeah', 'so', 'just', 'copy', 'cc', 'also', 'new', 'old', 'work', 'personal', 'same']);
 /** Words that announce an email address. */
 const EMAIL_CUE = /\b(?:e-?mail|mail|address|inbox|send (?:it|that|them|me) to|write to|reach me at)\b/i;
 
@@ -243,6 +246,11 @@ function addressEdits(text: string, tokens: readonly Token[]): Edit[] {
           // "r nine nine", "k l e e": letters and digits read one by one join without a separator
           localStart -= 1;
         } else break;
+      }
+      // "siobhan mac at yahoo": ASR splits a local part in two; one more word joins when it is plainly not a sentence word
+      const before = lower[localStart - 1] ?? '';
+      if ((emailCue || MAIL_HOSTS.has(lower[hostStart] ?? '')) && localStart >= 1 && isWordToken(tokens[localStart - 1]) && !LOCAL_PART_STOP.has(before) && !/^\d+$/.test(before) && onlySpaces(localStart - 1, localStart)) {
+        localStart -= 1;
       }
       // digits read out in the local part are written: "mateo underscore r nine nine" -> "mateo_r99"
       for (let k = localStart; k < hostStart - 1; k++) {

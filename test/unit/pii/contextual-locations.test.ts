@@ -67,3 +67,10 @@ describe('origins said with "\'s" and of documents', () => {
     expect(found('we had Brazilian food', ['origin'])).toEqual([]);
   });
 });
+
+describe('a street address and the state or zip after it are one place, the city between them too', () => {
+  it('joins across an unknown city', () => {
+    expect(found("We're at 1812 Sycamore Lane, Carmel, IN 46032, the blue house.", ['location'])).toEqual([['location', '1812 Sycamore Lane, Carmel, IN 46032']]);
+    expect(found('I moved from Ohio to Texas', ['location'])).toEqual([['location', 'Ohio'], ['location', 'Texas']]);
+  });
+});

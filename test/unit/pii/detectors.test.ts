@@ -143,7 +143,8 @@ describe('detectStructured: spoken forms map back to the original characters', (
 
   it('spoken addresses: mail hosts, split hosts, digits in the local part, paths; "at" without a reason is no email', () => {
     expect(found('my email is siobhan dot kelleher at proton mail dot com')).toEqual([['email_address', 'siobhan dot kelleher at proton mail dot com']]);
-    expect(found("i'm sending the link to j smith at gmail dot com now")).toEqual([['email_address', 'smith at gmail dot com']]);
+    expect(found("i'm sending the link to j smith at gmail dot com now")).toEqual([['email_address', 'j smith at gmail dot com']]);
+    expect(found('send the quote to siobhan mac at yahoo dot co dot uk')).toEqual([['email_address', 'siobhan mac at yahoo dot co dot uk']]);
     expect(found('my email is mateo underscore r nine nine at hotmail dot com')).toEqual([['email_address', 'mateo underscore r nine nine at hotmail dot com']]);
     expect(found('you can pay online at pay dot brightwire dot net')).toEqual([['url', 'pay dot brightwire dot net']]);
     expect(found('help articles are at ridepal dot com slash help right')).toEqual([['url', 'ridepal dot com slash help']]);
@@ -170,5 +171,16 @@ describe('detectStructured: spoken forms map back to the original characters', (
     expect(found('card forty one eleven eleven eleven eleven eleven eleven eleven')).toEqual([['credit_card', 'forty one eleven eleven eleven eleven eleven eleven eleven']]);
     expect(found("twelve five sixty two that's my date of birth")).toEqual([['dob', 'twelve five sixty two']]);
     expect(found('account six eight two six two two nine oh at my credit union')).toEqual([['bank_account', 'six eight two six two two nine oh']]);
+  });
+
+  it('national numbers with a trunk 0 after a phone word; versions, bag tags and ids that only contain digits are not PII', () => {
+    expect(found("please call my cell it's oh seven four six two six seven six double eight four")).toEqual([
+      ['phone_number', 'oh seven four six two six seven six double eight four'],
+    ]);
+    expect(found('Your case number with USCIS is IOE0912345678; keep it handy.')).toEqual([]);
+    expect(found('The app version is 4.12.3.1, please update.')).toEqual([]);
+    expect(found('Your bag tag number is 0627 SB 448120.')).toEqual([]);
+    expect(found('Your mail-order pharmacy account, 04758289886, shows two refills.')).toEqual([['account_number', '04758289886']]);
+    expect(found('you can look us up at www dot harmonykeys dot studio')).toEqual([['url', 'www dot harmonykeys dot studio']]);
   });
 });

@@ -15,17 +15,17 @@ import { finding, isCapitalized, startsSentence, wordIndexAt, words, type Word }
 
 /** Cues after which the next words are the name, whatever they are. */
 const STRONG_CUE =
-  /\b(?:(?:(?:my|his|her|their|the|your|full|patient's|patient)\s*name(?:'s|s is| is| was|:)|(?:first|last|sur|maiden|middle)\s*name(?:'s|s is| is| was|:)?)|(?:mr|mrs|ms|mister|missus)\.?|named|goes by|name of)\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
+  /\b(?:(?:(?:(?:my|his|her|their|the|your|our)\s+)?(?:full|patient's|patient|passenger|guest|cardholder|account holder|caller|customer|member|client|student|traveler|traveller|deceased|booking|reservation)?\s*name(?:'s|s is| is| was|:)|under the name|(?:first|last|sur|maiden|middle)\s*name(?:'s|s is| is| was|:)?)|(?:mr|mrs|ms|mister|missus)\.?|named|goes by|name of)\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
 /** Cues after which a capitalised or listed name is taken. */
 const MEDIUM_CUE =
-  /\b(?:this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of|escalat(?:e|ed|ing) (?:this |it |you )?to|assigned to|forwarded to|(?:sure|okay|ok|alright|great|perfect|yes|no|right|got it)\s*,|(?:reservation|booking|account(?:'s)?|order|appointment|file|policy|it|it's|that's|is it)(?: is)? (?:under|in the name of|for))\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
+  /\b(?:(?:reservation|booking|account(?:'s)?|order|appointment|file|policy|it|it's|that's|is it)(?: is)? (?:under|in the name of|for)|this is|it's|it is|i'm|i am|(?:speak|speaking|spoke|talk|talking|talked) (?:with|to)|ask(?:ing)? for|transfer(?:red)? (?:me )?to|connect(?:ed)? (?:me )?(?:to|with)|hi|hello|hey|dear|thanks|thank you|bye|goodbye|(?:my|his|her) (?:husband|wife|son|daughter|mother|father|mom|dad|brother|sister|friend|partner|boss|manager)|called|call me|miss|signed (?:for )?by|address(?:ed)? (?:it )?to|made out to|on behalf of|escalat(?:e|ed|ing) (?:this |it |you )?to|assigned to|forwarded to|(?:sure|okay|ok|alright|great|perfect|yes|no|right|got it)\s*,)\s*,?\s+(?:(?:um|uh|er|erm|ah)\s*,?\s+)?(?=[A-Za-z])/gi;
 /**
  * People named by their role ("my caseworker is Faith Odom", "our crew supervisor, Dale Whitacre",
  * "your driver Moussa", "my daughter pilar"): after one, a capitalised word is a name, and in
  * lower-case ASR text so is a word that is not an ordinary one.
  */
 const ROLE_WORDS =
-  "son|daughter|husband|wife|mother|father|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|partner|friend|neighbou?r|roommate|landlord|boss|coworker|colleague|caseworker|case manager|coordinator|supervisor|manager|technician|tech|driver|courier|doorman|agent|realtor|broker|advisor|adviser|lawyer|attorney|accountant|representative|rep|contact|caregiver|aide|assistant";
+  "son|daughter|husband|wife|mother|father|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|partner|friend|neighbou?r|roommate|landlord|boss|coworker|colleague|caseworker|case manager|coordinator|supervisor|manager|technician|tech|driver|courier|doorman|agent|realtor|broker|advisor|adviser|lawyer|attorney|accountant|representative|rep|contact|caregiver|aide|assistant|locksmith|plumber|electrician|contractor|installer|mechanic|lead|crew lead|team lead|instructor|teacher|tutor|coach|counselor|counsellor|officer|inspector|adjuster|specialist|consultant|clerk|pharmacist|guide|pilot|captain|planner|designer|photographer|trainer|groomer|nanny|babysitter|cleaner|housekeeper|gardener|landscaper|surveyor|appraiser|notary|paralegal|director|owner|receptionist|dispatcher|operator|attendant|concierge|organizer|organiser|sponsor|guardian";
 const ROLE_TAIL = "(?:'s name is|\\s+is|\\s+was|,)?\\s*,?\\s+(?:(?:um|uh|er|erm|ah)\\s*,?\\s+)?(?=[A-Za-z])";
 /** "my caseworker is ...", "your driver ...": a person of the speaker's or listener's. */
 const ROLE_CUE = new RegExp(`\\b(?:my|his|her|your|our|their)\\s+(?:[a-z]+\\s+)?(?:${ROLE_WORDS})${ROLE_TAIL}`, 'gi');
@@ -33,7 +33,7 @@ const ROLE_CUE = new RegExp(`\\b(?:my|his|her|your|our|their)\\s+(?:[a-z]+\\s+)?
 const THE_ROLE_CUE = new RegExp(`\\bthe\\s+(?:[a-z]+\\s+)?(?:${ROLE_WORDS})${ROLE_TAIL}`, 'gi');
 const ROLE_NOT_NAME = /^(?:is|was|will|has|had|and|or|who|said|says|just|also|usually|can|could|would|should|um|uh|er|erm|ah|like)$/i;
 /** Words of company names: "Nova Loan Servicing, this is ..." is no person. */
-const ORGANISATION_WORD = /^(?:servicing|services?|bank|banking|loans?|lending|mortgage|insurance|pharmacy|clinic|hospital|health|healthcare|medical|dental|inc|llc|ltd|corp|corporation|company|co|group|partners|realty|energy|electric|power|gas|water|airlines?|airways|wireless|mobile|telecom|communications|logistics|movers|moving|security|solutions|systems|financial|finance|credit|union|capital|holdings|foundation|university|college|school|center|centre|market|motors|auto|rentals?|hall|parish|church|chapel|cathedral|plaza|tower|street|st|avenue|road|boulevard|library|museum|stadium|arena|theater|theatre|hotel|inn|cafe|restaurant)$/i;
+const ORGANISATION_WORD = /^(?:servicing|services?|bank|banking|loans?|lending|mortgage|insurance|pharmacy|clinic|hospital|health|healthcare|medical|dental|inc|llc|ltd|corp|corporation|company|co|group|partners|realty|energy|electric|power|gas|water|airlines?|airways|wireless|mobile|telecom|communications|logistics|movers|moving|security|solutions|systems|financial|finance|credit|union|capital|holdings|foundation|university|college|school|center|centre|market|motors|auto|rentals?|hall|parish|church|chapel|cathedral|plaza|tower|street|st|avenue|road|boulevard|library|museum|stadium|arena|theater|theatre|hotel|inn|cafe|restaurant|campgrounds?|law|legal|studio|studios|home|funeral|cemetery|mortuary|music|academy|institute|clinic|labs?|store|shop|salon|spa|gym|fitness|reservations|support|team|department|office|agency|associates|firm|llp|pc|pllc)$/i;
 /** Capitalised words that are no names: days, months, and nationalities ("my wife is Vietnamese"). */
 const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/i;
 const notAName = (w: Word): boolean => CALENDAR_WORD.test(w.word) || ORIGINS.has(w.lower) || TITLE_WORD.test(w.word);
@@ -81,7 +81,9 @@ function nameWord(w: Word, strength: Strength): boolean {
 /** The words of a name starting at word `i`: later words are names too, or initials ("John F. Kennedy"). */
 function nameSpan(text: string, ws: readonly Word[], i: number, strength: Strength): { first: number; last: number } | null {
   const head = ws[i];
-  if (!head || !nameWord(head, strength)) return null;
+  // "it's under grace lindqvist": in ASR text an ambiguous first name is a name when a surname follows
+  const ambiguousWithSurname = !!head && asrText && strength !== 'list' && AMBIGUOUS_NAMES.has(head.lower) && !!ws[i + 1] && (SURNAMES.has(ws[i + 1]?.lower ?? '') || isUnknownWord(ws[i + 1] as Word));
+  if (!head || (!nameWord(head, strength) && !ambiguousWithSurname)) return null;
   let last = i;
   while (last - i + 1 < MAX_NAME_WORDS) {
     const prev = ws[last];
@@ -186,8 +188,12 @@ function uncuedNames(text: string, ws: readonly Word[], taken: Set<number>, foun
     while (last - i < MAX_NAME_WORDS - 1 && !taken.has(last + 1) && nameLike(ws[last + 1]) && /^ $/.test(text.slice(ws[last]?.end ?? 0, ws[last + 1]?.start ?? 0))) last++;
     const after = text.slice(ws[last]?.end ?? 0, (ws[last]?.end ?? 0) + 12);
     const prev = ws[i - 1];
-    const afterName = prev && /^(?:and|or)$/i.test(prev.word) && found.some((f) => f.type === 'person_name' && text.slice(f.end, prev.start).trim() === '');
-    const beforeBorn = /^\s+(?:was\s+)?born\b/i.test(after);
+    const afterName =
+      (prev && /^(?:and|or)$/i.test(prev.word) && [...found, ...out].some((f) => f.type === 'person_name' && /^[\s,]*$/.test(text.slice(f.end, prev.start)))) ||
+      // "the kids are zainab ahmed tiago ferreira": a list of names
+      (last > i && [...found, ...out].some((f) => f.type === 'person_name' && /^[\s,]{1,3}$/.test(text.slice(f.end, w.start))));
+    const rest = text.slice(ws[last]?.end ?? 0, (ws[last]?.end ?? 0) + 40);
+    const beforeBorn = /^\s+(?:was\s+)?born\b/i.test(after) || /^\s+(?:calling|here|speaking)\b/i.test(after) || /^\s*(?:,[^,]{1,30},)?\s*is the name\b/i.test(rest);
     const twoUnknownCapitalised = !asrText && last > i && ws.slice(i, last + 1).every((x) => isCapitalized(x.word) && !isListed(x) && !ENGLISH_WORDS.has(x.lower));
     if (beforeBorn || afterName || twoUnknownCapitalised) claim(i, last, 0.7);
     i = last;
@@ -196,7 +202,7 @@ function uncuedNames(text: string, ws: readonly Word[], taken: Set<number>, foun
 }
 
 /** "n g u y e n", "A-N-A": letters spelling a name said just before. */
-const SPELLED = /\b[A-Za-z](?:(?:[ -]|, )[A-Za-z]){2,}\b/g;
+const SPELLED = /(?<!['’])\b[A-Za-z](?:(?:[ -]|, )[A-Za-z]){2,}\b/g;
 
 function spelledNames(text: string, ws: readonly Word[], names: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
@@ -205,7 +211,9 @@ function spelledNames(text: string, ws: readonly Word[], names: readonly Finding
     const spelled = ws.find(
       (w) => w.end <= m.index && w.lower === letters && (isListed(w) || names.some((n) => n.start <= w.start && w.end <= n.end)),
     );
-    if (spelled) out.push(finding(text, 'person_name', m.index, m.index + m[0].length, 0.75));
+    // "so that's m c a l l i s t e r": spelled after "spell", "that's" or a name word, no word needed before
+    const cued = letters.length >= 4 && /[aeiouy]/.test(letters) && /\b(?:spell(?:ed|ing|s)?|that's|it's|last name|surname|first name|name)\s*(?:is|as|it)?\s*$/i.test(text.slice(Math.max(0, m.index - 24), m.index));
+    if (spelled || cued) out.push(finding(text, 'person_name', m.index, m.index + m[0].length, 0.75));
   }
   return out;
 }
@@ -213,8 +221,9 @@ function spelledNames(text: string, ws: readonly Word[], names: readonly Finding
 /** Whether a word of the span, or the word after it, names a company ("Nova Loan Servicing"). */
 function partOfOrganisation(ws: readonly Word[], first: number, last: number): boolean {
   // "St. Brendan's": a saint's name is a place's
-  if (/^st$/i.test(ws[first - 1]?.word ?? '')) return true;
-  for (let k = first; k <= last + 1; k++) {
+  if (/^(?:st|saint|ste)$/i.test(ws[first - 1]?.word ?? '')) return true;
+  // "Reyes Funeral Home", "Harmony Keys Music Studio": a company word within two words after
+  for (let k = first; k <= last + 2; k++) {
     if (ORGANISATION_WORD.test(ws[k]?.word ?? '')) return true;
   }
   return false;
@@ -223,8 +232,9 @@ function partOfOrganisation(ws: readonly Word[], first: number, last: number): b
 /** After a medium cue: a listed word, or an introduction ("this is Priya from billing"). */
 function mediumConfirmed(text: string, ws: readonly Word[], first: number, last: number): boolean {
   if (partOfOrganisation(ws, first, last)) return false;
-  // "this is xiomara vega i'm calling": in ASR text, words no dictionary knows.
+  // "this is xiomara vega i'm calling": in ASR text, words no dictionary knows; "grace lindqvist": a surname after a first name.
   if (asrText && ws.slice(first, last + 1).every(isUnknownWord)) return true;
+  if (asrText && last > first && ws.slice(first + 1, last + 1).every((w) => SURNAMES.has(w.lower) || isUnknownWord(w))) return true;
   for (let k = first; k <= last; k++) {
     const w = ws[k];
     if (w && isListed(w) && (!AMBIGUOUS_NAMES.has(w.lower) || isCapitalized(w.word))) return true;

@@ -45,12 +45,24 @@ export function startsSentence(text: string, w: Word): boolean {
 }
 
 /** Merges same-type findings that touch or are separated only by spaces and commas. */
+/**
+ * Two places read as one: next to each other ("Bellevue, WA 98004"), or a street address and the
+ * state or zip after it with up to three words between, the city no list knows
+ * ("1812 Sycamore Lane, Carmel, IN 46032").
+ */
+function joinsLocation(text: string, first: Finding, second: Finding): boolean {
+  const gap = text.slice(first.end, second.start);
+  if (/^[\s,]{0,3}$/.test(gap)) return true;
+  const isAddress = /\d|\b(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|circle|highway|hwy|route|apartment|apt|suite|unit)\b/i.test(first.text);
+  return isAddress && /^[\s,]+(?:[\p{L}'.-]+[\s,]+){1,3}$/u.test(gap) && !/\b(?:and|or|but|to|from|then|in|at|is|was)\b/i.test(gap);
+}
+
 export function mergeAdjacent(text: string, found: readonly Finding[], type: Finding['type']): Finding[] {
   const sorted = [...found].sort((a, b) => a.start - b.start);
   const out: Finding[] = [];
   for (const f of sorted) {
     const last = out[out.length - 1];
-    if (last && f.type === type && last.type === type && f.start >= last.end && /^[\s,]{0,3}$/.test(text.slice(last.end, f.start))) {
+    if (last && f.type === type && last.type === type && f.start >= last.end && joinsLocation(text, last, f)) {
       out[out.length - 1] = finding(text, type, last.start, Math.max(last.end, f.end), Math.max(last.score, f.score));
     } else {
       out.push(f);
