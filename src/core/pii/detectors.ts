@@ -12,7 +12,6 @@ export { PII_TYPES, type Finding, type PiiType } from './types';
 
 /** Numbers that are references, not personal data: "order number 4155551212". */
 const REFERENCE_WORDS = 'order|confirmation|tracking|invoice|reference|ticket|case|claim|policy|report|incident|booking|reservation|work order';
-const REFERENCE_CONTEXT = new RegExp(`\\b(${REFERENCE_WORDS})\\b`, 'i');
 /**
  * A reference word naming the number itself ("order number 4155551212", "case #412-55-1234"), not
  * one earlier in the sentence ("text the confirmation to 646 906 1636").
@@ -42,6 +41,8 @@ function detectCards(text: string): Finding[] {
   return out;
 }
 
+/** Any reference word near: "tracking number is 1Z 999 AA1 01 2345 6784". */
+const REFERENCE_NEARBY = new RegExp(`\\b(?:${REFERENCE_WORDS})\\b`, 'i');
 const PHONE_CONTEXT = /\b(call|phone|cell|mobile|number|reach|text|whatsapp)\b/i;
 /** Regions tried for a number in national form with a trunk 0 ("oh seven four six ..."), which is never a US number. */
 const TRUNK_ZERO_REGIONS = ['GB', 'IE', 'AU', 'NZ', 'DE', 'FR', 'IN'] as const;
@@ -50,7 +51,7 @@ const TRUNK_ZERO_REGIONS = ['GB', 'IE', 'AU', 'NZ', 'DE', 'FR', 'IN'] as const;
 function detectTrunkZeroPhones(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(/(?<![\w+])0\d(?:[ -]?\d){8,9}(?![\d])/g)) {
-    if (!hasContextBefore(text, m.index, PHONE_CONTEXT, 32) || hasContextBefore(text, m.index, REFERENCE_NAMES_IT, 32)) continue;
+    if (!hasContextBefore(text, m.index, PHONE_CONTEXT, 32) || hasContextBefore(text, m.index, REFERENCE_NEARBY, 40)) continue;
     const digits = m[0].replace(/\D/g, '');
     if (TRUNK_ZERO_REGIONS.some((region) => isValidPhoneNumber(digits, region))) out.push(finding(text, 'phone_number', m.index, m.index + m[0].length, 0.8));
   }
