@@ -49,7 +49,8 @@ export function useListColumns<C extends { id?: string | undefined }>(base: read
   const shown = useEvaluators((s) => s.shown);
   return useMemo(() => {
     const results = evaluators.filter((e) => shown.includes(e.id)).map(resultColumn);
-    const at = base.findIndex((c) => c.id === 'verdict') + 1;
+    // Right after the call's name: the list pane is narrow, and a verdict column off-screen helps nobody.
+    const at = base.findIndex((c) => c.id === 'call') + 1;
     return [selectColumn, ...base.slice(0, at), ...results, ...base.slice(at)];
   }, [base, evaluators, shown]);
 }
