@@ -6,7 +6,7 @@ import { PII_TYPES, spansOverlap, type Finding, type PiiType } from '../../core/
 
 /**
  * Scores PII detection against a labelled set (test/fixtures/pii/utterances.jsonl, the dev set,
- * heldout.jsonl, blind.jsonl, sealed.jsonl or final.jsonl; conventions in their README): per entity type TP / FP / FN, precision and recall, and
+ * heldout.jsonl, blind.jsonl, sealed.jsonl, final.jsonl or confirm.jsonl; conventions in their README): per entity type TP / FP / FN, precision and recall, and
  * the misses and false alarms.
  * A prediction matches a gold entity when the types are equal (or in the same merged group) and the
  * character spans overlap; each gold entity is matched at most once, so a second fragment of one
@@ -22,6 +22,8 @@ export const BLIND_SET = 'test/fixtures/pii/blind.jsonl';
 export const SEALED_SET = 'test/fixtures/pii/sealed.jsonl';
 /** Written after all four other sets, apart from the detectors and from them, for the final figures. */
 export const FINAL_SET = 'test/fixtures/pii/final.jsonl';
+/** Written after all five other sets, apart from the detectors and from them, to confirm the final figures. */
+export const CONFIRM_SET = 'test/fixtures/pii/confirm.jsonl';
 
 const entitySchema = z.object({
   type: z.enum(PII_TYPES),

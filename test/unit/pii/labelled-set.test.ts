@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPlausibleSsn, passesAbaChecksum, passesIbanMod97, passesLuhn, passesVinCheck } from '../../../src/core/pii/checksums';
 import { PII_TYPES, type Finding, type PiiType } from '../../../src/core/pii/types';
 import { PII_GOALS, PII_GROUPS, meetsGoal } from '../../../src/main/bench/pii-bench';
-import { BLIND_SET, FINAL_SET, HELDOUT_SET, SEALED_SET, goldEntities, labelledSetPath, loadLabelledSet, scoreLabelledSet, type LabelledUtterance } from '../../../src/main/bench/pii-score';
+import { BLIND_SET, CONFIRM_SET, FINAL_SET, HELDOUT_SET, SEALED_SET, goldEntities, labelledSetPath, loadLabelledSet, scoreLabelledSet, type LabelledUtterance } from '../../../src/main/bench/pii-score';
 
 const set = loadLabelledSet();
 /** The held-out set: checked for form here, scored by the bench only (no accuracy floor: it is a measurement). */
@@ -13,6 +13,8 @@ const blind = loadLabelledSet(labelledSetPath(BLIND_SET));
 const sealed = loadLabelledSet(labelledSetPath(SEALED_SET));
 /** The final set: written after all four, apart from the detectors and from them; checked for form here, scored by the bench only. */
 const final = loadLabelledSet(labelledSetPath(FINAL_SET));
+/** The confirmation set: written after all five, apart from the detectors and from them; checked for form here, scored by the bench only. */
+const confirm = loadLabelledSet(labelledSetPath(CONFIRM_SET));
 
 const DIGIT_WORDS: Record<string, string> = {
   zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
@@ -28,10 +30,13 @@ const TENS_WORDS: Record<string, string> = {
 
 const SEPARATOR_WORDS = new Set(['dash', 'hyphen']);
 
+/** "fifty one hundred" = 5100: the word appends two zeros to what came before. */
+const HUNDRED_WORD = 'hundred';
+
 /**
  * The digits (and letters) an entity's text stands for, read independently of the product's
  * normalizer: digit words as digits, "double five" = 55, teens and tens as pairs ("sixty eleven" = 6011,
- * "ninety eight" = 98), "dash" dropped, everything else as written.
+ * "ninety eight" = 98), "hundred" as 00 ("fifty one hundred" = 5100), "dash" dropped, everything else as written.
  */
 function spelledOut(text: string): string {
   const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
@@ -48,7 +53,7 @@ function spelledOut(text: string): string {
       out += tens + (pairs ? unit : '0');
       continue;
     }
-    const value = DIGIT_WORDS[next] ?? TEEN_WORDS[next] ?? (SEPARATOR_WORDS.has(next) ? '' : next);
+    const value = DIGIT_WORDS[next] ?? TEEN_WORDS[next] ?? (next === HUNDRED_WORD ? '00' : SEPARATOR_WORDS.has(next) ? '' : next);
     out += value.repeat(repeat);
   }
   return out.toUpperCase();
@@ -68,6 +73,7 @@ const SETS = [
   { name: 'blind', utterances: blind, idPrefix: 'b', minUtterances: 220, minPerForm: 90, minGoalType: 10, minOtherType: 3, minNegatives: 55, minVins: 10 },
   { name: 'sealed', utterances: sealed, idPrefix: 's', minUtterances: 240, minPerForm: 100, minGoalType: 10, minOtherType: 3, minNegatives: 60, minVins: 10 },
   { name: 'final', utterances: final, idPrefix: 'f', minUtterances: 260, minPerForm: 100, minGoalType: 10, minOtherType: 3, minNegatives: 60, minVins: 10 },
+  { name: 'confirm', utterances: confirm, idPrefix: 'c', minUtterances: 260, minPerForm: 100, minGoalType: 10, minOtherType: 3, minNegatives: 60, minVins: 10 },
 ];
 
 describe.each(SETS)('labelled PII set ($name): well-formed', ({ utterances, idPrefix, minUtterances, minPerForm, minGoalType, minOtherType, minNegatives, minVins }) => {
@@ -128,6 +134,7 @@ const INDEPENDENT = [
   { name: 'blind', utterances: blind, others: [set, heldout] },
   { name: 'sealed', utterances: sealed, others: [set, heldout, blind] },
   { name: 'final', utterances: final, others: [set, heldout, blind, sealed] },
+  { name: 'confirm', utterances: confirm, others: [set, heldout, blind, sealed, final] },
 ];
 
 describe.each(INDEPENDENT)('labelled PII set: the $name set is independent of the sets before it', ({ utterances, others }) => {
