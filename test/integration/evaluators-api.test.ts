@@ -215,6 +215,27 @@ describe('rule evaluators through a run', () => {
   });
 });
 
+describe('GET /api/v1/evaluators-alignment', () => {
+  it("compares an evaluator's pass/fail with the manual marks and names the disagreeing calls", async () => {
+    const phrase = await createEvaluator(app, { kind: 'rule', name: 'Says confirmed', rule: { check: 'agent_phrase', mode: 'must', pattern: 'confirmed' } });
+    await runAndWait(app, [phrase.id], [callA.id, callB.id]);
+    // A passes and was marked a success (agree); B fails but was marked a success (disagree)
+    await app.core.handlers.setVerdict({ id: callA.id, verdict: 'success' });
+    await app.core.handlers.setVerdict({ id: callB.id, verdict: 'success' });
+    const response = await app.api(`/api/v1/evaluators-alignment?evaluator_id=${phrase.id}`);
+    expect(response.status).toBe(200);
+    const { alignment } = await response.json();
+    expect(alignment).toHaveLength(1);
+    expect(alignment[0]).toMatchObject({
+      evaluator_id: phrase.id,
+      alignment: { n: 2, agree: 1, accuracy: 0.5, confusion: { tp: 0, fp: 1, fn: 0, tn: 1 }, disagreeing_call_ids: [callB.id] },
+      disagreeing_calls: [{ id: callB.id, external_id: 'api-b' }],
+    });
+    await app.core.handlers.setVerdict({ id: callA.id, verdict: null });
+    await app.core.handlers.setVerdict({ id: callB.id, verdict: null });
+  });
+});
+
 describe('the API key', () => {
   it('never appears in responses, stored errors or logs, even when the server echoes it', async () => {
     const secret = 'sk-live-SECRET-0123456789abcdef';

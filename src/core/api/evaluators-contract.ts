@@ -91,6 +91,8 @@ export interface EvaluatorAlignment {
   evaluator_id: string;
   evaluator_name: string;
   alignment: Alignment;
+  /** `alignment.disagreeing_call_ids` with each call's external id, to show and open them. */
+  disagreeing_calls: { id: number; external_id: string }[];
 }
 
 export interface EvaluatorsOutputs {

@@ -25,3 +25,9 @@ export function passedUnder(output: EvaluatorOutput, verdict: string | null, sco
       return output.pass_labels.includes(verdict);
   }
 }
+
+/** A result in the list's terms: failed runs are errors; otherwise pass, fail, or unknown (no pass mapping). */
+export function outcomeOf(result: { status: 'done' | 'failed'; passed: boolean | null }): 'pass' | 'fail' | 'error' | 'unknown' {
+  if (result.status === 'failed') return 'error';
+  return result.passed === true ? 'pass' : result.passed === false ? 'fail' : 'unknown';
+}

@@ -7,12 +7,11 @@ import { evaluatorTemplates } from '../../core/evaluators/templates';
 import type { Config } from '../config';
 import { viewEvalSettings, updateEvalSettings } from '../evaluators/eval-settings';
 import type { RunQueue } from '../evaluators/run-queue';
-import { callIdsMatching, getCall } from '../store/calls';
+import { callIdsMatching, externalIds, getCall, manualVerdicts } from '../store/calls';
 import type { Db } from '../store/db';
 import * as evaluators from '../store/evaluators';
 import { latestResultsForCall, latestResultsForEvaluator, resultsForRun } from '../store/evaluation-results';
 import { getRun, runCounts } from '../store/evaluation-runs';
-import { stmt } from '../store/statements';
 
 type EvaluatorMethods =
   | 'listEvaluators' | 'listEvaluatorTemplates' | 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'
@@ -50,12 +49,6 @@ export function runView(db: Db, publicId: string, withResults: boolean): Evaluat
   };
 }
 
-/** Calls with a manual verdict that the evaluator has a pass/fail reading on. */
-function manualVerdicts(db: Db): Map<number, boolean> {
-  const rows = stmt<[], { id: number; verdict: string }>(db, 'SELECT id, verdict FROM calls WHERE verdict IS NOT NULL').all();
-  return new Map(rows.map((r) => [r.id, r.verdict === 'success']));
-}
-
 export function createEvaluatorHandlers({ db, config, runs, now = () => new Date().toISOString() }: EvaluatorHandlerDeps): Pick<ApiHandlers, EvaluatorMethods> {
   return {
     listEvaluators: () => evaluators.listEvaluators(db).map(publicEvaluator),
@@ -83,8 +76,8 @@ export function createEvaluatorHandlers({ db, config, runs, now = () => new Date
       const chosen = [...new Set(evaluator_ids)].map((id) => requireEvaluator(db, id));
       const ids = call_ids ? [...new Set(call_ids)] : callIdsMatching(db, filter ?? {});
       if (call_ids) {
-        const exists = stmt<[number], { id: number }>(db, 'SELECT id FROM calls WHERE id = ?');
-        const missing = ids.find((id) => exists.get(id) === undefined);
+        const known = externalIds(db, ids);
+        const missing = ids.find((id) => !known.has(id));
         if (missing !== undefined) throw new ApiError('not_found', `no call with id ${missing}`);
       }
       if (ids.length === 0) throw new ApiError('invalid_payload', 'no calls match: nothing to evaluate');
@@ -108,7 +101,11 @@ export function createEvaluatorHandlers({ db, config, runs, now = () => new Date
           const mark = manual.get(r.call_id);
           return mark === undefined || r.status !== 'done' || r.passed === null ? [] : [{ call_id: r.call_id, manual: mark, evaluator: r.passed }];
         });
-        return { evaluator_id: evaluator.id, evaluator_name: evaluator.spec.name, alignment: alignment(pairs) };
+        const agreement = alignment(pairs);
+        // named here, in one query, so the table need not fetch each call to show it
+        const names = externalIds(db, agreement.disagreeing_call_ids);
+        const disagreeing_calls = agreement.disagreeing_call_ids.map((id) => ({ id, external_id: names.get(id) ?? String(id) }));
+        return { evaluator_id: evaluator.id, evaluator_name: evaluator.spec.name, alignment: agreement, disagreeing_calls };
       });
     },
     getEvalSettings: () => viewEvalSettings(config),

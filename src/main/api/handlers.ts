@@ -13,7 +13,7 @@ import { callMetrics } from './call-metrics';
 import { detectCallPii } from '../../core/pii/call-findings';
 import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
-import { withEvaluations } from './list-evaluations';
+import { outcomesForCalls } from '../store/evaluation-results';
 import type { RunQueue } from '../evaluators/run-queue';
 
 export interface ListenerState {
@@ -40,7 +40,12 @@ export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandler
   return {
     ...imports,
     ...createEvaluatorHandlers({ db, config: app.config, runs }),
-    listCalls: (query) => withEvaluations(db, calls.listCalls(db, query)),
+    listCalls: (query) => {
+      const page = calls.listCalls(db, query);
+      // each row's newest evaluator outcomes, for the list's result columns: one query per page
+      const outcomes = outcomesForCalls(db, page.rows.map((row) => row.id));
+      return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {} })) };
+    },
     getCall: ({ id }) => callDetail(db, id),
     deleteCall: ({ id }) => {
       if (!calls.deleteCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);

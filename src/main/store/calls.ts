@@ -5,6 +5,7 @@ import { fromJsonColumn, toJsonColumn } from './json-columns';
 import { ftsMatchExpression } from './fts-query';
 import { deleteTurns } from './turns';
 import { stmt } from './statements';
+import { NEWEST_RESULT } from './evaluation-results';
 
 /** Query module for the `calls` table. */
 
@@ -175,7 +176,7 @@ function whereClause(filter: CallListQuery['filter']): Where {
   });
   (filter.evaluations ?? []).forEach((wanted, i) => {
     const latest = `SELECT r.call_id, r.status, r.passed FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
-      WHERE e.public_id = @eval_${i} AND r.id = (SELECT MAX(x.id) FROM evaluation_results x WHERE x.evaluator_id = r.evaluator_id AND x.call_id = r.call_id)`;
+      WHERE e.public_id = @eval_${i} AND ${NEWEST_RESULT}`;
     const condition = { pass: "status = 'done' AND passed = 1", fail: "status = 'done' AND passed = 0", error: "status = 'failed'", none: '' }[wanted.outcome];
     add(
       wanted.outcome === 'none' ? `id NOT IN (SELECT call_id FROM (${latest}))` : `id IN (SELECT call_id FROM (${latest}) WHERE ${condition})`,
@@ -213,6 +214,19 @@ export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; 
   const { limit: _limit, offset: _offset, ...countParams } = params;
   const count = stmt<Record<string, unknown>, { total: number }>(db, countSql).get(countParams);
   return { rows, total: count?.total ?? 0 };
+}
+
+/** Each manually marked call: true for success (the alignment's reference). */
+export function manualVerdicts(db: Db): Map<number, boolean> {
+  const rows = stmt<[], { id: number; verdict: string }>(db, 'SELECT id, verdict FROM calls WHERE verdict IS NOT NULL').all();
+  return new Map(rows.map((r) => [r.id, r.verdict === 'success']));
+}
+
+/** The external (provider) id of each of these calls. */
+export function externalIds(db: Db, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = stmt<[string], { id: number; external_id: string }>(db, 'SELECT id, external_id FROM calls WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, r.external_id]));
 }
 
 /** Every call id matching a list filter, in list order (evaluation runs "on the current filter"). */

@@ -1,5 +1,7 @@
 import type { EvaluationResultView } from '../../core/api/evaluators-contract';
 import type { Verdict } from '../../core/evaluators/verdict';
+import type { RowEvaluation } from '../../core/api/types';
+import { outcomeOf } from '../../core/evaluators/verdict';
 import type { Db } from './db';
 import { stmt } from './statements';
 
@@ -105,14 +107,15 @@ export function insertResult(db: Db, result: NewResult): number {
 export const REUSE_SQL =
   "SELECT id FROM evaluation_results WHERE evaluator_version_id = ? AND call_id = ? AND input_key = ? AND status = 'done' ORDER BY id DESC LIMIT 1";
 
+/** `r` is the newest result of its evaluator on its call (shared by every "latest" read, and the list filter). */
+export const NEWEST_RESULT = '(r.id = (SELECT MAX(x.id) FROM evaluation_results x WHERE x.call_id = r.call_id AND x.evaluator_id = r.evaluator_id))';
+
 /** The newest result of each live evaluator on one call (exported for EXPLAIN). */
-export const LATEST_FOR_CALL_SQL = `${SELECT} WHERE r.call_id = ? AND e.deleted_at IS NULL
-       AND r.id = (SELECT MAX(x.id) FROM evaluation_results x WHERE x.call_id = r.call_id AND x.evaluator_id = r.evaluator_id)
+export const LATEST_FOR_CALL_SQL = `${SELECT} WHERE r.call_id = ? AND e.deleted_at IS NULL AND ${NEWEST_RESULT}
      ORDER BY e.id`;
 
 /** The newest result of one evaluator on each call it has run on (exported for EXPLAIN). */
-export const LATEST_FOR_EVALUATOR_SQL = `${SELECT} WHERE r.evaluator_id = ?
-       AND r.id = (SELECT MAX(x.id) FROM evaluation_results x WHERE x.evaluator_id = r.evaluator_id AND x.call_id = r.call_id)
+export const LATEST_FOR_EVALUATOR_SQL = `${SELECT} WHERE r.evaluator_id = ? AND ${NEWEST_RESULT}
      ORDER BY r.call_id`;
 
 /** A finished result of this evaluator version on this exact call content, if one exists. */
@@ -144,4 +147,24 @@ export function resultsForRun(db: Db, runId: number): (EvaluationResult & { reus
   // a spec is parsed once per evaluator version, not once per row
   const names = new Map<string, unknown>();
   return rows.map((row) => ({ ...fromRow(row, names), reused: row.item_state === 'reused' }));
+}
+
+/** The newest outcome of each live evaluator on each of a page of calls (ids as a JSON array: one cached statement). */
+export const OUTCOMES_FOR_CALLS_SQL = `SELECT r.call_id, e.public_id AS evaluator_id, r.status, r.passed, r.verdict, r.score
+  FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
+  WHERE r.call_id IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL AND ${NEWEST_RESULT}`;
+
+export function outcomesForCalls(db: Db, callIds: readonly number[]): Map<number, Record<string, RowEvaluation>> {
+  const byCall = new Map<number, Record<string, RowEvaluation>>();
+  if (callIds.length === 0) return byCall;
+  const rows = stmt<[string], { call_id: number; evaluator_id: string; status: 'done' | 'failed'; passed: number | null; verdict: string | null; score: number | null }>(
+    db,
+    OUTCOMES_FOR_CALLS_SQL,
+  ).all(JSON.stringify(callIds));
+  for (const row of rows) {
+    const entry = byCall.get(row.call_id) ?? {};
+    entry[row.evaluator_id] = { outcome: outcomeOf({ status: row.status, passed: row.passed === null ? null : row.passed === 1 }), verdict: row.verdict, score: row.score };
+    byCall.set(row.call_id, entry);
+  }
+  return byCall;
 }

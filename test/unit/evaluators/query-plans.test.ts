@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../../src/main/store/db';
-import { LATEST_FOR_CALL_SQL, LATEST_FOR_EVALUATOR_SQL, REUSE_SQL } from '../../../src/main/store/evaluation-results';
+import { LATEST_FOR_CALL_SQL, LATEST_FOR_EVALUATOR_SQL, OUTCOMES_FOR_CALLS_SQL, REUSE_SQL } from '../../../src/main/store/evaluation-results';
 import { tempDir } from '../../support/temp-app';
 
 /** The evaluator queries run on every run item and every call opened: they must search indexes. */
@@ -40,6 +40,14 @@ describe('evaluator query plans', () => {
     const detail = plan(db, LATEST_FOR_EVALUATOR_SQL, 1);
     expect(detail).toMatch(/SEARCH r USING INDEX evaluation_results_by_evaluator \(evaluator_id=\?\)/);
     expect(detail).not.toMatch(/SCAN|TEMP B-TREE/);
+    db.close();
+  });
+
+  it("the list's result columns search each listed call's results by call, not the whole table", () => {
+    const db = freshDb();
+    const detail = plan(db, OUTCOMES_FOR_CALLS_SQL, '[1,2,3]');
+    expect(detail).toMatch(/SEARCH r USING INDEX evaluation_results_by_call \(call_id=\?\)/);
+    expect(detail).not.toMatch(/SCAN r\b|SCAN evaluation_results/);
     db.close();
   });
 });

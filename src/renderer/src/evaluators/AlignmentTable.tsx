@@ -13,12 +13,8 @@ function openCall(id: number): void {
   useEvaluators.getState().setView('calls');
 }
 
-/** A disagreeing call, named by its external id once known. */
-function CallLink({ id }: { id: number }) {
-  const [name, setName] = useState(`#${id}`);
-  useEffect(() => {
-    api.getCall({ id }).then((detail) => setName(detail.call.external_id), () => undefined);
-  }, [id]);
+/** A disagreeing call, named by its external id. */
+function CallLink({ id, name }: { id: number; name: string }) {
   return (
     <button type="button" className="link mono" onClick={() => openCall(id)}>
       {name}
@@ -75,7 +71,7 @@ export function AlignmentTable() {
           </tr>
         </thead>
         <tbody>
-          {(rows ?? []).map(({ evaluator_id, evaluator_name, alignment }) => (
+          {(rows ?? []).map(({ evaluator_id, evaluator_name, alignment, disagreeing_calls }) => (
             <tr key={evaluator_id} data-evaluator={evaluator_id}>
               <th scope="row">{evaluator_name}</th>
               <td>{alignment.n}</td>
@@ -84,16 +80,16 @@ export function AlignmentTable() {
               <td>{percent(alignment.recall)}</td>
               <td>{fixed2(alignment.kappa)}</td>
               <td>
-                {alignment.disagreeing_call_ids.length === 0 ? (
+                {disagreeing_calls.length === 0 ? (
                   <span className="muted">none</span>
                 ) : (
                   <ul className="inline-list" aria-label={`Calls where ${evaluator_name} disagrees`}>
-                    {alignment.disagreeing_call_ids.slice(0, SHOWN_DISAGREEMENTS).map((id) => (
-                      <li key={id}>
-                        <CallLink id={id} />
+                    {disagreeing_calls.slice(0, SHOWN_DISAGREEMENTS).map((call) => (
+                      <li key={call.id}>
+                        <CallLink id={call.id} name={call.external_id} />
                       </li>
                     ))}
-                    {alignment.disagreeing_call_ids.length > SHOWN_DISAGREEMENTS && <li className="muted">and {alignment.disagreeing_call_ids.length - SHOWN_DISAGREEMENTS} more</li>}
+                    {disagreeing_calls.length > SHOWN_DISAGREEMENTS && <li className="muted">and {disagreeing_calls.length - SHOWN_DISAGREEMENTS} more</li>}
                   </ul>
                 )}
               </td>

@@ -1,6 +1,5 @@
 import type { EvaluatorOutput } from '../../../core/evaluators/definition';
 import type { RowEvaluation } from '../../../core/api/types';
-import type { EvaluationResultView } from '../../../core/api/evaluators-contract';
 
 /** What an evaluator answers with, in a few words. */
 export function outputLabel(output: EvaluatorOutput): string {
@@ -29,8 +28,4 @@ export function outcomeClass(outcome: RowEvaluation['outcome']): string {
 export const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 100)}%`);
 export const fixed2 = (value: number | null): string => (value === null ? '—' : value.toFixed(2));
 
-/** A stored result as the list's outcome: failed runs are errors; otherwise pass, fail, or unknown (no pass mapping). */
-export function outcomeOf(result: Pick<EvaluationResultView, 'status' | 'passed'>): RowEvaluation['outcome'] {
-  if (result.status === 'failed') return 'error';
-  return result.passed === true ? 'pass' : result.passed === false ? 'fail' : 'unknown';
-}
+export { outcomeOf } from '../../../core/evaluators/verdict';
