@@ -12,6 +12,7 @@ const runId = z.string().min(1).max(100);
 
 export const evaluatorsContract = {
   listEvaluators: { input: z.object({}).default({}) },
+  getEvaluator: { input: z.object({ id: evaluatorId }) },
   listEvaluatorTemplates: { input: z.object({}).default({}) },
   createEvaluator: {
     // one object rather than a union, so a bad spec is reported at its own path (`spec.rule.max_ms`)
@@ -97,6 +98,7 @@ export interface EvaluatorAlignment {
 
 export interface EvaluatorsOutputs {
   listEvaluators: Evaluator[];
+  getEvaluator: Evaluator;
   listEvaluatorTemplates: EvaluatorTemplate[];
   createEvaluator: Evaluator;
   updateEvaluator: Evaluator;

@@ -19,6 +19,7 @@ export const apiMethods = [
   'deleteNote',
   'getCallPii',
   'listEvaluators',
+  'getEvaluator',
   'listEvaluatorTemplates',
   'createEvaluator',
   'updateEvaluator',

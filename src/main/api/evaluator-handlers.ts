@@ -14,7 +14,7 @@ import { latestResultsForCall, latestResultsForEvaluator, resultsForRun } from '
 import { getRun, runCounts } from '../store/evaluation-runs';
 
 type EvaluatorMethods =
-  | 'listEvaluators' | 'listEvaluatorTemplates' | 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'
+  | 'listEvaluators' | 'getEvaluator' | 'listEvaluatorTemplates' | 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'
   | 'startEvaluationRun' | 'getEvaluationRun' | 'cancelEvaluationRun' | 'getCallEvaluations' | 'getAlignment'
   | 'getEvalSettings' | 'updateEvalSettings';
 
@@ -52,6 +52,7 @@ export function runView(db: Db, publicId: string, withResults: boolean): Evaluat
 export function createEvaluatorHandlers({ db, config, runs, now = () => new Date().toISOString() }: EvaluatorHandlerDeps): Pick<ApiHandlers, EvaluatorMethods> {
   return {
     listEvaluators: () => evaluators.listEvaluators(db).map(publicEvaluator),
+    getEvaluator: ({ id }) => publicEvaluator(requireEvaluator(db, id)),
     listEvaluatorTemplates: () => [...evaluatorTemplates],
     createEvaluator: (input) => {
       if (input.spec) return publicEvaluator(evaluators.createEvaluator(db, input.spec, null, now()));

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from '../../../core/api/errors';
 import { dispatch } from '../../api/dispatch';
 import type { AppCore } from '../../app';
 import { z } from 'zod';
@@ -20,12 +19,7 @@ export function registerEvaluatorRoutes(app: FastifyInstance, core: AppCore): vo
   app.get('/api/v1/evaluators', auth, async () => ({ evaluators: await call('listEvaluators', {}) }));
   app.get('/api/v1/evaluator-templates', auth, async () => ({ templates: await call('listEvaluatorTemplates', {}) }));
   app.post('/api/v1/evaluators', auth, async (request, reply) => reply.code(201).send(await call('createEvaluator', request.body)));
-  app.get<{ Params: { id: string } }>('/api/v1/evaluators/:id', auth, async (request) => {
-    const all = await call('listEvaluators', {});
-    const found = all.find((e) => e.id === request.params.id);
-    if (!found) throw new ApiError('not_found', `no evaluator with id ${request.params.id}`);
-    return found;
-  });
+  app.get<{ Params: { id: string } }>('/api/v1/evaluators/:id', auth, async (request) => call('getEvaluator', { id: request.params.id }));
   app.put<{ Params: { id: string } }>('/api/v1/evaluators/:id', auth, async (request) => call('updateEvaluator', { id: request.params.id, spec: request.body }));
   app.delete<{ Params: { id: string } }>('/api/v1/evaluators/:id', auth, async (request) => call('deleteEvaluator', { id: request.params.id }));
   app.post<{ Params: { id: string } }>('/api/v1/evaluators/:id/restore', auth, async (request) => call('restoreEvaluator', { id: request.params.id }));
