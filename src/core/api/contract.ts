@@ -47,6 +47,8 @@ export const apiContract = {
   addNote: { input: z.object({ id: callId, at_ms: z.number().int().min(0).nullable(), text: z.string().trim().min(1).max(10_000) }) },
   deleteNote: { input: z.object({ id: callId, note_id: z.number().int().positive() }) },
   getCallPii: { input: z.object({ id: callId, types: z.array(z.enum(PII_TYPES)).max(29).optional() }) },
+  /** whether a call is in the list under a filter (the open call may have left it). */
+  callMatchesFilter: { input: z.object({ id: callId, filter: callListFilterSchema.default({}) }) },
   analyseRecording: { input: z.object({ id: callId, fetch_remote: z.boolean().default(true) }) },
   updateSettings: {
     input: z.object({
@@ -76,6 +78,7 @@ export interface ApiOutputs extends EvaluatorsOutputs {
   addNote: CallDetail;
   deleteNote: CallDetail;
   getCallPii: CallPii;
+  callMatchesFilter: { matches: boolean };
   updateSettings: Settings;
 }
 

@@ -18,6 +18,7 @@ export const apiMethods = [
   'addNote',
   'deleteNote',
   'getCallPii',
+  'callMatchesFilter',
   'listEvaluators',
   'getEvaluator',
   'listEvaluatorTemplates',

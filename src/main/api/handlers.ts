@@ -73,6 +73,7 @@ export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandler
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
       return detectCallPii(listTurns(db, id), types);
     },
+    callMatchesFilter: ({ id, filter }) => ({ matches: calls.callMatches(db, id, filter) }),
     getCallMetrics: ({ id }) => {
       const call = calls.getCall(db, id);
       if (!call) throw new ApiError('not_found', `no call with id ${id}`);

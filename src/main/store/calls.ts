@@ -216,6 +216,13 @@ export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; 
   return { rows, total: count?.total ?? 0 };
 }
 
+/** Whether the call passes the list filter: one row looked up by its id. */
+export function callMatches(db: Db, id: number, filter: CallListQuery['filter']): boolean {
+  const where = whereClause(filter);
+  const condition = where.sql ? `${where.sql} AND id = @id` : 'WHERE id = @id';
+  return stmt<Record<string, unknown>, { one: number }>(db, `SELECT 1 AS one FROM calls ${condition}`).get({ ...where.params, id }) !== undefined;
+}
+
 /** Each manually marked call: true for success (the alignment's reference). */
 export function manualVerdicts(db: Db): Map<number, boolean> {
   const rows = stmt<[], { id: number; verdict: string }>(db, 'SELECT id, verdict FROM calls WHERE verdict IS NOT NULL').all();

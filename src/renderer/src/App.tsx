@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CallList } from './calls/CallList';
-import { SearchBox, isTyping } from './calls/SearchBox';
+import { SearchBox } from './calls/SearchBox';
 import { MetricFilters } from './calls/MetricFilters';
-import { neighbourId, useCallList } from './calls/store';
+import { useCallList } from './calls/store';
+import { OutOfFilterNotice } from './calls/OutOfFilterNotice';
 import { useLiveCalls } from './calls/useLiveCalls';
 import { CallView } from './call-view/CallView';
 import { EmptyState } from './empty-state/EmptyState';
@@ -17,14 +18,18 @@ import { EvaluatorsPage } from './evaluators/EvaluatorsPage';
 import { EvaluationBar } from './evaluators/EvaluationBar';
 import { useEvaluationEvents } from './evaluators/runs';
 import { useEvaluators } from './evaluators/store';
+import { useAppKeys } from './shortcuts/useAppKeys';
+import { Toaster } from './shared/Toaster';
 
 export function App() {
   const total = useCallList((s) => s.total);
   const filter = useCallList((s) => s.filter);
   const selectedId = useCallList((s) => s.selectedId);
   const error = useCallList((s) => s.error);
+  const ready = useCallList((s) => s.ready);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
   const view = useEvaluators((s) => s.view);
   useLiveCalls();
   useEvaluationEvents();
@@ -35,28 +40,7 @@ export function App() {
     void useEvaluators.getState().load();
   }, []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'e') {
-        event.preventDefault();
-        const evaluators = useEvaluators.getState();
-        evaluators.setView(evaluators.view === 'evaluators' ? 'calls' : 'evaluators');
-        return;
-      }
-      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (event.key === '?') {
-        setShortcutsOpen(true);
-        return;
-      }
-      if (event.key === 'j' || event.key === 'k') {
-        const state = useCallList.getState();
-        const next = neighbourId(state, event.key === 'j' ? 1 : -1);
-        if (next !== null) state.select(next);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useAppKeys(openShortcuts);
 
   const filtering = Object.values(filter).some((value) => value !== undefined);
   const isEmpty = total === 0 && !filtering;
@@ -90,6 +74,7 @@ export function App() {
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       <ImportPanel />
+      <Toaster />
       <DropZone />
       {error && (
         <p role="alert" className="error banner">
@@ -100,6 +85,8 @@ export function App() {
         <ErrorBoundary label="evaluators">
           <EvaluatorsPage />
         </ErrorBoundary>
+      ) : !ready ? (
+        <main className="single" aria-busy="true" />
       ) : isEmpty ? (
         <main className="single">
           <EmptyState />
@@ -118,6 +105,7 @@ export function App() {
               <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search.</p>
             ) : (
               <ErrorBoundary key={selectedId} label="call view">
+                <OutOfFilterNotice callId={selectedId} />
                 <CallView callId={selectedId} />
               </ErrorBoundary>
             )}

@@ -7,6 +7,9 @@ export class CallsPage {
   readonly transcript: Locator;
   readonly emptyState: Locator;
   readonly search: Locator;
+  readonly verdictFilter: Locator;
+  /** short messages ("This is the last call in the list"). */
+  readonly toast: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -14,6 +17,21 @@ export class CallsPage {
     this.transcript = page.getByRole('list', { name: 'Transcript' });
     this.emptyState = page.getByRole('region', { name: 'No calls yet' });
     this.search = page.getByRole('searchbox', { name: 'Search calls' });
+    this.verdictFilter = page.getByLabel('Verdict filter');
+    this.toast = page.getByRole('status', { name: 'Message' });
+  }
+
+  /** The column's cell of the row of a call (columns by their header text). */
+  async cell(rowText: string, header: string): Promise<Locator> {
+    const headers = await this.table.locator('thead th').allTextContents();
+    const index = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === header);
+    if (index < 0) throw new Error(`no column "${header}" in ${headers.join(', ')}`);
+    return this.rowFor(rowText).locator('td').nth(index);
+  }
+
+  /** The external ids of the rows on screen, top to bottom. */
+  async rowIds(): Promise<string[]> {
+    return this.callRows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-external-id') ?? ''));
   }
 
   async open(url: string): Promise<void> {

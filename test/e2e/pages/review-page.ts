@@ -18,6 +18,11 @@ export class ReviewPage {
   readonly redactedView: Locator;
   readonly exportButton: Locator;
   readonly exportDialog: Locator;
+  readonly zoom: Locator;
+  readonly speed: Locator;
+  readonly previousMarker: Locator;
+  readonly nextMarker: Locator;
+  readonly metrics: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -35,6 +40,11 @@ export class ReviewPage {
     this.redactedView = this.piiPanel.getByLabel('Redacted view');
     this.exportButton = this.piiPanel.getByRole('button', { name: 'Export redacted…' });
     this.exportDialog = page.getByRole('dialog', { name: 'Export redacted' });
+    this.zoom = page.getByRole('slider', { name: 'Zoom' });
+    this.speed = page.getByLabel('Playback speed');
+    this.previousMarker = page.getByRole('button', { name: 'Previous marker' });
+    this.nextMarker = page.getByRole('button', { name: 'Next marker' });
+    this.metrics = page.getByRole('region', { name: 'Metrics' });
   }
 
   /** Exports through the dialog and returns where Playwright saved the file. */
@@ -49,6 +59,16 @@ export class ReviewPage {
     const file = await download;
     await file.saveAs(saveTo);
     return { path: saveTo, suggestedName: file.suggestedFilename() };
+  }
+
+  /** The playback time's total, e.g. "0:34". */
+  async durationText(): Promise<string> {
+    return ((await this.time.textContent()) ?? '').split('/')[1]?.trim() ?? '';
+  }
+
+  /** A figure of the metrics panel by its label ("Interruptions", "Longest silence", ...). */
+  metric(label: string): Locator {
+    return this.metrics.locator('.fact').filter({ has: this.page.locator('dt', { hasText: label }) }).locator('dd');
   }
 
   turns(): Locator {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useCallList } from './store';
+import { isShortcutKey } from '../shortcuts/key-target';
 
 /** Searches transcripts (full text) and call ids; `/` focuses it, Escape clears it. */
 export function SearchBox() {
@@ -7,6 +8,10 @@ export function SearchBox() {
   const filter = useCallList((s) => s.filter);
   const [text, setText] = useState(filter.q ?? '');
   const inputRef = useRef<HTMLInputElement>(null);
+
+  // The filter may be cleared from elsewhere ("Clear filters"): the box follows it.
+  const applied = filter.q ?? '';
+  useEffect(() => setText((current) => (current.trim() === applied ? current : applied)), [applied]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -18,7 +23,7 @@ export function SearchBox() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === '/' && !isTyping(event.target)) {
+      if (event.key === '/' && isShortcutKey(event)) {
         event.preventDefault();
         inputRef.current?.focus();
       }
@@ -44,8 +49,4 @@ export function SearchBox() {
       }}
     />
   );
-}
-
-export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }

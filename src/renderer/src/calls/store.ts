@@ -24,6 +24,8 @@ interface CallListState {
   /** bumps on every sort/filter change so late answers for an old query are dropped. */
   generation: number;
   error: string | null;
+  /** false until the first page of the first query answered: until then nothing is known, not even "empty". */
+  ready: boolean;
   selectedId: number | null;
   setSort(sort: CallSort): void;
   setFilter(filter: CallListFilter): void;
@@ -43,7 +45,7 @@ export const useCallList = create<CallListState>((set, get) => {
       const { sort, filter } = get();
       const result = await api.listCalls({ offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, filter });
       if (get().generation !== generation) return;
-      set((state) => ({ total: result.total, pages: { ...state.pages, [page]: result.rows }, error: null }));
+      set((state) => ({ total: result.total, pages: { ...state.pages, [page]: result.rows }, error: null, ready: true }));
     } catch (error) {
       if (get().generation === generation) set({ error: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -64,6 +66,7 @@ export const useCallList = create<CallListState>((set, get) => {
     pages: {},
     generation: 0,
     error: null,
+    ready: false,
     selectedId: null,
     setSort: (sort) => restart({ sort }),
     setFilter: (filter) => restart({ filter }),
@@ -87,11 +90,19 @@ export function rowAt(pages: Record<number, CallListItem[]>, index: number): Cal
   return pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 
-/** The id of the call `step` rows away from the selected one, in the current list order. */
-export function neighbourId(state: Pick<CallListState, 'pages' | 'selectedId' | 'total'>, step: 1 | -1): number | null {
-  const loaded = Object.entries(state.pages).flatMap(([page, rows]) => rows.map((row, i) => ({ index: Number(page) * PAGE_SIZE + i, id: row.id })));
-  if (loaded.length === 0) return null;
-  const current = loaded.find((entry) => entry.id === state.selectedId);
-  const target = current ? current.index + step : 0;
-  return loaded.find((entry) => entry.index === target)?.id ?? null;
+export type Neighbour = { id: number } | { reason: 'empty' | 'first' | 'last' | 'loading'; index: number };
+
+/** The call `step` rows away from the selected one in the current list order, or why there is none. */
+export function neighbourOf(state: Pick<CallListState, 'pages' | 'selectedId' | 'total'>, step: 1 | -1): Neighbour {
+  if (!state.total) return { reason: 'empty', index: -1 };
+  let current = -1;
+  for (const [page, rows] of Object.entries(state.pages)) {
+    const i = rows.findIndex((row) => row.id === state.selectedId);
+    if (i >= 0) current = Number(page) * PAGE_SIZE + i;
+  }
+  const target = current < 0 ? 0 : current + step;
+  if (target < 0) return { reason: 'first', index: target };
+  if (target >= state.total) return { reason: 'last', index: target };
+  const row = rowAt(state.pages, target);
+  return row ? { id: row.id } : { reason: 'loading', index: target };
 }

@@ -40,19 +40,34 @@ export function Controls({ markers }: { markers: Marker[] }) {
           ))}
         </select>
       </label>
-      <button type="button" className="button small" onClick={() => seekMarker(markers, -1)} title="Previous marker ([)">
+      <button type="button" className="button small" aria-label="Previous marker" onClick={() => seekMarker(markers, -1)} title="Previous marker ([)">
         ◀ Marker
       </button>
-      <button type="button" className="button small" onClick={() => seekMarker(markers, 1)} title="Next marker (])">
+      <button type="button" className="button small" aria-label="Next marker" onClick={() => seekMarker(markers, 1)} title="Next marker (])">
         Marker ▶
       </button>
     </div>
   );
 }
 
-/** Seeks to the next (or previous) marker from the playhead. */
-export function seekMarker(markers: readonly Marker[], direction: 1 | -1): void {
-  const { currentMs, seek } = usePlayer.getState();
-  const target = direction > 0 ? markers.find((m) => m.at_ms > currentMs + 50) : [...markers].reverse().find((m) => m.at_ms < currentMs - 50);
+/** While playing, "previous" within this long after a marker means the one before it. */
+export const PREVIOUS_MARKER_GRACE_MS = 1000;
+
+/**
+ * The marker to jump to from the playhead. Going back while playing skips the marker just passed
+ * (the playhead has moved on since the last jump, so that marker would always win: the user
+ * could never get further back than it).
+ */
+export function markerTarget(markers: readonly Marker[], currentMs: number, direction: 1 | -1, playing: boolean): Marker | undefined {
+  if (direction > 0) return markers.find((m) => m.at_ms > currentMs + 50);
+  const slack = playing ? PREVIOUS_MARKER_GRACE_MS : 50;
+  return markers.findLast((m) => m.at_ms < currentMs - slack);
+}
+
+/** Seeks to the next (or previous) marker from the playhead; false when there is none. */
+export function seekMarker(markers: readonly Marker[], direction: 1 | -1): boolean {
+  const { currentMs, playing, seek } = usePlayer.getState();
+  const target = markerTarget(markers, currentMs, direction, playing);
   if (target) seek(target.at_ms);
+  return target !== undefined;
 }

@@ -113,6 +113,9 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
         for (const marker of markers) {
           const label = document.createElement('span');
           label.textContent = marker.kind === 'latency' ? `${Math.round(marker.ms)} ms` : '!';
+          // wavesurfer draws in a shadow root, where the page's stylesheet does not reach, and a
+          // marker region has no width: without these the label wraps ("2405 / ms").
+          Object.assign(label.style, { whiteSpace: 'nowrap', display: 'inline-block', fontSize: '10px', fontWeight: '700', padding: '0 3px', borderRadius: '3px', color: '#fff', background: marker.kind === 'interruption' ? '#e03131' : '#f08c00' });
           const region = regions.addRegion({ start: marker.at_ms / 1000, color: marker.kind === 'interruption' ? '#e03131' : '#f08c00', content: label, drag: false, resize: false });
           region.element?.setAttribute('role', 'button');
           region.element?.setAttribute('aria-label', marker.label);

@@ -1,19 +1,24 @@
 import { useEffect } from 'react';
-import { isTyping } from '../calls/SearchBox';
+import { isShortcutKey } from '../shortcuts/key-target';
+import { toast } from '../shared/toast';
 import { usePlayer } from './player';
 import { seekMarker } from './Controls';
 import type { Marker } from './markers';
 import { usePiiAudioMode } from './usePiiAudio';
 
-/** The review screen's keys: space, ←/→, [ and ], s/f, n, p. (j/k and ? live at the app level.) */
+/**
+ * The review screen's keys: space, ←/→, [ and ], s/f, n, p (j/k and ? live at the app level).
+ * They act wherever focus is but in text entry and dialogs; a key that cannot act says why.
+ */
 export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'success' | 'failure'): void; focusNote(): void }): void {
   const { markers, mark, focusNote } = options;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (!isShortcutKey(event)) return;
       const player = usePlayer.getState();
       switch (event.key) {
         case ' ':
+          if (!player.engine) toast('The player is still loading.');
           player.toggle();
           break;
         case 'ArrowLeft':
@@ -23,11 +28,11 @@ export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'succe
           player.seek(player.currentMs + 5000);
           break;
         case '[':
-          seekMarker(markers, -1);
+        case ']': {
+          const direction = event.key === ']' ? 1 : -1;
+          if (!seekMarker(markers, direction)) toast(markers.length === 0 ? 'This call has no markers.' : direction > 0 ? 'No more markers after the playhead.' : 'No marker before the playhead.');
           break;
-        case ']':
-          seekMarker(markers, 1);
-          break;
+        }
         case 's':
           mark('success');
           break;

@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { neighbourOf, useCallList } from '../calls/store';
+import { useEvaluators } from '../evaluators/store';
+import { toast } from '../shared/toast';
+import { isShortcutKey } from './key-target';
+
+/** Keys of the review screen; without an open call they cannot act, and say so. */
+const REVIEW_KEYS = new Set(['s', 'f', 'n', 'p', '[', ']']);
+
+const NO_NEIGHBOUR = {
+  empty: 'No calls in the list.',
+  first: 'This is the first call in the list.',
+  last: 'This is the last call in the list.',
+  loading: 'Loading more calls… press again in a moment.',
+} as const;
+
+/** j / k: the next or previous call in the list's order; at either end, a message instead. */
+function step(direction: 1 | -1): void {
+  const state = useCallList.getState();
+  const next = neighbourOf(state, direction);
+  if ('id' in next) {
+    state.select(next.id);
+    return;
+  }
+  if (next.reason === 'loading') state.ensureRange(next.index, next.index);
+  toast(NO_NEIGHBOUR[next.reason]);
+}
+
+/** The app-wide keys: Ctrl+E (evaluators), ? (shortcuts), j / k, and review keys with no call open. */
+export function useAppKeys(openShortcuts: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        const evaluators = useEvaluators.getState();
+        evaluators.setView(evaluators.view === 'evaluators' ? 'calls' : 'evaluators');
+        return;
+      }
+      if (!isShortcutKey(event)) return;
+      if (event.key === '?') {
+        openShortcuts();
+        return;
+      }
+      if (useEvaluators.getState().view !== 'calls') return;
+      if (event.key === 'j' || event.key === 'k') {
+        event.preventDefault();
+        step(event.key === 'j' ? 1 : -1);
+        return;
+      }
+      if (REVIEW_KEYS.has(event.key) && useCallList.getState().selectedId === null) {
+        event.preventDefault();
+        toast('Open a call first: click a row, or press j.');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openShortcuts]);
+}
