@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
-import { DatabaseFromFutureError, latestSchemaVersion } from '../../src/main/store/migrations';
+import { DatabaseFromFutureError, latestSchemaVersion, migrations } from '../../src/main/store/migrations';
 import { migrateTo1 } from '../../src/main/store/migrations/001-initial';
 import { listCallsSql } from '../../src/main/store/calls';
 import type { CallListQuery } from '../../src/core/api/types';
@@ -103,6 +103,40 @@ describe('migrations from version 1', () => {
     const db = openDb(file);
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(db.prepare('SELECT external_id, latency_p90_ms, metrics_source FROM calls').all()).toEqual([{ external_id: 'c-1', latency_p90_ms: null, metrics_source: null }]);
+    db.close();
+  });
+
+  it('version 5 makes the figures of calls without turn times unknown, and keeps measured ones', () => {
+    const file = freshDbFile();
+    const v4 = new Database(file);
+    v4.transaction(() => {
+      for (const migration of migrations.filter((m) => m.version <= 4)) migration.up(v4);
+      v4.pragma('user_version = 4');
+    })();
+    const insert = v4.prepare(
+      "INSERT INTO calls (uuid, short_id, provider, source_format, external_id, platform, created_at, updated_at, interruption_count, longest_silence_ms, metrics_source) VALUES (?, ?, 'vapi', 'vapi.get-call', ?, 'vapi', 'now', 'now', 0, 0, 'transcript')",
+    );
+    const untimed = Number(insert.run('u-1', 'aaaaaaaa', 'untimed').lastInsertRowid);
+    const timed = Number(insert.run('u-2', 'bbbbbbbb', 'timed').lastInsertRowid);
+    const turn = v4.prepare('INSERT INTO turns (call_id, idx, role, text, start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?)');
+    turn.run(untimed, 0, 'agent', 'Hello', null, null);
+    turn.run(timed, 0, 'agent', 'Hello', 0, 900);
+    v4.close();
+    const db = openDb(file);
+    expect(db.prepare('SELECT external_id, interruption_count, longest_silence_ms FROM calls ORDER BY id').all()).toEqual([
+      { external_id: 'untimed', interruption_count: null, longest_silence_ms: null },
+      { external_id: 'timed', interruption_count: 0, longest_silence_ms: 0 },
+    ]);
+    db.close();
+  });
+
+  it('sorts unknown figures last both ways, still scanning the index', () => {
+    const db = openDb(freshDbFile());
+    for (const direction of ['asc', 'desc'] as const) {
+      const detail = plan(db, { ...defaultQuery, sort: { column: 'interruption_count', direction } });
+      expect(detail).toMatch(/calls_by_interruptions/);
+      expect(detail).not.toMatch(/TEMP B-TREE/);
+    }
     db.close();
   });
 

@@ -92,6 +92,8 @@ export interface EvaluatorAlignment {
   evaluator_id: string;
   evaluator_name: string;
   alignment: Alignment;
+  /** marked calls on which the evaluator had nothing to measure (a rule's "not applicable"): left out of the figures. */
+  not_applicable: number;
   /** `alignment.disagreeing_call_ids` with each call's external id, to show and open them. */
   disagreeing_calls: { id: number; external_id: string }[];
 }

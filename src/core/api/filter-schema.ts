@@ -15,9 +15,9 @@ export const callListFilterSchema = z.object({
     .array(z.object({ column: z.enum(metricColumns), op: z.enum(metricOperators), value: z.number().finite() }))
     .max(10)
     .optional(),
-  /** the newest result of an evaluator on the call: passed, failed, errored, or none yet. */
+  /** the newest result of an evaluator on the call: passed, failed, errored, not applicable, or none yet. */
   evaluations: z
-    .array(z.object({ evaluator_id: z.string().min(1).max(100), outcome: z.enum(['pass', 'fail', 'error', 'none']) }))
+    .array(z.object({ evaluator_id: z.string().min(1).max(100), outcome: z.enum(['pass', 'fail', 'error', 'not_applicable', 'none']) }))
     .max(10)
     .optional(),
 });

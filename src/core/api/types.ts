@@ -1,3 +1,4 @@
+import type { Outcome } from '../evaluators/verdict';
 import type { CallNote, StoredCall, Turn, Verdict } from '../model/call';
 
 /** Shapes that cross the API boundary (both transports), shared by main and renderer. */
@@ -31,7 +32,7 @@ export interface CallListFilter {
   /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */
   metrics?: MetricFilter[] | undefined;
   /** the newest result of an evaluator on the call; all must hold. */
-  evaluations?: { evaluator_id: string; outcome: 'pass' | 'fail' | 'error' | 'none' }[] | undefined;
+  evaluations?: { evaluator_id: string; outcome: 'pass' | 'fail' | 'error' | 'not_applicable' | 'none' }[] | undefined;
 }
 
 export interface CallListQuery {
@@ -50,7 +51,7 @@ export type CallListRow = Pick<
 
 /** The newest result of each evaluator on a listed call, by evaluator id (the list's result columns). */
 export interface RowEvaluation {
-  outcome: 'pass' | 'fail' | 'error' | 'unknown';
+  outcome: Outcome;
   verdict: string | null;
   score: number | null;
 }

@@ -2,7 +2,13 @@ import type { TimingMetrics } from '../metrics/compute';
 import type { Turn } from '../model/call';
 import { detectPii } from '../pii/detect';
 import type { Rule } from './definition';
-import type { Verdict } from './verdict';
+import { NOT_APPLICABLE, type Verdict } from './verdict';
+
+/**
+ * Bumped when a rule's judgement of the same call changes (v2: "not applicable" instead of a
+ * fail when there is nothing to measure), so results stored under the old reading are not reused.
+ */
+export const RULES_VERSION = 2;
 
 /** What a rule looks at: the call's facts, its turns, and its best timing figures. */
 export interface RuleInput {
@@ -14,8 +20,11 @@ export interface RuleInput {
 
 const pass = (reason: string, evidence: number[] = []): Verdict => ({ verdict: 'pass', score: null, passed: true, reason, evidence });
 const fail = (reason: string, evidence: number[] = []): Verdict => ({ verdict: 'fail', score: null, passed: false, reason, evidence });
-/** a rule that cannot be judged on this call (no timings, no end reason) fails with why. */
-const unknown = (reason: string): Verdict => ({ verdict: 'fail', score: null, passed: false, reason, evidence: [] });
+/**
+ * A rule with nothing to measure on this call (no timings, no end reason) passes no judgement: it
+ * is neither a pass nor a fail, and stays out of the fail filter and the alignment.
+ */
+const notApplicable = (reason: string): Verdict => ({ verdict: NOT_APPLICABLE, score: null, passed: null, reason, evidence: [] });
 
 /**
  * The turn a moment belongs to, for evidence: the latest-starting turn of `role` that started at or
@@ -43,14 +52,14 @@ export function runRule(rule: Rule, input: RuleInput): Verdict {
   switch (rule.check) {
     case 'latency_p90_under': {
       const p90 = metrics?.latency_ms?.p90 ?? null;
-      if (p90 === null) return unknown('No agent reply latency could be measured on this call.');
+      if (p90 === null) return notApplicable('No agent reply latency could be measured on this call.');
       // a latency is measured at the agent's answer: that turn is the evidence
       const slow = (metrics?.latencies ?? []).filter((l) => l.ms >= rule.max_ms).map((l) => ({ at_ms: l.at_ms, role: 'agent' as const }));
       const text = `Latency p90 is ${Math.round(p90)} ms (limit ${rule.max_ms} ms)`;
       return p90 < rule.max_ms ? pass(`${text}.`) : fail(`${text}; ${slow.length} replies at or over the limit.`, evidenceAt(turns, slow));
     }
     case 'interruptions_under': {
-      if (!metrics) return unknown('No timings on this call, so interruptions cannot be counted.');
+      if (!metrics?.interruptions) return notApplicable('No timings on this call, so interruptions cannot be counted.');
       const { agent_interrupts_user: byAgent, user_interrupts_agent: byUser } = metrics.interruptions;
       const agentOnes = byAgent.map((o) => ({ at_ms: o.at_ms, role: 'agent' as const }));
       const userOnes = byUser.map((o) => ({ at_ms: o.at_ms, role: 'user' as const }));
@@ -69,7 +78,7 @@ export function runRule(rule: Rule, input: RuleInput): Verdict {
       return matching.length === 0 ? pass(`The agent never said /${rule.pattern}/.`) : fail(`The agent said /${rule.pattern}/ in ${matching.length} turn(s).`, matching);
     }
     case 'end_reason_in': {
-      if (input.end_reason === null) return unknown('The call has no end reason.');
+      if (input.end_reason === null) return notApplicable('The call has no end reason.');
       const allowed = rule.reasons.map((r) => r.toLowerCase());
       const ok = allowed.includes(input.end_reason.toLowerCase());
       const text = `End reason "${input.end_reason}" ${ok ? 'is' : 'is not'} one of ${rule.reasons.join(', ')}.`;
@@ -84,7 +93,7 @@ export function runRule(rule: Rule, input: RuleInput): Verdict {
       return fail(`The agent spoke ${types} in ${new Set(leaks.map((l) => l.turn)).size} turn(s).`, [...new Set(leaks.map((l) => l.turn))]);
     }
     case 'duration_in_range': {
-      if (input.duration_s === null) return unknown('The call has no duration.');
+      if (input.duration_s === null) return notApplicable('The call has no duration.');
       const tooShort = rule.min_s !== null && input.duration_s < rule.min_s;
       const tooLong = rule.max_s !== null && input.duration_s > rule.max_s;
       const range = `${rule.min_s ?? 0}–${rule.max_s ?? '∞'} s`;

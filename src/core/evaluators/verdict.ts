@@ -13,6 +13,9 @@ export interface Verdict {
   evidence: number[];
 }
 
+/** The verdict of a rule that had nothing to measure on a call. */
+export const NOT_APPLICABLE = 'not_applicable';
+
 /** Maps a verdict or score to pass/fail under an output type. */
 export function passedUnder(output: EvaluatorOutput, verdict: string | null, score: number | null): boolean | null {
   switch (output.type) {
@@ -26,8 +29,15 @@ export function passedUnder(output: EvaluatorOutput, verdict: string | null, sco
   }
 }
 
-/** A result in the list's terms: failed runs are errors; otherwise pass, fail, or unknown (no pass mapping). */
-export function outcomeOf(result: { status: 'done' | 'failed'; passed: boolean | null }): 'pass' | 'fail' | 'error' | 'unknown' {
+/** How a result reads in the list and its filters. */
+export type Outcome = 'pass' | 'fail' | 'error' | 'not_applicable' | 'unknown';
+
+/**
+ * A result in the list's terms: failed runs are errors; a rule with nothing to measure is not
+ * applicable; otherwise pass, fail, or unknown (an output with no pass mapping).
+ */
+export function outcomeOf(result: { status: 'done' | 'failed'; passed: boolean | null; verdict?: string | null }): Outcome {
   if (result.status === 'failed') return 'error';
+  if (result.verdict === NOT_APPLICABLE) return 'not_applicable';
   return result.passed === true ? 'pass' : result.passed === false ? 'fail' : 'unknown';
 }

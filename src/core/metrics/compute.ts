@@ -19,17 +19,25 @@ export interface OverlapFigure {
   overlap_ms: number;
 }
 
+/** How many interruptions both ways; null when they could not be measured. */
+export function interruptionCount(metrics: Pick<TimingMetrics, 'interruptions'> | null | undefined): number | null {
+  const found = metrics?.interruptions;
+  return found ? found.user_interrupts_agent.length + found.agent_interrupts_user.length : null;
+}
+
 /** Every figure of docs/METRICS.md for one source (transcript or audio). */
 export interface TimingMetrics {
   latencies: Handoff[];
   latency_ms: Distribution | null;
   ttfw_ms: number | null;
+  /** null when no speech could be placed in time (turns without times): unknown, not "none". */
   interruptions: {
     user_interrupts_agent: OverlapFigure[];
     agent_interrupts_user: OverlapFigure[];
     backchannels: (OverlapFigure & { speaker: Speaker })[];
-  };
-  silence: { longest_ms: number; segments: { start_ms: number; end_ms: number }[] };
+  } | null;
+  /** longest_ms is null when no speech could be placed in time. */
+  silence: { longest_ms: number | null; segments: { start_ms: number; end_ms: number }[] };
   talk_ratio: number | null;
   wpm: { agent: number | null; user: number | null };
   speech_ms: { agent: number; user: number };
@@ -61,11 +69,14 @@ function measure(
     latencies: handoffs,
     latency_ms: handoffs.length === 0 ? null : distribution(handoffs.map((h) => h.ms)),
     ttfw_ms: timeToFirstWord(segments),
-    interruptions: {
-      user_interrupts_agent: interruptions.filter((e) => e.speaker === 'user').map(figure),
-      agent_interrupts_user: interruptions.filter((e) => e.speaker === 'agent').map(figure),
-      backchannels: backchannels.map((e) => ({ ...figure(e), speaker: e.speaker })),
-    },
+    interruptions:
+      segments.length === 0
+        ? null
+        : {
+            user_interrupts_agent: interruptions.filter((e) => e.speaker === 'user').map(figure),
+            agent_interrupts_user: interruptions.filter((e) => e.speaker === 'agent').map(figure),
+            backchannels: backchannels.map((e) => ({ ...figure(e), speaker: e.speaker })),
+          },
     silence: silence(segments, options.silenceThresholdMs),
     talk_ratio: talkRatio(time),
     wpm: { agent: wordsPerMinute(words?.agent ?? null, time.agent), user: wordsPerMinute(words?.user ?? null, time.user) },

@@ -4,8 +4,8 @@ import { union, type Interval } from './segments';
 export const DEFAULT_SILENCE_THRESHOLD_MS = 3000;
 
 export interface Silence {
-  /** the longest gap in the call's speech; 0 when there is none. */
-  longest_ms: number;
+  /** the longest gap in the call's speech; 0 when there is none; null when there is no speech to measure. */
+  longest_ms: number | null;
   /** the gaps of at least the threshold, in order. */
   segments: Interval[];
 }
@@ -24,7 +24,7 @@ export function silence(segments: readonly Interval[], thresholdMs: number = DEF
   }
   const lengths = gaps.map((gap) => gap.end_ms - gap.start_ms);
   return {
-    longest_ms: lengths.length === 0 ? 0 : Math.max(...lengths),
+    longest_ms: speech.length === 0 ? null : lengths.length === 0 ? 0 : Math.max(...lengths),
     segments: gaps.filter((gap) => gap.end_ms - gap.start_ms >= thresholdMs),
   };
 }

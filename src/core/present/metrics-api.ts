@@ -1,5 +1,5 @@
 import type { StoredCall, Turn } from '../model/call';
-import type { TimingMetrics } from '../metrics/compute';
+import { interruptionCount, type TimingMetrics } from '../metrics/compute';
 import type { Distribution } from '../metrics/percentile';
 import { providerComponentLatencies } from '../metrics/provider';
 
@@ -43,12 +43,14 @@ export function metricsResponse(call: StoredCall, turns: readonly Turn[], input:
     },
     ttfw_ms: { transcript: input.transcript?.ttfw_ms ?? null, audio: input.audio?.ttfw_ms ?? null },
     interruptions: {
-      user_interrupts_agent: best?.interruptions.user_interrupts_agent ?? [],
-      agent_interrupts_user: best?.interruptions.agent_interrupts_user ?? [],
-      backchannels: best?.interruptions.backchannels ?? [],
-      source,
+      user_interrupts_agent: best?.interruptions?.user_interrupts_agent ?? [],
+      agent_interrupts_user: best?.interruptions?.agent_interrupts_user ?? [],
+      backchannels: best?.interruptions?.backchannels ?? [],
+      /** both ways; null when they could not be measured (no speech placed in time). */
+      count: interruptionCount(best),
+      source: best?.interruptions ? source : null,
     },
-    silence: { longest_ms: best?.silence.longest_ms ?? null, segments: best?.silence.segments ?? [], source },
+    silence: { longest_ms: best?.silence.longest_ms ?? null, segments: best?.silence.segments ?? [], source: best?.silence.longest_ms == null ? null : source },
     talk_ratio: best?.talk_ratio ?? null,
     wpm: best?.wpm ?? { agent: null, user: null },
     agent_channel: input.audioState?.agent_channel ?? call.agent_channel,

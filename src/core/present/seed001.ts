@@ -27,8 +27,8 @@ function textAt(turns: readonly Turn[], atMs: number, role: 'agent' | 'user'): s
 export function callDetail001(call: StoredCall, turns: Turn[], url: string, metrics: TimingMetrics | null, evaluations: readonly EvaluationResultView[] = []) {
   const latencies = metrics?.latencies ?? [];
   const overlaps = [
-    ...(metrics?.interruptions.user_interrupts_agent ?? []).map((o) => ({ ...o, by: 'user' as const })),
-    ...(metrics?.interruptions.agent_interrupts_user ?? []).map((o) => ({ ...o, by: 'agent' as const })),
+    ...(metrics?.interruptions?.user_interrupts_agent ?? []).map((o) => ({ ...o, by: 'user' as const })),
+    ...(metrics?.interruptions?.agent_interrupts_user ?? []).map((o) => ({ ...o, by: 'agent' as const })),
   ].sort((a, b) => a.at_ms - b.at_ms);
   const latencySeconds = latencies.map((l) => l.ms / 1000);
   const overlapSeconds = overlaps.map((o) => o.overlap_ms / 1000);

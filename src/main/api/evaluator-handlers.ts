@@ -1,3 +1,4 @@
+import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
 import type { ApiHandlers } from '../../core/api/contract';
 import type { EvaluationRunView } from '../../core/api/evaluators-contract';
 import { ApiError } from '../../core/api/errors';
@@ -98,15 +99,17 @@ export function createEvaluatorHandlers({ db, config, runs, now = () => new Date
       const manual = manualVerdicts(db);
       const chosen = evaluator_id ? [requireEvaluator(db, evaluator_id)] : evaluators.listEvaluators(db);
       return chosen.map((evaluator) => {
-        const pairs = latestResultsForEvaluator(db, evaluator.row_id).flatMap((r) => {
+        const marked = latestResultsForEvaluator(db, evaluator.row_id).filter((r) => manual.has(r.call_id) && r.status === 'done');
+        const pairs = marked.flatMap((r) => {
           const mark = manual.get(r.call_id);
-          return mark === undefined || r.status !== 'done' || r.passed === null ? [] : [{ call_id: r.call_id, manual: mark, evaluator: r.passed }];
+          return mark === undefined || r.passed === null ? [] : [{ call_id: r.call_id, manual: mark, evaluator: r.passed }];
         });
+        const notApplicable = marked.filter((r) => r.verdict === NOT_APPLICABLE).length;
         const agreement = alignment(pairs);
         // named here, in one query, so the table need not fetch each call to show it
         const names = externalIds(db, agreement.disagreeing_call_ids);
         const disagreeing_calls = agreement.disagreeing_call_ids.map((id) => ({ id, external_id: names.get(id) ?? String(id) }));
-        return { evaluator_id: evaluator.id, evaluator_name: evaluator.spec.name, alignment: agreement, disagreeing_calls };
+        return { evaluator_id: evaluator.id, evaluator_name: evaluator.spec.name, alignment: agreement, not_applicable: notApplicable, disagreeing_calls };
       });
     },
     getEvalSettings: () => viewEvalSettings(config),

@@ -76,8 +76,8 @@ export async function benchAudioAccuracy(seeds: number): Promise<AccuracyFigures
           ...call.truth.agent_interrupts_user.map((e) => ({ at_ms: e.at_ms, who: 'agent' as const })),
         ];
         const foundEvents: Event[] = [
-          ...metrics.interruptions.user_interrupts_agent.map((e) => ({ at_ms: e.at_ms, who: 'user' as const })),
-          ...metrics.interruptions.agent_interrupts_user.map((e) => ({ at_ms: e.at_ms, who: 'agent' as const })),
+          ...(metrics.interruptions?.user_interrupts_agent ?? []).map((e) => ({ at_ms: e.at_ms, who: 'user' as const })),
+          ...(metrics.interruptions?.agent_interrupts_user ?? []).map((e) => ({ at_ms: e.at_ms, who: 'agent' as const })),
         ];
         interruptionsTrue += truthEvents.length;
         interruptionsFound += foundEvents.length;

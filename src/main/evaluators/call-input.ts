@@ -27,7 +27,7 @@ export function loadCallInput(db: Db, callId: number): CallInput | null {
         duration_s: call.duration_s,
         metrics_source: stored.audio ? 'audio' : 'transcript',
         latency: metrics?.latency_ms?.p90 ?? null,
-        interruptions: metrics ? [metrics.interruptions.agent_interrupts_user.length, metrics.interruptions.user_interrupts_agent.length] : null,
+        interruptions: metrics?.interruptions ? [metrics.interruptions.agent_interrupts_user.length, metrics.interruptions.user_interrupts_agent.length] : null,
       }),
     )
     .digest('base64url')

@@ -1,3 +1,4 @@
+import { RULES_VERSION } from '../../core/evaluators/rules';
 import { setMaxListeners } from 'node:events';
 import { runRule } from '../../core/evaluators/rules';
 import type { Db } from '../store/db';
@@ -50,7 +51,7 @@ export function createRunQueue({ db, config, events, now = () => new Date().toIS
 
   /** What the evaluator saw: the call's content, and for a judge the model that read it. */
   const inputKey = (evaluator: StoredEvaluator, input: CallInput, settings: EvalSettings) =>
-    evaluator.spec.kind === 'llm' ? `${input.key}:${settings.model}` : input.key;
+    evaluator.spec.kind === 'llm' ? `${input.key}:${settings.model}` : `${input.key}:rules-v${RULES_VERSION}`;
 
   async function evaluate(run: RunRow, item: Item, evaluator: StoredEvaluator, input: CallInput, settings: EvalSettings, signal: AbortSignal): Promise<void> {
     const key = inputKey(evaluator, input, settings);

@@ -1,3 +1,4 @@
+import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
 import type { CallFacts, StoredCall, Verdict, JsonObject } from '../../core/model/call';
 import type { CallListQuery, CallListRow, CallSortColumn, MetricFilter } from '../../core/api/types';
 import type { Db } from './db';
@@ -175,9 +176,15 @@ function whereClause(filter: CallListQuery['filter']): Where {
     add(`${column} ${op} @metric_${i}`, { [`metric_${i}`]: metric.value });
   });
   (filter.evaluations ?? []).forEach((wanted, i) => {
-    const latest = `SELECT r.call_id, r.status, r.passed FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
+    const latest = `SELECT r.call_id, r.status, r.passed, r.verdict FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
       WHERE e.public_id = @eval_${i} AND ${NEWEST_RESULT}`;
-    const condition = { pass: "status = 'done' AND passed = 1", fail: "status = 'done' AND passed = 0", error: "status = 'failed'", none: '' }[wanted.outcome];
+    const condition = {
+      pass: "status = 'done' AND passed = 1",
+      fail: "status = 'done' AND passed = 0",
+      error: "status = 'failed'",
+      not_applicable: `status = 'done' AND verdict = '${NOT_APPLICABLE}'`,
+      none: '',
+    }[wanted.outcome];
     add(
       wanted.outcome === 'none' ? `id NOT IN (SELECT call_id FROM (${latest}))` : `id IN (SELECT call_id FROM (${latest}) WHERE ${condition})`,
       { [`eval_${i}`]: wanted.evaluator_id },
@@ -202,7 +209,8 @@ export function listCallsSql(query: CallListQuery): { sql: string; countSql: str
   const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const column = sortColumns[query.sort.column];
   return {
-    sql: `SELECT ${listColumns} FROM calls ${where.sql} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
+    // NULLS LAST: an unknown figure sorts after every known one, either way (SQLite still scans the index).
+    sql: `SELECT ${listColumns} FROM calls ${where.sql} ORDER BY ${column} ${direction} NULLS LAST, id ${direction} LIMIT @limit OFFSET @offset`,
     countSql: `SELECT count(*) AS total FROM calls ${where.sql}`,
     params: { ...where.params, limit: query.limit, offset: query.offset },
   };

@@ -1,5 +1,5 @@
 import type { CallFacts } from '../../core/model/call';
-import type { TimingMetrics } from '../../core/metrics/compute';
+import { interruptionCount, type TimingMetrics } from '../../core/metrics/compute';
 import type { InitialFigures } from './calls';
 import { providerLatency } from '../../core/metrics/provider';
 import type { Db } from './db';
@@ -32,7 +32,7 @@ export function initialFigures(turnCount: number, transcript: TimingMetrics): In
     latency_p50_ms: transcript.latency_ms?.p50 ?? null,
     latency_p90_ms: transcript.latency_ms?.p90 ?? null,
     ttfw_ms: transcript.ttfw_ms,
-    interruption_count: transcript.interruptions.user_interrupts_agent.length + transcript.interruptions.agent_interrupts_user.length,
+    interruption_count: interruptionCount(transcript),
     longest_silence_ms: transcript.silence.longest_ms,
     metrics_source: 'transcript',
   };

@@ -163,7 +163,7 @@ export function outcomesForCalls(db: Db, callIds: readonly number[]): Map<number
   ).all(JSON.stringify(callIds));
   for (const row of rows) {
     const entry = byCall.get(row.call_id) ?? {};
-    entry[row.evaluator_id] = { outcome: outcomeOf({ status: row.status, passed: row.passed === null ? null : row.passed === 1 }), verdict: row.verdict, score: row.score };
+    entry[row.evaluator_id] = { outcome: outcomeOf({ status: row.status, passed: row.passed === null ? null : row.passed === 1, verdict: row.verdict }), verdict: row.verdict, score: row.score };
     byCall.set(row.call_id, entry);
   }
   return byCall;

@@ -5,7 +5,7 @@ import { fromJsonColumn } from './json-columns';
 import { stmt } from './statements';
 import { listTurns } from './turns';
 import type { Turn } from '../../core/model/call';
-import { transcriptTimingMetrics } from '../../core/metrics/compute';
+import { interruptionCount, transcriptTimingMetrics } from '../../core/metrics/compute';
 
 /** Query module for `call_metrics` and the headline figures on `calls`. */
 
@@ -73,7 +73,7 @@ export function setHeadline(db: Db, callId: number, best: TimingMetrics | null, 
     best?.latency_ms?.p50 ?? null,
     best?.latency_ms?.p90 ?? null,
     best?.ttfw_ms ?? null,
-    best ? best.interruptions.user_interrupts_agent.length + best.interruptions.agent_interrupts_user.length : null,
+    interruptionCount(best),
     best ? best.silence.longest_ms : null,
     source,
     callId,

@@ -115,7 +115,7 @@ export class ListEvaluations {
     await this.dialog.getByRole('button', { name: 'Run', exact: true }).click();
   }
 
-  async filterBy(evaluatorName: string, outcome: 'pass' | 'fail' | 'error' | 'none'): Promise<void> {
+  async filterBy(evaluatorName: string, outcome: 'pass' | 'fail' | 'error' | 'not_applicable' | 'none'): Promise<void> {
     await this.tools.getByLabel('Evaluator', { exact: true }).selectOption({ label: evaluatorName });
     await this.tools.getByLabel('Outcome').selectOption(outcome);
     await this.tools.getByRole('button', { name: 'Filter', exact: true }).click();

@@ -49,9 +49,10 @@ describe('latency_p90_under', () => {
     expect(strict.reason).toBe('Latency p90 is 2000 ms (limit 900 ms); 2 replies at or over the limit.');
   });
 
-  it('fails with why when nothing can be measured', () => {
+  it('is not applicable, with why, when nothing can be measured', () => {
     const untimed = callOf([turn(0, 'agent', 'Hi', null, null), turn(1, 'user', 'Hello', null, null)]);
-    expect(runRule(rule({ check: 'latency_p90_under', max_ms: 1000 }), untimed)).toMatchObject({ passed: false, reason: 'No agent reply latency could be measured on this call.' });
+    expect(runRule(rule({ check: 'latency_p90_under', max_ms: 1000 }), untimed)).toEqual({ verdict: 'not_applicable', passed: null, evidence: [], score: null, reason: 'No agent reply latency could be measured on this call.' });
+    expect(runRule(rule({ check: 'interruptions_under', max: 1 }), untimed)).toMatchObject({ verdict: 'not_applicable', passed: null, evidence: [] });
   });
 
   it('agrees with a hand-computed nearest-rank p90 on generated calls', () => {
@@ -80,8 +81,8 @@ describe('latency_p90_under', () => {
 
 describe('interruptions_under', () => {
   it('counts who talked over whom and cites the interrupting turn', () => {
-    expect(timed.metrics?.interruptions.agent_interrupts_user).toHaveLength(1);
-    expect(timed.metrics?.interruptions.user_interrupts_agent).toHaveLength(1);
+    expect(timed.metrics?.interruptions?.agent_interrupts_user).toHaveLength(1);
+    expect(timed.metrics?.interruptions?.user_interrupts_agent).toHaveLength(1);
     expect(runRule(rule({ check: 'interruptions_under', max: 2 }), timed)).toMatchObject({ passed: true });
     const byAgent = runRule(rule({ check: 'interruptions_under', max: 1 }), timed);
     expect(byAgent).toMatchObject({ passed: false, evidence: [6], reason: 'The agent interrupted the caller 1 time (limit: under 1).' });
@@ -114,11 +115,11 @@ describe('agent_phrase', () => {
 });
 
 describe('end_reason_in', () => {
-  it('passes for a listed reason (any case), fails citing the last turn, and fails with why when there is none', () => {
+  it('passes for a listed reason (any case), fails citing the last turn, and is not applicable when there is none', () => {
     const allowed = rule({ check: 'end_reason_in', reasons: ['Customer-Ended-Call', 'assistant-ended-call'] });
     expect(runRule(allowed, timed)).toMatchObject({ passed: true });
     expect(runRule(allowed, { ...timed, end_reason: 'silence-timed-out' })).toMatchObject({ passed: false, evidence: [12] });
-    expect(runRule(allowed, { ...timed, end_reason: null })).toMatchObject({ passed: false, reason: 'The call has no end reason.' });
+    expect(runRule(allowed, { ...timed, end_reason: null })).toMatchObject({ verdict: 'not_applicable', passed: null, evidence: [], reason: 'The call has no end reason.' });
   });
 });
 
@@ -146,7 +147,7 @@ describe('duration_in_range', () => {
     expect(runRule(rule({ check: 'duration_in_range', max_s: 60 }), timed)).toMatchObject({ passed: true, reason: 'Duration 35 s is within 0–60 s.' });
     expect(runRule(rule({ check: 'duration_in_range', min_s: 60 }), timed)).toMatchObject({ passed: false });
     expect(runRule(rule({ check: 'duration_in_range', min_s: 10, max_s: 30 }), timed)).toMatchObject({ passed: false, reason: 'Duration 35 s is outside 10–30 s.' });
-    expect(runRule(rule({ check: 'duration_in_range', max_s: 60 }), { ...timed, duration_s: null })).toMatchObject({ passed: false, reason: 'The call has no duration.' });
+    expect(runRule(rule({ check: 'duration_in_range', max_s: 60 }), { ...timed, duration_s: null })).toMatchObject({ verdict: 'not_applicable', passed: null, evidence: [], reason: 'The call has no duration.' });
   });
 
   it('refuses a range with no bound or upside down', () => {

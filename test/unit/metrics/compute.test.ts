@@ -82,8 +82,9 @@ describe('transcriptTimingMetrics', () => {
       latencies: [],
       latency_ms: null,
       ttfw_ms: null,
-      interruptions: { user_interrupts_agent: [], agent_interrupts_user: [], backchannels: [] },
-      silence: { longest_ms: 0, segments: [] },
+      // unknown, not zero: nothing was placed in time
+      interruptions: null,
+      silence: { longest_ms: null, segments: [] },
       talk_ratio: null,
       wpm: { agent: null, user: null },
       speech_ms: { agent: 0, user: 0 },

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentTimingMetrics } from '../../../src/core/metrics/compute';
+import { segmentTimingMetrics, type TimingMetrics } from '../../../src/core/metrics/compute';
 import { CROSSTALK_MAX_MS, isBackchannelText, SHORT_BACKCHANNEL_MS } from '../../../src/core/metrics/overlaps';
-import type { SpeechSegment } from '../../../src/core/metrics/segments';
+import { isMeasurable, type SpeechSegment } from '../../../src/core/metrics/segments';
 
 const texts = ['uh-huh', 'yeah okay', 'I see', 'wait, no', 'my card number is', 'Thursday works'];
 
@@ -52,20 +52,29 @@ function referenceLatencies(segments: readonly SpeechSegment[], backchannels: Re
 // by time, then by content: two events can start at the same instant
 const byTime = <T extends { at_ms: number }>(list: T[]) => [...list].sort((a, b) => a.at_ms - b.at_ms || JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
+/** The interruptions, which must be known exactly when some speech could be placed in time. */
+function interruptionsOf(m: TimingMetrics, segments: readonly SpeechSegment[]): NonNullable<TimingMetrics['interruptions']> {
+  const timed = segments.some(isMeasurable);
+  expect(m.interruptions === null).toBe(!timed);
+  expect(m.silence.longest_ms === null).toBe(!timed);
+  return m.interruptions ?? { user_interrupts_agent: [], agent_interrupts_user: [], backchannels: [] };
+}
+
 describe('segment metrics, properties', () => {
   it('no negative latency or overlap; talk ratio within [0, 1]; silence and speech add up', () => {
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 40 }), (segments) => {
         const m = segmentTimingMetrics(segments);
+        const found = interruptionsOf(m, segments);
         for (const l of m.latencies) expect(l.ms).toBeGreaterThan(0);
-        const all = [...m.interruptions.user_interrupts_agent, ...m.interruptions.agent_interrupts_user, ...m.interruptions.backchannels];
+        const all = [...found.user_interrupts_agent, ...found.agent_interrupts_user, ...found.backchannels];
         for (const o of all) expect(o.overlap_ms).toBeGreaterThanOrEqual(CROSSTALK_MAX_MS);
         if (m.talk_ratio === null) expect(m.speech_ms.agent + m.speech_ms.user).toBe(0);
         else {
           expect(m.talk_ratio).toBeGreaterThanOrEqual(0);
           expect(m.talk_ratio).toBeLessThanOrEqual(1);
         }
-        expect(m.silence.longest_ms).toBeGreaterThanOrEqual(0);
+        expect(m.silence.longest_ms ?? 0).toBeGreaterThanOrEqual(0);
         for (const gap of m.silence.segments) expect(gap.end_ms - gap.start_ms).toBeGreaterThanOrEqual(3000);
         expect(m.latency_ms?.count ?? 0).toBe(m.latencies.length);
       }),
@@ -77,8 +86,9 @@ describe('segment metrics, properties', () => {
     fc.assert(
       fc.property(fc.array(looseSegment, { maxLength: 30 }), (segments) => {
         const m = segmentTimingMetrics(segments);
+        const found = interruptionsOf(m, segments);
         for (const l of m.latencies) expect(l.ms).toBeGreaterThan(0);
-        const all = [...m.interruptions.user_interrupts_agent, ...m.interruptions.agent_interrupts_user, ...m.interruptions.backchannels];
+        const all = [...found.user_interrupts_agent, ...found.agent_interrupts_user, ...found.backchannels];
         for (const o of all) expect(o.overlap_ms).toBeGreaterThanOrEqual(0);
         expect(m.speech_ms.agent).toBeGreaterThanOrEqual(0);
         expect(m.speech_ms.user).toBeGreaterThanOrEqual(0);
@@ -95,12 +105,13 @@ describe('segment metrics, properties', () => {
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 30 }), (segments) => {
         const m = segmentTimingMetrics(segments);
+        const found = interruptionsOf(m, segments);
         const events = referenceOverlaps(segments);
         const figures = (kind: string, speaker: string) => byTime(events.filter((e) => e.kind === kind && e.speaker === speaker).map((e) => ({ at_ms: e.at_ms, overlap_ms: e.overlap_ms })));
-        expect(byTime(m.interruptions.user_interrupts_agent)).toEqual(figures('interruption', 'user'));
-        expect(byTime(m.interruptions.agent_interrupts_user)).toEqual(figures('interruption', 'agent'));
+        expect(byTime(found.user_interrupts_agent)).toEqual(figures('interruption', 'user'));
+        expect(byTime(found.agent_interrupts_user)).toEqual(figures('interruption', 'agent'));
         const backchannels = events.filter((e) => e.kind === 'backchannel');
-        expect(m.interruptions.backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort()).toEqual(backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort());
+        expect(found.backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort()).toEqual(backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort());
         const expected = byTime(referenceLatencies(segments, new Set(backchannels.map((b) => b.segment))));
         expect(byTime(m.latencies)).toEqual(expected);
       }),
@@ -115,7 +126,7 @@ describe('segment metrics, properties', () => {
       { speaker: 'user' as const, start_ms: 0, end_ms: 1015 },
     ];
     const m = segmentTimingMetrics(segments);
-    expect(byTime(m.interruptions.agent_interrupts_user)).toEqual([
+    expect(byTime(interruptionsOf(m, segments).agent_interrupts_user)).toEqual([
       { at_ms: 14, overlap_ms: 1000 },
       { at_ms: 14, overlap_ms: 1001 },
     ]);

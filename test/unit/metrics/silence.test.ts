@@ -28,6 +28,6 @@ describe('silence', () => {
   it('touching or overlapping speech has no gap; no speech has none either', () => {
     expect(silence([seg('agent', 0, 1000), seg('user', 1000, 2000)])).toEqual({ longest_ms: 0, segments: [] });
     expect(silence([seg('agent', 0, 1000)])).toEqual({ longest_ms: 0, segments: [] });
-    expect(silence([])).toEqual({ longest_ms: 0, segments: [] });
+    expect(silence([])).toEqual({ longest_ms: null, segments: [] }); // no speech: unknown, not zero
   });
 });

@@ -3,6 +3,7 @@ import { migrateTo1 } from './001-initial';
 import { migrateTo2 } from './002-metrics';
 import { migrateTo3 } from './003-notes';
 import { migrateTo4 } from './004-evaluators';
+import { migrateTo5 } from './005-unknown-figures';
 
 interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, up: migrateTo2 },
   { version: 3, up: migrateTo3 },
   { version: 4, up: migrateTo4 },
+  { version: 5, up: migrateTo5 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -9,7 +9,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { Waveform } from '../review/Waveform';
 import { Controls } from '../review/Controls';
 import { Notes } from '../review/Notes';
-import { buildMarkers, turnsDurationMs, type Marker } from '../review/markers';
+import { buildMarkers, timelineDurationMs, type Marker } from '../review/markers';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { useSkipSilence } from '../review/useSkipSilence';
 import { VerdictButtons } from './VerdictButtons';
@@ -75,7 +75,8 @@ export function CallView({ callId }: { callId: number }) {
   // Rebuild the waveform only when what it draws changes (not on every verdict or note).
   const mediaKey = detail ? JSON.stringify(detail.media) : '';
   const media = useMemo((): CallMedia | undefined => (mediaKey ? JSON.parse(mediaKey) : undefined), [mediaKey]);
-  const fallbackDurationMs = useMemo(() => turnsDurationMs(turns), [turns]);
+  const callDurationS = detail?.call.duration_s ?? null;
+  const fallbackDurationMs = useMemo(() => timelineDurationMs(turns, callDurationS), [turns, callDurationS]);
   useSkipSilence(silences);
   const piiSpansKey = JSON.stringify(maskSpans(pii?.findings ?? [], media?.duration_ms ?? Number.POSITIVE_INFINITY));
   const piiSpans = useMemo((): MaskSpan[] => JSON.parse(piiSpansKey), [piiSpansKey]);

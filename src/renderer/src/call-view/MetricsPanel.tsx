@@ -65,8 +65,14 @@ export function MetricsPanel({ callId, metrics, hasRecording }: { callId: number
         <div className="fact">
           <dt>Interruptions ({metrics.interruptions.source ?? '—'})</dt>
           <dd>
-            caller {metrics.interruptions.user_interrupts_agent.length} · agent {metrics.interruptions.agent_interrupts_user.length} · backchannels{' '}
-            {metrics.interruptions.backchannels.length}
+            {metrics.interruptions.count === null ? (
+              <span title="No speech in this call could be placed in time (its turns carry no times and there is no analysed recording)">—</span>
+            ) : (
+              <>
+                caller {metrics.interruptions.user_interrupts_agent.length} · agent {metrics.interruptions.agent_interrupts_user.length} · backchannels{' '}
+                {metrics.interruptions.backchannels.length}
+              </>
+            )}
           </dd>
         </div>
         <div className="fact">

@@ -120,6 +120,7 @@ export function CallList() {
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
                 data-call-id={call?.id}
+                data-external-id={call?.external_id}
                 className={isSelected ? 'selected' : undefined}
                 style={{ height: ROW_HEIGHT }}
                 tabIndex={isSelected ? 0 : -1}

@@ -67,11 +67,12 @@ export function AlignmentTable() {
             <th scope="col">Precision</th>
             <th scope="col">Recall</th>
             <th scope="col">Kappa</th>
+            <th scope="col" title="Marked calls the evaluator had nothing to measure on: left out of the figures">n/a</th>
             <th scope="col">Disagreeing calls</th>
           </tr>
         </thead>
         <tbody>
-          {(rows ?? []).map(({ evaluator_id, evaluator_name, alignment, disagreeing_calls }) => (
+          {(rows ?? []).map(({ evaluator_id, evaluator_name, alignment, not_applicable: notApplicable, disagreeing_calls }) => (
             <tr key={evaluator_id} data-evaluator={evaluator_id}>
               <th scope="row">{evaluator_name}</th>
               <td>{alignment.n}</td>
@@ -79,6 +80,7 @@ export function AlignmentTable() {
               <td>{percent(alignment.precision)}</td>
               <td>{percent(alignment.recall)}</td>
               <td>{fixed2(alignment.kappa)}</td>
+              <td>{notApplicable}</td>
               <td>
                 {disagreeing_calls.length === 0 ? (
                   <span className="muted">none</span>

@@ -7,7 +7,8 @@ import { RunProgress } from './RunProgress';
 import { useEvaluators } from './store';
 
 type Outcome = NonNullable<CallListFilter['evaluations']>[number]['outcome'];
-const outcomes: Outcome[] = ['fail', 'pass', 'error', 'none'];
+const outcomes: Outcome[] = ['fail', 'pass', 'not_applicable', 'error', 'none'];
+const outcomeLabel = (o: Outcome): string => (o === 'none' ? 'not run' : o === 'not_applicable' ? 'not applicable' : o);
 
 /**
  * The list's evaluator tools: "Evaluate…" with the run's progress, which result columns to show,
@@ -85,7 +86,7 @@ export function EvaluationBar() {
             <select aria-label="Outcome" value={outcome} onChange={(e) => setOutcome(outcomes.find((o) => o === e.target.value) ?? outcome)}>
               {outcomes.map((o) => (
                 <option key={o} value={o}>
-                  {o === 'none' ? 'not run' : o}
+                  {outcomeLabel(o)}
                 </option>
               ))}
             </select>
@@ -97,7 +98,7 @@ export function EvaluationBar() {
       )}
       {active.map((f) => (
         <span key={f.evaluator_id} className="chip">
-          {nameOf(f.evaluator_id)}: {f.outcome === 'none' ? 'not run' : f.outcome}
+          {nameOf(f.evaluator_id)}: {outcomeLabel(f.outcome)}
           <button type="button" aria-label={`Remove filter ${nameOf(f.evaluator_id)}`} onClick={() => removeFilter(f.evaluator_id)}>
             ×
           </button>

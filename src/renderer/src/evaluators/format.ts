@@ -1,5 +1,6 @@
 import type { EvaluatorOutput } from '../../../core/evaluators/definition';
 import type { RowEvaluation } from '../../../core/api/types';
+import { NOT_APPLICABLE } from '../../../core/evaluators/verdict';
 
 /** What an evaluator answers with, in a few words. */
 export function outputLabel(output: EvaluatorOutput): string {
@@ -17,6 +18,7 @@ export function outputLabel(output: EvaluatorOutput): string {
 export function resultText(result: { verdict: string | null; score: number | null }, failed = false): string {
   if (failed) return 'error';
   if (result.score !== null) return `${result.score}/5`;
+  if (result.verdict === NOT_APPLICABLE) return 'n/a';
   return result.verdict ?? '—';
 }
 

@@ -55,7 +55,13 @@ export function activeTurnIndex(timed: readonly TimedTurn[], ms: number): number
   return found;
 }
 
-/** The end of a timeline built from turn times, for calls without a recording. */
-export function turnsDurationMs(turns: readonly Turn[]): number {
-  return turns.reduce((max, t) => Math.max(max, t.end_ms ?? t.start_ms ?? 0), 0) + 1000;
+/**
+ * The length of the timeline of a call without a recording: the call's own duration when the
+ * payload gives it, stretched to the last turn time if a turn runs past it (plus a second, so the
+ * last turn is not on the edge); one second when nothing at all is known.
+ */
+export function timelineDurationMs(turns: readonly Turn[], callDurationS: number | null): number {
+  const lastTurnMs = turns.reduce((max, t) => Math.max(max, t.end_ms ?? t.start_ms ?? 0), 0);
+  const callMs = callDurationS !== null && callDurationS > 0 ? callDurationS * 1000 : 0;
+  return Math.max(callMs, lastTurnMs > 0 ? lastTurnMs + 1000 : 0, 1000);
 }
