@@ -154,7 +154,7 @@ export function CallView({ callId }: { callId: number }) {
         onType={setPiiType}
         redacted={redacted}
         onRedacted={setRedacted}
-        actions={<ExportButton callIds={[call.id]} types={piiType ? [piiType] : []} audioUnavailable={audioUnavailable(media, pii)} />}
+        actions={<ExportButton callIds={[call.id]} audioUnavailable={audioUnavailable(media, pii)} />}
       />
       <div className="transcript-and-evaluations">
         <div className="transcript-column">

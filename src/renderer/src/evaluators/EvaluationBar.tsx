@@ -49,7 +49,7 @@ export function EvaluationBar() {
             clear
           </button>{' '}
           {/* the ticked calls' redacted copies: a zip, with a note where a call has no audio */}
-          <ExportButton callIds={[...checked]} types={[]} audioUnavailable={null} />
+          <ExportButton callIds={[...checked]} audioUnavailable={null} />
         </span>
       )}
       {evaluators.length > 0 && (

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { exportUrl, type ExportLinkOptions } from '../api';
+import { api, exportUrl, type ExportLinkOptions } from '../api';
+import { PII_TYPES, type PiiType } from '../../../core/pii/types';
 import { startDownload } from './download';
+import { RedactTypes, type DetectedType } from './RedactTypes';
 
 type Format = ExportLinkOptions['formats'][number];
 
@@ -12,21 +14,44 @@ const FORMAT_LABELS: [Format, string][] = [
 
 interface Props {
   callIds: readonly number[];
-  /** the PII panel's filter: empty for every type. */
-  types: readonly string[];
   /** why the audio cannot be exported, when it cannot (no recording, findings without times). */
   audioUnavailable: string | null;
   onClose(): void;
 }
 
+/** Every type found in one call with how often; null for a selection (every type is listed). */
+function useDetectedTypes(callIds: readonly number[]): DetectedType[] | null | 'loading' {
+  const [detected, setDetected] = useState<DetectedType[] | null | 'loading'>(callIds.length === 1 ? 'loading' : null);
+  const [only] = callIds;
+  useEffect(() => {
+    if (callIds.length !== 1 || only === undefined) return;
+    let current = true;
+    api.getCallPii({ id: only }).then(
+      (pii) => {
+        const counts = new Map<PiiType, number>();
+        for (const f of pii.findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+        if (current) setDetected(PII_TYPES.flatMap((type) => (counts.has(type) ? [{ type, count: counts.get(type) ?? 0 }] : [])));
+      },
+      () => current && setDetected(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [callIds.length, only]);
+  return detected;
+}
+
 /**
- * Which redacted files to download (several come as one zip), and what covers the personal data
- * in the audio. The types are those the PII panel shows.
+ * Which redacted files to download (several come as one zip), what covers the personal data in the
+ * audio, and which types to redact: every type, whatever the Personal data panel shows, unless the
+ * user unticks some here, and then the dialog says in plain words what stays in clear.
  */
-export function ExportDialog({ callIds, types, audioUnavailable, onClose }: Props) {
+export function ExportDialog({ callIds, audioUnavailable, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [formats, setFormats] = useState<Set<Format>>(() => new Set(audioUnavailable ? ['json', 'txt'] : ['json', 'txt', 'wav']));
   const [mode, setMode] = useState<ExportLinkOptions['mode']>('tone');
+  const [kept, setKept] = useState<ReadonlySet<PiiType>>(new Set());
+  const detected = useDetectedTypes(callIds);
   useEffect(() => dialog.current?.showModal(), []);
 
   const chosen = FORMAT_LABELS.map(([format]) => format).filter((format) => formats.has(format) && !(format === 'wav' && audioUnavailable));
@@ -37,6 +62,8 @@ export function ExportDialog({ callIds, types, audioUnavailable, onClose }: Prop
       else next.delete(format);
       return next;
     });
+  // An empty list means every type to the export routes; a deliberate choice names the rest.
+  const types = kept.size === 0 ? [] : PII_TYPES.filter((type) => !kept.has(type));
   const download = () => {
     startDownload(exportUrl(callIds, { formats: chosen, types, mode }));
     dialog.current?.close();
@@ -63,12 +90,12 @@ export function ExportDialog({ callIds, types, audioUnavailable, onClose }: Prop
           <input type="radio" name="export-mode" checked={mode === 'silence'} onChange={() => setMode('silence')} /> silence
         </label>
       </fieldset>
-      <p className="muted small">Types: {types.length > 0 ? types.join(', ') : 'all'} (the Personal data filter)</p>
+      <RedactTypes detected={detected} kept={kept} onKept={setKept} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => dialog.current?.close()}>
           Cancel
         </button>
-        <button type="button" className="button primary" disabled={chosen.length === 0} onClick={download}>
+        <button type="button" className="button primary" disabled={chosen.length === 0 || detected === 'loading'} onClick={download}>
           Download
         </button>
       </div>
