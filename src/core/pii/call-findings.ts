@@ -4,6 +4,11 @@ import type { Finding, PiiType } from './types';
 import { redactText } from './redact';
 import { spanTime } from './times';
 
+/** How many turns of one speaker in a row still answer the other's question. */
+const MAX_SPLIT_REPLY = 2;
+/** Consecutive turns of the asker are read together, up to this much. */
+const MAX_QUESTION_CHARS = 240;
+
 /** One finding in a call: where in which turn, the text, when it was spoken, and how sure. */
 export interface CallFinding {
   type: PiiType;
@@ -26,13 +31,22 @@ export function detectCallPii(turns: readonly Turn[], types?: readonly PiiType[]
   const wanted = types && types.length > 0 ? new Set(types) : null;
   const findings: CallFinding[] = [];
   const redacted: { idx: number; text: string }[] = [];
-  let previous: Turn | null = null;
+  // The other speaker's last words are a turn's context: the question it answers. A speaker's own
+  // previous turn is no question to it; but the asker's turns are read as one ("What is your date
+  // of birth?" / "Take your time."), and a reply split in two ("One second." / "March 4th, 1987.")
+  // still answers the question before it.
+  let asked: { text: string } | null = null;
+  let run: { role: Turn['role']; text: string; turns: number } | null = null;
   for (const turn of turns) {
     if (turn.role === 'tool') continue;
-    // The other speaker's last words are this turn's context; a speaker's own previous turn is not a question to it.
-    const context = previous && previous.role !== turn.role ? previous.text : null;
+    if (!run || run.role !== turn.role) {
+      asked = run;
+      run = { role: turn.role, text: '', turns: 0 };
+    }
+    const context = asked && run.turns < MAX_SPLIT_REPLY ? asked.text : null;
     const found: Finding[] = detectPiiInReply(turn.text, context, wanted);
-    previous = turn;
+    run.text = `${run.text} ${turn.text}`.trim().slice(-MAX_QUESTION_CHARS);
+    run.turns++;
     for (const f of found) {
       const time = spanTime(turn, f.start, f.end);
       findings.push({ type: f.type, turn: turn.idx, start: f.start, end: f.end, text: f.text, start_ms: time?.start_ms ?? null, end_ms: time?.end_ms ?? null, score: f.score });

@@ -26,6 +26,14 @@ export function isPlausibleNumericDate(date: string): boolean {
   return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
 }
 
+/** Whether the other speaker's last words ask for a date of birth ("... your date of birth?"). */
+export function asksForBirthDate(question: string): boolean {
+  return BIRTH_CONTEXT.test(question.slice(-CONTEXT_QUESTION_TAIL));
+}
+
+/** Only the end of the question counts: "born" early in a long turn asks nothing of the reply. */
+const CONTEXT_QUESTION_TAIL = 80;
+
 /** Whether a date starting at `start` follows a birth word ("born on", "DOB"). */
 export function hasBirthContext(text: string, start: number, end?: number): boolean {
   if (hasContextBefore(text, start, BIRTH_CONTEXT, BIRTH_WINDOW)) return true;

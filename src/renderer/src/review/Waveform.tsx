@@ -9,6 +9,7 @@ import type { CallMedia } from '../../../core/api/types';
 import { fetchPeaks, mediaUrls } from '../api';
 import { clockEngine, usePlayer } from './player';
 import type { Marker } from './markers';
+import { lanesOf } from './lanes';
 
 const AGENT = 'rgba(59, 91, 219, 0.16)';
 const CALLER = 'rgba(12, 133, 153, 0.16)';
@@ -45,8 +46,8 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
       const peaks = media.audio && media.peaks ? await fetchPeaks(callId) : null;
       if (disposed) return;
       const durationMs = peaks?.durationMs || media.duration_ms || fallbackDurationMs;
-      const channels = peaks?.channels ?? [new Float32Array(2)];
-      const agentFirst = media.agent_channel !== 1;
+      const lanes = lanesOf(peaks?.channels ?? [new Float32Array(2)], media.agent_channel, peaks !== null);
+      const channels = lanes.map((lane) => lane.peaks);
       const regions = RegionsPlugin.create();
       const plugins: GenericPlugin[] = [regions, TimelinePlugin.create({ height: 16 })];
       if (durationMs > LONG_CALL_MS) plugins.push(MinimapPlugin.create({ height: 24, waveColor: '#adb5bd', progressColor: '#748ffc' }));
@@ -65,7 +66,7 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
         // crossorigin: the PII audio preview feeds the element into Web Audio, which needs a CORS-clean source in the desktop app.
         ...(peaks && media.audio ? { url: mediaUrls(callId).audio, backend: 'MediaElement' as const, media: Object.assign(document.createElement('audio'), { crossOrigin: 'anonymous' }) } : {}),
         ...(channels.length > 1
-          ? { splitChannels: channels.map((_, c) => ({ waveColor: (c === 0) === agentFirst ? '#748ffc' : '#3bc9db', progressColor: (c === 0) === agentFirst ? '#3b5bdb' : '#0c8599' })) }
+          ? { splitChannels: lanes.map((lane) => ({ waveColor: lane.label === 'Agent' ? '#748ffc' : '#3bc9db', progressColor: lane.label === 'Agent' ? '#3b5bdb' : '#0c8599' })) }
           : {}),
         plugins,
       });
@@ -151,7 +152,8 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
     if (status === 'ready' && wavesurfer.current) wavesurfer.current.zoom(zoom);
   }, [zoom, status]);
 
-  const lanes = media.peaks && (media.channels ?? 1) > 1 ? (media.agent_channel === 1 ? ['Caller', 'Agent'] : ['Agent', 'Caller']) : [media.peaks ? 'Mixed' : 'Turns'];
+  // the agent's lane is on top, whatever its channel (lanesOf reorders the peaks the same way)
+  const lanes = media.peaks && (media.channels ?? 1) > 1 ? ['Agent', 'Caller'] : [media.peaks ? 'Mixed' : 'Turns'];
   return (
     <section className="waveform" aria-label="Waveform" data-status={status} data-lanes={lanes.length}>
       <div className="lanes">
