@@ -144,10 +144,10 @@ describe('runs over HTTP', () => {
     );
 
     // the list's result columns and its evaluation filter
-    const page = await app.core.handlers.listCalls({ offset: 0, limit: 10, sort: { column: 'started_at', direction: 'desc' }, filter: { evaluations: [{ evaluator_id: judge.id, outcome: 'fail' }] } });
+    const page = await app.core.handlers.listCalls({ offset: 0, limit: 10, count: 'exact', sort: { column: 'started_at', direction: 'desc' }, filter: { evaluations: [{ evaluator_id: judge.id, outcome: 'fail' }] } });
     expect(page.rows.map((r) => r.id)).toEqual([callB.id]);
     expect(page.rows[0]?.evaluations?.[judge.id]).toEqual({ outcome: 'fail', verdict: 'fail', score: null });
-    const none = await app.core.handlers.listCalls({ offset: 0, limit: 10, sort: { column: 'started_at', direction: 'desc' }, filter: { evaluations: [{ evaluator_id: judge.id, outcome: 'none' }] } });
+    const none = await app.core.handlers.listCalls({ offset: 0, limit: 10, count: 'exact', sort: { column: 'started_at', direction: 'desc' }, filter: { evaluations: [{ evaluator_id: judge.id, outcome: 'none' }] } });
     expect(none.total).toBe(1);
   });
 });

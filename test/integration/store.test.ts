@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
 import { DatabaseFromFutureError, latestSchemaVersion, migrations } from '../../src/main/store/migrations';
 import { migrateTo1 } from '../../src/main/store/migrations/001-initial';
-import { listCallsSql } from '../../src/main/store/calls';
+import { countCalls, listCalls, listCallsSql } from '../../src/main/store/calls';
+import { ingestCall } from '../../src/main/store/ingest';
+import { normalizeAny } from '../../src/core/formats/registry';
 import type { CallListQuery } from '../../src/core/api/types';
 import { postJson, startTestApp, tempDir } from '../support/temp-app';
 
@@ -24,7 +26,7 @@ function plan(db: Database.Database, query: CallListQuery): string {
   return rows.map((row) => row.detail).join('\n');
 }
 
-const defaultQuery: CallListQuery = { offset: 0, limit: 100, sort: { column: 'started_at', direction: 'desc' }, filter: {} };
+const defaultQuery = { offset: 0, limit: 100, sort: { column: 'started_at', direction: 'desc' }, filter: {}, count: 'exact' } satisfies CallListQuery;
 
 describe('schema and migrations', () => {
   it('creates STRICT tables, WAL and the latest user_version', () => {
@@ -84,6 +86,24 @@ describe('list queries use their indexes', () => {
     const db = openDb(freshDbFile());
     const detail = plan(db, { ...defaultQuery, filter: { q: 'refund' } });
     expect(detail).toMatch(/VIRTUAL TABLE INDEX .*call_text_fts|SCAN call_text_fts VIRTUAL TABLE/);
+    db.close();
+  });
+});
+
+describe('a page without its count (the screen counts apart)', () => {
+  it('says a bound while rows follow, the exact total on the last page, and countCalls counts', () => {
+    const db = openDb(freshDbFile());
+    for (let n = 0; n < 250; n++) {
+      const body = { call_type: 'phone_call', call_id: `call-${n}`, agent_id: 'agent', start_timestamp: Date.UTC(2026, 0, 1) + n * 60_000, transcript_object: [] };
+      ingestCall(db, normalizeAny(body), { body: Buffer.from(JSON.stringify(body)), content_type: 'application/json', route: 'test' });
+    }
+    const bound = { ...defaultQuery, count: 'bound' as const };
+    expect(listCalls(db, bound)).toMatchObject({ total: 101, total_exact: false });
+    expect(listCalls(db, { ...bound, offset: 200 })).toMatchObject({ total: 250, total_exact: true });
+    expect(listCalls(db, { ...bound, offset: 200 }).rows).toHaveLength(50);
+    expect(listCalls(db, defaultQuery)).toMatchObject({ total: 250, total_exact: true });
+    expect(countCalls(db, {})).toBe(250);
+    expect(countCalls(db, { q: 'call-7' })).toBe(1);
     db.close();
   });
 });

@@ -26,8 +26,11 @@ export const apiContract = {
         .object({ column: z.enum(callSortColumns), direction: z.enum(['asc', 'desc']) })
         .default({ column: 'started_at', direction: 'desc' }),
       filter: callListFilterSchema.default({}),
+      count: z.enum(['exact', 'bound']).default('exact'),
     }),
   },
+  /** how many calls match a filter (the list's count, asked apart from its pages). */
+  countCalls: { input: z.object({ filter: callListFilterSchema.default({}) }) },
   getCall: { input: z.object({ id: callId }) },
   deleteCall: { input: z.object({ id: callId }) },
   setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }) },
@@ -65,6 +68,7 @@ export const apiContract = {
 
 export interface ApiOutputs extends EvaluatorsOutputs {
   listCalls: CallPage;
+  countCalls: { total: number };
   getCall: CallDetail;
   deleteCall: { deleted: true };
   setVerdict: CallDetail;

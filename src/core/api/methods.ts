@@ -4,6 +4,7 @@
  */
 export const apiMethods = [
   'listCalls',
+  'countCalls',
   'getCall',
   'deleteCall',
   'setVerdict',

@@ -40,6 +40,11 @@ export interface CallListQuery {
   limit: number;
   sort: { column: CallSortColumn; direction: 'asc' | 'desc' };
   filter: CallListFilter;
+  /**
+   * 'exact' counts every match (a scan of the matches); 'bound' answers with the page alone and a
+   * total that is only a lower bound when more rows follow (the screen asks `countCalls` apart).
+   */
+  count?: 'exact' | 'bound';
 }
 
 export type CallListRow = Pick<
@@ -59,6 +64,8 @@ export interface RowEvaluation {
 export interface CallPage {
   rows: (CallListRow & { evaluations?: Record<string, RowEvaluation> })[];
   total: number;
+  /** false when `total` is a lower bound (count 'bound' and more rows after this page) */
+  total_exact: boolean;
 }
 
 export interface CallMedia {

@@ -46,6 +46,7 @@ export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandler
       const outcomes = outcomesForCalls(db, page.rows.map((row) => row.id));
       return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {} })) };
     },
+    countCalls: ({ filter }) => ({ total: calls.countCalls(db, filter) }),
     getCall: ({ id }) => callDetail(db, id),
     deleteCall: ({ id }) => {
       if (!calls.deleteCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);

@@ -9,11 +9,13 @@ import { benchPii, piiTableCells } from './pii-bench';
 import { formatMistakes } from './pii-score';
 import { benchEvaluators, evalTableCells } from './evaluators-bench';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { ensureScaleStore } from './scale-store';
+import { benchScaleUi } from './scale-ui';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|pii|eval`
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|pii|eval|scale`
  * runs one part; `--misses` also prints the PII misses and false alarms.
  */
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -24,6 +26,13 @@ function row(cells: string[]): string {
 }
 
 async function main(): Promise<void> {
+  // `--scale-store=N`: build (or find) the N-call store and print its data folder (the e2e scale test uses it).
+  const storeSize = /--scale-store=(\d+)/.exec(process.argv.join(' '))?.[1];
+  if (storeSize) {
+    const store = await ensureScaleStore(Number(storeSize));
+    process.stdout.write(`${JSON.stringify(store)}\n`);
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const scale = quick ? 0.1 : 1;
   const cli = join(__dirname, '../../bin/callscope');
@@ -80,6 +89,20 @@ async function main(): Promise<void> {
   const pii = wants('pii') ? benchPii() : null;
   if (pii) lines.push(...piiTableCells(pii).map(row));
   if (wants('eval')) lines.push(...evalTableCells(await benchEvaluators(scale), fmt).map(row));
+  if (wants('scale')) {
+    const store = await ensureScaleStore(quick ? 100_000 : 1_000_000, (line) => process.stderr.write(`${line}\n`));
+    const ui = await benchScaleUi(cli, store.dataDir, store.calls);
+    const n = fmt(store.calls);
+    lines.push(
+      row([`Calls screen, ${n}-call store: URL -> first rows (ms)`, fmt(ui.firstRowsMs), '< 1,000', ui.firstRowsMs < 1000 ? 'yes' : 'NO']),
+      row(['  JS heap after the first rows (MB)', fmt(ui.heapFirstRowsMb, 1), '< 300', ui.heapFirstRowsMb < 300 ? 'yes' : 'NO']),
+      row(['  jump to the middle: rows shown (ms)', fmt(ui.jumpMiddleMs), '< 300', ui.jumpMiddleMs < 300 ? 'yes' : 'NO']),
+      row(['  JS heap after the middle (MB)', fmt(ui.heapMiddleMb, 1), '< 300', ui.heapMiddleMb < 300 ? 'yes' : 'NO']),
+      row([`  jump to the end: rows shown (ms), last row ${fmt(ui.lastRowIndex - 1)}`, fmt(ui.jumpEndMs), '< 300', ui.jumpEndMs < 300 ? 'yes' : 'NO']),
+      row(['  JS heap after the end (MB)', fmt(ui.heapEndMb, 1), '< 300', ui.heapEndMb < 300 ? 'yes' : 'NO']),
+      row(['  (store built now, s)', store.builtSeconds === null ? 'kept from an earlier run' : fmt(store.builtSeconds, 0), '', '']),
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (pii && process.argv.includes('--misses')) process.stdout.write(`${formatMistakes(pii.score)}\n`);
 }

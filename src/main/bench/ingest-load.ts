@@ -18,8 +18,9 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(cli: string): Promise<Server> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'callscope-bench-'));
+/** Starts `callscope serve` on a fresh data folder (removed on stop), or on `keptDataDir` (kept). */
+export async function startServer(cli: string, keptDataDir?: string): Promise<Server> {
+  const dataDir = keptDataDir ?? mkdtempSync(join(tmpdir(), 'callscope-bench-'));
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, CALLSCOPE_API_KEY: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,7 +47,7 @@ export async function startServer(cli: string): Promise<Server> {
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {
-          rmSync(dataDir, { recursive: true, force: true });
+          if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');

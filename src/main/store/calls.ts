@@ -216,12 +216,23 @@ export function listCallsSql(query: CallListQuery): { sql: string; countSql: str
   };
 }
 
-export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; total: number } {
-  const { sql, countSql, params } = listCallsSql(query);
+export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; total: number; total_exact: boolean } {
+  if (query.count === 'bound') {
+    // One row past the page says whether more follow, without counting them all.
+    const { sql, params } = listCallsSql({ ...query, limit: query.limit + 1 });
+    const found = stmt<Record<string, unknown>, CallListRow>(db, sql).all(params);
+    const more = found.length > query.limit;
+    const rows = more ? found.slice(0, query.limit) : found;
+    return { rows, total: query.offset + rows.length + (more ? 1 : 0), total_exact: !more && (rows.length > 0 || query.offset === 0) };
+  }
+  const { sql, params } = listCallsSql(query);
   const rows = stmt<Record<string, unknown>, CallListRow>(db, sql).all(params);
-  const { limit: _limit, offset: _offset, ...countParams } = params;
-  const count = stmt<Record<string, unknown>, { total: number }>(db, countSql).get(countParams);
-  return { rows, total: count?.total ?? 0 };
+  return { rows, total: countCalls(db, query.filter), total_exact: true };
+}
+
+export function countCalls(db: Db, filter: CallListQuery['filter']): number {
+  const where = whereClause(filter);
+  return stmt<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM calls ${where.sql}`).get(where.params)?.total ?? 0;
 }
 
 /** Whether the call passes the list filter: one row looked up by its id. */

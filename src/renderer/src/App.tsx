@@ -23,6 +23,7 @@ import { Toaster } from './shared/Toaster';
 
 export function App() {
   const total = useCallList((s) => s.total);
+  const totalExact = useCallList((s) => s.totalExact);
   const filter = useCallList((s) => s.filter);
   const selectedId = useCallList((s) => s.selectedId);
   const error = useCallList((s) => s.error);
@@ -51,7 +52,7 @@ export function App() {
         <h1 className="brand">Callscope</h1>
         <SearchBox />
         <span className="muted count" aria-live="polite">
-          {total === null ? '' : `${total} ${total === 1 ? 'call' : 'calls'}`}
+          {total === null ? '' : `${total.toLocaleString('en-US')}${totalExact ? '' : '+'} ${total === 1 && totalExact ? 'call' : 'calls'}`}
         </span>
         <ImportButton />
         <button

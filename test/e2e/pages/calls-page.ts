@@ -38,6 +38,33 @@ export class CallsPage {
     await this.page.goto(url);
   }
 
+  /** The list's row count as the table states it (aria-rowcount less the header row). */
+  async statedRowCount(): Promise<number> {
+    return Number(await this.table.getAttribute('aria-rowcount')) - 1;
+  }
+
+  /** Drags the list's scrollbar to `fraction` of its range (0 top, 1 bottom). */
+  async jumpTo(fraction: number): Promise<void> {
+    await this.page.locator('.call-list').evaluate((list, f) => {
+      list.scrollTop = f * (list.scrollHeight - list.clientHeight);
+    }, fraction);
+  }
+
+  /** The list position (0-based) of the first and last loaded call row on screen. */
+  async loadedRowRange(): Promise<[number, number]> {
+    const indexes = await this.callRows().evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex')) - 2));
+    return [Math.min(...indexes), Math.max(...indexes)];
+  }
+
+  /** The page's JS heap after a full garbage collection, in MB. */
+  async heapMb(): Promise<number> {
+    const session = await this.page.context().newCDPSession(this.page);
+    await session.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    await session.detach();
+    return usedSize / 1024 / 1024;
+  }
+
   /** Data rows of the table (header row and virtualization spacers excluded). */
   callRows(): Locator {
     return this.table.locator('tbody tr[data-call-id]');

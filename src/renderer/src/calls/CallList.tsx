@@ -1,23 +1,30 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { callColumns, sortColumnOf, type CallSlot } from './columns';
-import { rowAt, useCallList } from './store';
+import { indexOfCall, rowAt, useCallList } from './store';
 import { useListColumns } from '../evaluators/list-columns';
+import { rowWindow, scrollTopFor } from './row-window';
+import { useScrollViewport } from './useScrollViewport';
 
 const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 34;
+const OVERSCAN = 12;
 
 /**
- * The list of calls: a real table named "Calls" whose rows are virtualized (only the rows on
- * screen exist in the DOM) and whose sorting runs in SQL.
+ * The list of calls: a real table named "Calls" whose sorting runs in SQL and whose rows are
+ * windowed: only the rows in view and an overscan exist, as objects and in the DOM, however many
+ * calls the store holds (a million calls cost what forty do).
  */
 export function CallList() {
   const { total, pages, sort, setSort, selectedId, select, ensureRange } = useCallList();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { scrollTop, clientHeight } = useScrollViewport(scrollRef);
+  const viewportHeight = Math.max(ROW_HEIGHT, clientHeight - HEADER_HEIGHT);
+  const view = rowWindow({ scrollTop, viewportHeight, total: total ?? 0, rowHeight: ROW_HEIGHT, overscan: OVERSCAN });
 
   const slots = useMemo<CallSlot[]>(
-    () => Array.from({ length: total ?? 0 }, (_, index) => ({ index, call: rowAt(pages, index) })),
-    [total, pages],
+    () => Array.from({ length: Math.max(0, view.last - view.first + 1) }, (_, i) => ({ index: view.first + i, call: rowAt(pages, view.first + i) })),
+    [view.first, view.last, pages],
   );
 
   const sorting: SortingState = useMemo(() => {
@@ -43,28 +50,28 @@ export function CallList() {
   });
   const rows = table.getRowModel().rows;
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items.at(-1)?.index ?? 0;
-
   useEffect(() => {
-    if (rows.length > 0) ensureRange(firstIndex, lastIndex);
-  }, [firstIndex, lastIndex, rows.length, ensureRange]);
+    if (view.last >= view.first) ensureRange(view.first, view.last);
+  }, [view.first, view.last, ensureRange]);
 
   // Keep the selected call on screen when j/k moves the selection.
-  const selectedIndex = slots.findIndex((slot) => slot.call?.id === selectedId);
+  const selectedIndex = indexOfCall(pages, selectedId);
+  const listTotal = total ?? 0;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    const element = scrollRef.current;
+    if (!element || selectedIndex < 0) return;
+    const current = { scrollTop: element.scrollTop, viewportHeight: Math.max(ROW_HEIGHT, element.clientHeight - HEADER_HEIGHT), total: listTotal, rowHeight: ROW_HEIGHT };
+    const wanted = scrollTopFor(selectedIndex, current);
+    if (Math.abs(wanted - element.scrollTop) >= 1) element.scrollTop = wanted;
+  }, [selectedIndex, listTotal]);
 
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  // A new sort or filter starts at the top, where its first page is.
+  const { filter } = useCallList();
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [sort, filter]);
+
+  const { paddingTop, paddingBottom } = view;
   const columnCount = columns.length;
 
   return (
@@ -109,15 +116,13 @@ export function CallList() {
               <td colSpan={columnCount} style={{ height: paddingTop }} />
             </tr>
           )}
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const call = row.original.call;
+          {rows.map((row) => {
+            const { call, index } = row.original;
             const isSelected = call !== undefined && call.id === selectedId;
             return (
               <tr
                 key={row.id}
-                aria-rowindex={item.index + 2}
+                aria-rowindex={index + 2}
                 aria-selected={isSelected}
                 data-call-id={call?.id}
                 data-external-id={call?.external_id}
