@@ -51,20 +51,3 @@ export function hasValidSession(request: FastifyRequest, uiToken: string): boole
   const bearer = bearerToken(request);
   return [cookie, bearer].some((value) => value !== undefined && safeEqual(value, uiToken));
 }
-
-const loopbackNames = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(host: string): boolean {
-  return loopbackNames.has(host) || host.startsWith('127.');
-}
-
-/**
- * DNS-rebinding guard: a listener bound to loopback answers only requests addressed to a loopback
- * name. (A user who binds another interface chose to be reachable under other names.)
- */
-export function hostHeaderAllowed(hostHeader: string | undefined, boundHost: string): boolean {
-  if (!isLoopbackHost(boundHost)) return true;
-  if (!hostHeader) return false;
-  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0];
-  return name !== undefined && isLoopbackHost(name);
-}

@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiError } from '../../core/api/errors';
 import type { AppCore } from '../app';
-import { hasValidApiKey, hasValidSession, hostHeaderAllowed } from './auth';
+import { hasValidApiKey, hasValidSession } from './auth';
+import { hostHeaderAllowed } from './host-guard';
 import { registerJsonParser } from './body';
 import { registerErrorHandlers, sendError } from './errors';
 import { registerObservabilityRoutes } from './routes/observability';
@@ -69,8 +70,15 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerJsonParser(app);
   registerErrorHandlers(app, core.config.bodyLimitBytes);
 
+  const listeningPort = () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address !== null ? address.port : 0;
+  };
+  const baseUrl = () => `http://${urlHost(host)}:${listeningPort()}`;
+
   app.addHook('onRequest', async (request, reply) => {
-    if (!hostHeaderAllowed(request.headers.host, host)) {
+    const policy = { boundHost: host, port: request.socket.localPort ?? listeningPort(), allowedHosts: core.config.allowedHosts };
+    if (!hostHeaderAllowed(request.headers.host, policy)) {
       return sendError(reply, new ApiError('forbidden', `requests for host "${request.headers.host ?? ''}" are not served`));
     }
     const auth = request.routeOptions.config.auth ?? 'public';
@@ -87,14 +95,9 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     return undefined;
   });
 
-  let baseUrl = `http://${urlHost(host)}`;
-  app.addHook('onReady', async () => {
-    const address = app.server.address();
-    if (typeof address === 'object' && address !== null) baseUrl = `http://${urlHost(host)}:${address.port}`;
-  });
   registerObservabilityRoutes(app, core);
   registerCallsV1Routes(app, core);
-  registerSeedReadRoutes(app, core, () => baseUrl);
+  registerSeedReadRoutes(app, core, baseUrl);
   registerMetricsRoutes(app, core);
   registerMediaRoutes(app, core);
   registerReviewRoute(app, core);
@@ -106,7 +109,7 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   await registerImportRoute(app, core);
   await registerRecordingRoutes(app, core);
   registerRpcRoutes(app, core);
-  app.get('/openapi.json', { config: { auth: 'public' } }, async () => openApiDocument(baseUrl));
+  app.get('/openapi.json', { config: { auth: 'public' } }, async () => openApiDocument(baseUrl()));
   if (ui) await registerUiRoutes(app, ui.rendererDir, ui.token);
   return app;
 }
