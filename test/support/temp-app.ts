@@ -27,6 +27,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** the clock webhook signatures are checked against. */
   now?: () => number;
+  /** how long an upload may send nothing before it is answered 408. */
+  uploadIdleTimeoutMs?: number;
 }
 
 /** A real app on a real SQLite file and a real HTTP listener on port 0. */
@@ -40,7 +42,13 @@ export async function startTestApp(dataDir?: string, options: TestAppOptions = {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  const listener = await startListener({ core, port: 0, ui: undefined, ...(options.now ? { now: options.now } : {}) });
+  const listener = await startListener({
+    core,
+    port: 0,
+    ui: undefined,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.uploadIdleTimeoutMs ? { uploadIdleTimeoutMs: options.uploadIdleTimeoutMs } : {}),
+  });
   return {
     dataDir: dir.path,
     core,

@@ -15,6 +15,8 @@ const fastifyCodes: Record<string, ErrorCode> = {
 };
 
 function translate(error: FastifyError, bodyLimit: number): ApiError {
+  // The client closed the connection mid-body: nobody will read the answer, and it is not our fault.
+  if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return new ApiError('bad_request', 'the request body ended before it was complete');
   const code = fastifyCodes[error.code];
   if (code === 'payload_too_large') {
     return new ApiError(code, `the request body is larger than the limit of ${bodyLimit} bytes`);

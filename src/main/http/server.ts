@@ -3,6 +3,7 @@ import { ApiError } from '../../core/api/errors';
 import type { AppCore } from '../app';
 import { hasValidApiKey, hasValidSession } from './auth';
 import { hostHeaderAllowed } from './host-guard';
+import { DEFAULT_UPLOAD_IDLE_MS } from './upload-deadline';
 import { registerJsonParser } from './body';
 import { registerErrorHandlers, sendError } from './errors';
 import { registerObservabilityRoutes } from './routes/observability';
@@ -32,6 +33,8 @@ export interface ListenerOptions {
   ui?: { rendererDir: string; token: string };
   /** the clock webhook signatures are checked against (tests pin it). */
   now?: () => number;
+  /** an upload that sends nothing for this long is answered 408 (default 30 s). */
+  uploadIdleTimeoutMs?: number;
 }
 
 export interface Listener {
@@ -105,9 +108,10 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerExportRoutes(app, core);
   registerEvaluatorRoutes(app, core);
   registerWebhookRoutes(app, core, options.now ?? Date.now);
-  await registerObserveRoutes(app, core);
+  const uploadIdleMs = options.uploadIdleTimeoutMs ?? DEFAULT_UPLOAD_IDLE_MS;
+  await registerObserveRoutes(app, core, uploadIdleMs);
   await registerImportRoute(app, core);
-  await registerRecordingRoutes(app, core);
+  await registerRecordingRoutes(app, core, uploadIdleMs);
   registerRpcRoutes(app, core);
   app.get('/openapi.json', { config: { auth: 'public' } }, async () => openApiDocument(baseUrl()));
   if (ui) await registerUiRoutes(app, ui.rendererDir, ui.token);

@@ -11,6 +11,7 @@ import { getCall, setRecordingPath } from '../../store/calls';
 import { listTurns } from '../../store/turns';
 import { adoptRecording, receiveRecording } from '../../media/recordings';
 import { ingestRequest } from '../ingest-helpers';
+import { readUploadWithin } from '../upload-deadline';
 import { callFromParam, rawBodyOf } from '../route-helpers';
 import { redactNormalizedCall, redactPayloadText } from '../../../core/pii/redact-call';
 import { PII_TYPES, type PiiType } from '../../../core/pii/detectors';
@@ -43,6 +44,12 @@ async function readMultipart(core: AppCore, request: FastifyRequest): Promise<{ 
             { path: part.fieldname, message: 'unexpected file' },
           ]);
         }
+        if (recording !== null) {
+          part.file.resume();
+          throw new ApiError('bad_request', 'more than one voice_recording part: send one recording per call', [
+            { path: 'voice_recording', message: 'sent twice' },
+          ]);
+        }
         recording = await receiveRecording(core.config.dataDir, part.file, part.filename);
         if (part.file.truncated) throw new ApiError('payload_too_large', `voice_recording is larger than ${MAX_RECORDING_BYTES} bytes`);
       } else {
@@ -56,7 +63,7 @@ async function readMultipart(core: AppCore, request: FastifyRequest): Promise<{ 
   return { fields, recording };
 }
 
-export async function registerObserveRoutes(app: FastifyInstance, core: AppCore): Promise<void> {
+export async function registerObserveRoutes(app: FastifyInstance, core: AppCore, uploadIdleMs: number): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart);
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
@@ -71,7 +78,7 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore)
       let recording: string | null = null;
       let body: unknown = request.body;
       if (request.isMultipart()) {
-        const parsed = await readMultipart(core, request);
+        const parsed = await readUploadWithin(request, reply, uploadIdleMs, () => readMultipart(core, request));
         recording = parsed.recording;
         body = cekuraBodyFromForm(parsed.fields);
         request.rawBody = Buffer.from(JSON.stringify(parsed.fields));
