@@ -3,6 +3,7 @@ import { ApiError } from '../../core/api/errors';
 import type { AppCore } from '../app';
 import { hasValidApiKey, hasValidSession } from './auth';
 import { hostHeaderAllowed } from './host-guard';
+import { crossSiteWriteRefusal } from './origin-guard';
 import { DEFAULT_UPLOAD_IDLE_MS } from './upload-deadline';
 import { registerJsonParser } from './body';
 import { registerErrorHandlers, sendError } from './errors';
@@ -84,6 +85,8 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     if (!hostHeaderAllowed(request.headers.host, policy)) {
       return sendError(reply, new ApiError('forbidden', `requests for host "${request.headers.host ?? ''}" are not served`));
     }
+    const crossSite = crossSiteWriteRefusal(request);
+    if (crossSite) return sendError(reply, new ApiError('forbidden', crossSite));
     const auth = request.routeOptions.config.auth ?? 'public';
     if (auth === 'api-key' && !hasValidApiKey(request, core.config.apiKey)) {
       return sendError(reply, new ApiError('unauthorized', 'missing or wrong API key: send it as X-API-KEY or Authorization: Bearer'));
