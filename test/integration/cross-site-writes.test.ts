@@ -1,9 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, type AppCore } from '../../src/main/app';
-import { startListener, type Listener } from '../../src/main/http/server';
-import { TEST_API_KEY, TEST_UI_TOKEN, tempDir } from '../support/temp-app';
+import { startTestApp, TEST_API_KEY, TEST_UI_TOKEN, type RunningTestApp } from '../support/temp-app';
 import { formatRequest, rawRequest } from '../support/raw-http';
 
 /**
@@ -11,35 +7,25 @@ import { formatRequest, rawRequest } from '../support/raw-http';
  * to the listener, and SameSite=Strict does not separate the ports of 127.0.0.1. A state change
  * carried by the cookie must come from the app's own origin; API-key scripts send no Origin.
  */
-let dir: ReturnType<typeof tempDir>;
-let core: AppCore;
-let listener: Listener;
+let app: RunningTestApp;
 let callId: number;
 
 beforeEach(async () => {
-  process.env.CALLSCOPE_API_KEY = TEST_API_KEY;
-  dir = tempDir();
-  const rendererDir = join(dir.path, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Callscope</title>');
-  core = openApp({ dataDir: join(dir.path, 'data') });
-  listener = await startListener({ core, port: 0, ui: { rendererDir, token: TEST_UI_TOKEN } });
-  const created = await send('POST', '/api/v1/observability/calls', { 'X-API-KEY': TEST_API_KEY, 'Content-Type': 'application/json' }, JSON.stringify({ id: 'csrf-1', messages: [{ role: 'bot', content: 'Hello' }] }));
-  expect(created.status).toBe(201);
-  callId = (core.db.prepare('SELECT id FROM calls').get() as { id: number }).id;
+  app = await startTestApp(undefined, { withUi: true });
+  const body = JSON.stringify({ id: 'csrf-1', messages: [{ role: 'bot', content: 'Hello' }] });
+  expect((await send('POST', '/api/v1/observability/calls', { 'X-API-KEY': TEST_API_KEY, 'Content-Type': 'application/json' }, body)).status).toBe(201);
+  callId = (app.core.db.prepare('SELECT id FROM calls').get() as { id: number }).id;
 });
 afterEach(async () => {
-  await listener.close();
-  core.close();
-  dir.remove();
+  await app.stop();
 });
 
 function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer) {
-  return rawRequest(listener.port, formatRequest({ method, path, headers: { Host: `127.0.0.1:${listener.port}`, ...headers }, ...(body === undefined ? {} : { body }) }));
+  return rawRequest(app.listener.port, formatRequest({ method, path, headers: { Host: `127.0.0.1:${app.listener.port}`, ...headers }, ...(body === undefined ? {} : { body }) }));
 }
 
 const cookie = { Cookie: `callscope_session=${encodeURIComponent(TEST_UI_TOKEN)}` };
-const stored = () => core.db.prepare('SELECT recording_path, verdict FROM calls WHERE id = ?').get(callId) as { recording_path: string | null; verdict: string | null };
+const stored = () => app.core.db.prepare('SELECT recording_path, verdict FROM calls WHERE id = ?').get(callId) as { recording_path: string | null; verdict: string | null };
 const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(60, 1)]);
 
 describe('state changes carried by the session cookie', () => {
@@ -65,15 +51,15 @@ describe('state changes carried by the session cookie', () => {
     expect((await send('POST', '/rpc/setVerdict', { ...json, Origin: 'http://evil.example' }, verdict)).status).toBe(403);
     expect((await send('POST', '/rpc/setVerdict', { ...json, 'Sec-Fetch-Site': 'same-site' }, verdict)).status).toBe(403);
     expect(stored().verdict).toBeNull();
-    expect((await send('POST', '/rpc/setVerdict', { ...json, Origin: listener.url }, verdict)).status).toBe(200);
+    expect((await send('POST', '/rpc/setVerdict', { ...json, Origin: app.url }, verdict)).status).toBe(200);
     expect(stored().verdict).toBe('failure');
     const success = JSON.stringify({ id: callId, verdict: 'success' });
-    expect((await send('POST', '/rpc/setVerdict', { ...json, Origin: `http://localhost:${listener.port}`, Host: `localhost:${listener.port}` }, success)).status).toBe(200);
+    expect((await send('POST', '/rpc/setVerdict', { ...json, Origin: `http://localhost:${app.listener.port}`, Host: `localhost:${app.listener.port}` }, success)).status).toBe(200);
     expect((await send('POST', '/rpc/setVerdict', { ...json, 'Sec-Fetch-Site': 'same-origin' }, verdict)).status).toBe(200);
   });
 
   it('takes a recording from its own page', async () => {
-    const response = await send('POST', '/api/v1/recordings?filename=csrf-1.wav', { ...cookie, Origin: listener.url, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'audio/wav' }, wav);
+    const response = await send('POST', '/api/v1/recordings?filename=csrf-1.wav', { ...cookie, Origin: app.url, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'audio/wav' }, wav);
     expect(response.status).toBe(201);
     expect(stored().recording_path).toMatch(/\.wav$/);
   });
