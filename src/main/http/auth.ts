@@ -35,12 +35,21 @@ export function hasValidApiKey(request: FastifyRequest, apiKey: string): boolean
   return apiKey.length > 0 && presentedApiKeys(request).some((key) => safeEqual(key, apiKey));
 }
 
+/** A malformed escape (`%E0%A4%A`) is kept as sent: it then simply matches no token (401). */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function cookieValue(request: FastifyRequest, name: string): string | undefined {
   const header = headerValue(request, 'cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key === name) return decodeCookieValue(rest.join('='));
   }
   return undefined;
 }

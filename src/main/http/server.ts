@@ -4,6 +4,7 @@ import type { AppCore } from '../app';
 import { hasValidApiKey, hasValidSession } from './auth';
 import { hostHeaderAllowed } from './host-guard';
 import { crossSiteWriteRefusal } from './origin-guard';
+import { rawPathRefusal } from './raw-path';
 import { DEFAULT_UPLOAD_IDLE_MS } from './upload-deadline';
 import { registerJsonParser } from './body';
 import { registerErrorHandlers, sendError } from './errors';
@@ -85,6 +86,8 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     if (!hostHeaderAllowed(request.headers.host, policy)) {
       return sendError(reply, new ApiError('forbidden', `requests for host "${request.headers.host ?? ''}" are not served`));
     }
+    const badPath = rawPathRefusal(request.raw.url ?? '/');
+    if (badPath) return sendError(reply, new ApiError('bad_request', badPath));
     const crossSite = crossSiteWriteRefusal(request);
     if (crossSite) return sendError(reply, new ApiError('forbidden', crossSite));
     const auth = request.routeOptions.config.auth ?? 'public';
