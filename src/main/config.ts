@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ensureDataDir, makeFilePrivate, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * The data dir (DESIGN §1): `--data-dir`, else $CALLSCOPE_DATA_DIR, else ~/.callscope.
@@ -62,13 +63,15 @@ export function readStoredConfig(file: string): StoredConfig {
 /** Writes via a temp file and rename, so a crash never leaves half a config. */
 export function writeStoredConfig(file: string, config: StoredConfig): void {
   const temp = `${file}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  makeFilePrivate(temp);
   renameSync(temp, file);
 }
 
 export function loadConfig(dataDir: string): Config {
-  mkdirSync(join(dataDir, 'media'), { recursive: true });
+  ensureDataDir(dataDir);
   const file = join(dataDir, 'config.json');
+  makeFilePrivate(file);
   const stored = readStoredConfig(file);
   const envKey = process.env.CALLSCOPE_API_KEY;
   let apiKey = stored.api_key;

@@ -11,7 +11,7 @@ import { registerErrorHandlers, sendError } from './errors';
 import { registerObservabilityRoutes } from './routes/observability';
 import { registerCallsV1Routes } from './routes/calls-v1';
 import { registerRpcRoutes } from './routes/rpc';
-import { registerUiRoutes } from './routes/ui';
+import { CONTENT_SECURITY_POLICY, registerUiRoutes } from './routes/ui';
 import { registerWebhookRoutes } from './routes/webhooks';
 import { registerObserveRoutes } from './routes/observe';
 import { registerImportRoute } from './routes/import';
@@ -74,6 +74,12 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   });
   registerJsonParser(app);
   registerErrorHandlers(app, core.config.bodyLimitBytes);
+
+  // One policy for every answer, whichever plugin sends it (static files included).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY).header('x-content-type-options', 'nosniff');
+    return payload;
+  });
 
   const listeningPort = () => {
     const address = app.server.address();
