@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ensureDataDir, makeFilePrivate, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * The data dir (DESIGN §1): `--data-dir`, else $CALLSCOPE_DATA_DIR, else ~/.callscope.
@@ -18,6 +19,7 @@ const configSchema = z.looseObject({
   body_limit_bytes: z.number().int().min(1024).optional(),
   slow_reply_ms: z.number().int().min(100).max(60_000).optional(),
   api_secret: z.string().min(1).optional(),
+  allowed_hosts: z.array(z.string().min(1)).optional(),
   webhook_secrets: z
     .object({ retell: z.string().optional(), elevenlabs: z.string().optional(), bland: z.string().optional(), vapi: z.string().optional() })
     .optional(),
@@ -38,6 +40,8 @@ export interface Config {
   apiSecret: string | null;
   /** per-provider webhook signing secrets (Settings, or CALLSCOPE_<PROVIDER>_SECRET). */
   webhookSecrets: Partial<Record<'retell' | 'elevenlabs' | 'bland' | 'vapi', string>>;
+  /** Host names the listener answers to beside loopback and its bind address (`name` or `name:port`). */
+  allowedHosts: string[];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -59,13 +63,15 @@ export function readStoredConfig(file: string): StoredConfig {
 /** Writes via a temp file and rename, so a crash never leaves half a config. */
 export function writeStoredConfig(file: string, config: StoredConfig): void {
   const temp = `${file}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  makeFilePrivate(temp);
   renameSync(temp, file);
 }
 
 export function loadConfig(dataDir: string): Config {
-  mkdirSync(join(dataDir, 'media'), { recursive: true });
+  ensureDataDir(dataDir);
   const file = join(dataDir, 'config.json');
+  makeFilePrivate(file);
   const stored = readStoredConfig(file);
   const envKey = process.env.CALLSCOPE_API_KEY;
   let apiKey = stored.api_key;
@@ -83,6 +89,7 @@ export function loadConfig(dataDir: string): Config {
     slowReplyMs: stored.slow_reply_ms ?? DEFAULT_SLOW_REPLY_MS,
     apiSecret: process.env.CALLSCOPE_API_SECRET || stored.api_secret || null,
     webhookSecrets: webhookSecrets(stored),
+    allowedHosts: stored.allowed_hosts ?? [],
   };
 }
 

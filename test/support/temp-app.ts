@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type AppCore } from '../../src/main/app';
@@ -27,6 +27,17 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** the clock webhook signatures are checked against. */
   now?: () => number;
+  /** how long an upload may send nothing before it is answered 408. */
+  uploadIdleTimeoutMs?: number;
+  /** serve mode: a stub renderer and TEST_UI_TOKEN as the session token. */
+  withUi?: boolean;
+}
+
+/** A renderer folder with only an index.html, for serve-mode tests. */
+export function stubRenderer(): { path: string; remove(): void } {
+  const renderer = tempDir('callscope-ui-');
+  writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>Callscope</title>');
+  return renderer;
 }
 
 /** A real app on a real SQLite file and a real HTTP listener on port 0. */
@@ -40,7 +51,14 @@ export async function startTestApp(dataDir?: string, options: TestAppOptions = {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  const listener = await startListener({ core, port: 0, ui: undefined, ...(options.now ? { now: options.now } : {}) });
+  const renderer = options.withUi ? stubRenderer() : null;
+  const listener = await startListener({
+    core,
+    port: 0,
+    ui: renderer ? { rendererDir: renderer.path, token: TEST_UI_TOKEN } : undefined,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.uploadIdleTimeoutMs ? { uploadIdleTimeoutMs: options.uploadIdleTimeoutMs } : {}),
+  });
   return {
     dataDir: dir.path,
     core,
@@ -55,6 +73,7 @@ export async function startTestApp(dataDir?: string, options: TestAppOptions = {
       await listener.close();
       core.close();
       if (!dataDir) dir.remove();
+      renderer?.remove();
     },
   };
 }

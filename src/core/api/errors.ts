@@ -5,9 +5,11 @@
 
 export type ErrorCode =
   | 'invalid_json'
+  | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'invalid_payload'
@@ -25,9 +27,11 @@ export interface ErrorBody {
 
 export const httpStatusByCode: Record<ErrorCode, number> = {
   invalid_json: 400,
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_payload: 422,

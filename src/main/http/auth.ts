@@ -35,12 +35,21 @@ export function hasValidApiKey(request: FastifyRequest, apiKey: string): boolean
   return apiKey.length > 0 && presentedApiKeys(request).some((key) => safeEqual(key, apiKey));
 }
 
+/** A malformed escape (`%E0%A4%A`) is kept as sent: it then simply matches no token (401). */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function cookieValue(request: FastifyRequest, name: string): string | undefined {
   const header = headerValue(request, 'cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key === name) return decodeCookieValue(rest.join('='));
   }
   return undefined;
 }
@@ -50,21 +59,4 @@ export function hasValidSession(request: FastifyRequest, uiToken: string): boole
   const cookie = cookieValue(request, SESSION_COOKIE);
   const bearer = bearerToken(request);
   return [cookie, bearer].some((value) => value !== undefined && safeEqual(value, uiToken));
-}
-
-const loopbackNames = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(host: string): boolean {
-  return loopbackNames.has(host) || host.startsWith('127.');
-}
-
-/**
- * DNS-rebinding guard: a listener bound to loopback answers only requests addressed to a loopback
- * name. (A user who binds another interface chose to be reachable under other names.)
- */
-export function hostHeaderAllowed(hostHeader: string | undefined, boundHost: string): boolean {
-  if (!isLoopbackHost(boundHost)) return true;
-  if (!hostHeader) return false;
-  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0];
-  return name !== undefined && isLoopbackHost(name);
 }

@@ -14,7 +14,25 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
 };
 
+/** Plugins' own 4xx errors (static files, multipart) keep their meaning; anything else is ours to fix. */
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'request_timeout',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+function clientErrorOf(error: FastifyError): ApiError | null {
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return null;
+  return new ApiError(codeByStatus[status] ?? 'bad_request', error.message);
+}
+
 function translate(error: FastifyError, bodyLimit: number): ApiError {
+  // The client closed the connection mid-body: nobody will read the answer, and it is not our fault.
+  if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return new ApiError('bad_request', 'the request body ended before it was complete');
   const code = fastifyCodes[error.code];
   if (code === 'payload_too_large') {
     return new ApiError(code, `the request body is larger than the limit of ${bodyLimit} bytes`);
@@ -23,8 +41,7 @@ function translate(error: FastifyError, bodyLimit: number): ApiError {
     return new ApiError(code, 'unsupported Content-Type: send the call as application/json');
   }
   if (code) return new ApiError(code, error.message);
-  if (error.statusCode === 404) return new ApiError('not_found', error.message);
-  return new ApiError('internal', 'internal error');
+  return clientErrorOf(error) ?? new ApiError('internal', 'internal error');
 }
 
 export function registerErrorHandlers(app: FastifyInstance, bodyLimit: number): void {

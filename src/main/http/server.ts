@@ -1,13 +1,17 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiError } from '../../core/api/errors';
 import type { AppCore } from '../app';
-import { hasValidApiKey, hasValidSession, hostHeaderAllowed } from './auth';
+import { hasValidApiKey, hasValidSession } from './auth';
+import { hostHeaderAllowed } from './host-guard';
+import { crossSiteWriteRefusal } from './origin-guard';
+import { rawPathRefusal } from './raw-path';
+import { DEFAULT_UPLOAD_IDLE_MS } from './upload-deadline';
 import { registerJsonParser } from './body';
 import { registerErrorHandlers, sendError } from './errors';
 import { registerObservabilityRoutes } from './routes/observability';
 import { registerCallsV1Routes } from './routes/calls-v1';
 import { registerRpcRoutes } from './routes/rpc';
-import { registerUiRoutes } from './routes/ui';
+import { CONTENT_SECURITY_POLICY, registerUiRoutes } from './routes/ui';
 import { registerWebhookRoutes } from './routes/webhooks';
 import { registerObserveRoutes } from './routes/observe';
 import { registerImportRoute } from './routes/import';
@@ -31,6 +35,8 @@ export interface ListenerOptions {
   ui?: { rendererDir: string; token: string };
   /** the clock webhook signatures are checked against (tests pin it). */
   now?: () => number;
+  /** an upload that sends nothing for this long is answered 408 (default 30 s). */
+  uploadIdleTimeoutMs?: number;
 }
 
 export interface Listener {
@@ -69,10 +75,27 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerJsonParser(app);
   registerErrorHandlers(app, core.config.bodyLimitBytes);
 
+  // One policy for every answer, whichever plugin sends it (static files included).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY).header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  const listeningPort = () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address !== null ? address.port : 0;
+  };
+  const baseUrl = () => `http://${urlHost(host)}:${listeningPort()}`;
+
   app.addHook('onRequest', async (request, reply) => {
-    if (!hostHeaderAllowed(request.headers.host, host)) {
+    const policy = { boundHost: host, port: request.socket.localPort ?? listeningPort(), allowedHosts: core.config.allowedHosts };
+    if (!hostHeaderAllowed(request.headers.host, policy)) {
       return sendError(reply, new ApiError('forbidden', `requests for host "${request.headers.host ?? ''}" are not served`));
     }
+    const badPath = rawPathRefusal(request.raw.url ?? '/');
+    if (badPath) return sendError(reply, new ApiError('bad_request', badPath));
+    const crossSite = crossSiteWriteRefusal(request);
+    if (crossSite) return sendError(reply, new ApiError('forbidden', crossSite));
     const auth = request.routeOptions.config.auth ?? 'public';
     if (auth === 'api-key' && !hasValidApiKey(request, core.config.apiKey)) {
       return sendError(reply, new ApiError('unauthorized', 'missing or wrong API key: send it as X-API-KEY or Authorization: Bearer'));
@@ -87,14 +110,9 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     return undefined;
   });
 
-  let baseUrl = `http://${urlHost(host)}`;
-  app.addHook('onReady', async () => {
-    const address = app.server.address();
-    if (typeof address === 'object' && address !== null) baseUrl = `http://${urlHost(host)}:${address.port}`;
-  });
   registerObservabilityRoutes(app, core);
   registerCallsV1Routes(app, core);
-  registerSeedReadRoutes(app, core, () => baseUrl);
+  registerSeedReadRoutes(app, core, baseUrl);
   registerMetricsRoutes(app, core);
   registerMediaRoutes(app, core);
   registerReviewRoute(app, core);
@@ -102,11 +120,12 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerExportRoutes(app, core);
   registerEvaluatorRoutes(app, core);
   registerWebhookRoutes(app, core, options.now ?? Date.now);
-  await registerObserveRoutes(app, core);
+  const uploadIdleMs = options.uploadIdleTimeoutMs ?? DEFAULT_UPLOAD_IDLE_MS;
+  await registerObserveRoutes(app, core, uploadIdleMs);
   await registerImportRoute(app, core);
-  await registerRecordingRoutes(app, core);
+  await registerRecordingRoutes(app, core, uploadIdleMs);
   registerRpcRoutes(app, core);
-  app.get('/openapi.json', { config: { auth: 'public' } }, async () => openApiDocument(baseUrl));
+  app.get('/openapi.json', { config: { auth: 'public' } }, async () => openApiDocument(baseUrl()));
   if (ui) await registerUiRoutes(app, ui.rendererDir, ui.token);
   return app;
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateDbFile } from '../private-files';
 import { currentSchemaVersion, DatabaseFromFutureError, latestSchemaVersion, migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -13,6 +14,7 @@ export interface OpenDbOptions {
  * power cut, which is what a 2xx from the listener promises.
  */
 export function openDb(file: string, options: OpenDbOptions = {}): Db {
+  if (file !== ':memory:') preparePrivateDbFile(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Refuse a newer database before touching it: even switching the journal mode writes to it.

@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
-import { ApiError } from '../../../core/api/errors';
 import { cekuraBodyFromForm, normalizeCekura } from '../../../core/formats/cekura';
 import { callLogList } from '../../../core/present/seed003';
 import { callLogMetrics003 } from '../../../core/present/evaluations';
@@ -9,8 +8,10 @@ import { latestResultsForCall } from '../../store/evaluation-results';
 import type { AppCore } from '../../app';
 import { getCall, setRecordingPath } from '../../store/calls';
 import { listTurns } from '../../store/turns';
-import { adoptRecording, receiveRecording } from '../../media/recordings';
+import { adoptRecording } from '../../media/recordings';
+import { parseUrlEncodedFields, readMultipart } from '../form-body';
 import { ingestRequest } from '../ingest-helpers';
+import { readUploadWithin } from '../upload-deadline';
 import { callFromParam, rawBodyOf } from '../route-helpers';
 import { redactNormalizedCall, redactPayloadText } from '../../../core/pii/redact-call';
 import { PII_TYPES, type PiiType } from '../../../core/pii/detectors';
@@ -21,49 +22,17 @@ import { PII_TYPES, type PiiType } from '../../../core/pii/detectors';
  * route still answers 415 to a non-JSON body.
  */
 const OBSERVE = '/observability/v1/observe/';
-const MAX_RECORDING_BYTES = 1024 * 1024 * 1024;
 
-type FormFields = Record<string, string | string[]>;
-
-function addField(fields: FormFields, name: string, value: string): void {
-  const existing = fields[name];
-  fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-}
-
-/** Reads a multipart body: fields into memory, the recording streamed to disk. */
-async function readMultipart(core: AppCore, request: FastifyRequest): Promise<{ fields: FormFields; recording: string | null }> {
-  const fields: FormFields = {};
-  let recording: string | null = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_RECORDING_BYTES, fields: 64, fieldSize: 16 * 1024 * 1024 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'voice_recording') {
-          part.file.resume();
-          throw new ApiError('invalid_payload', `unexpected file field "${part.fieldname}" (send the audio as voice_recording)`, [
-            { path: part.fieldname, message: 'unexpected file' },
-          ]);
-        }
-        recording = await receiveRecording(core.config.dataDir, part.file, part.filename);
-        if (part.file.truncated) throw new ApiError('payload_too_large', `voice_recording is larger than ${MAX_RECORDING_BYTES} bytes`);
-      } else {
-        addField(fields, part.fieldname, String(part.value));
-      }
-    }
-  } catch (error) {
-    if (recording) await rm(recording, { force: true });
-    throw error;
-  }
-  return { fields, recording };
-}
-
-export async function registerObserveRoutes(app: FastifyInstance, core: AppCore): Promise<void> {
+export async function registerObserveRoutes(app: FastifyInstance, core: AppCore, uploadIdleMs: number): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart);
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
       request.rawBody = body;
-      const fields: FormFields = {};
-      for (const [key, value] of new URLSearchParams(body.toString('utf8'))) addField(fields, key, value);
-      done(null, cekuraBodyFromForm(fields));
+      try {
+        done(null, cekuraBodyFromForm(parseUrlEncodedFields(body)));
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)), undefined);
+      }
     });
     const auth = { config: { auth: 'api-key' as const } };
 
@@ -71,7 +40,7 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore)
       let recording: string | null = null;
       let body: unknown = request.body;
       if (request.isMultipart()) {
-        const parsed = await readMultipart(core, request);
+        const parsed = await readUploadWithin(request, reply, uploadIdleMs, () => readMultipart(core.config.dataDir, request));
         recording = parsed.recording;
         body = cekuraBodyFromForm(parsed.fields);
         request.rawBody = Buffer.from(JSON.stringify(parsed.fields));

@@ -7,6 +7,7 @@ import type { AppCore } from '../../app';
 import { attachRecording } from '../../import/import-files';
 import { AUDIO_EXTENSIONS, receiveRecording } from '../../media/recordings';
 import { parseQuery } from '../route-helpers';
+import { readUploadWithin } from '../upload-deadline';
 
 /**
  * `POST /api/v1/recordings?filename=<call id>.wav`: a recording streamed to disk (never held in
@@ -22,14 +23,14 @@ const query = z.object({
     .refine((name) => AUDIO_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)), { message: `must end in ${AUDIO_EXTENSIONS.join(', ')}` }),
 });
 
-export async function registerRecordingRoutes(app: FastifyInstance, core: AppCore): Promise<void> {
+export async function registerRecordingRoutes(app: FastifyInstance, core: AppCore, uploadIdleMs: number): Promise<void> {
   await app.register(async (scope) => {
     scope.addContentTypeParser('*', { bodyLimit: MAX_BYTES }, (_request, payload, done) => done(null, payload));
     scope.post('/api/v1/recordings', { bodyLimit: MAX_BYTES, config: { auth: 'session' } }, async (request, reply) => {
       const { filename } = parseQuery(query, request);
       const stream = request.body;
       if (!(stream instanceof Readable)) throw new ApiError('invalid_payload', 'send the audio file as the request body');
-      const temp = await receiveRecording(core.config.dataDir, stream, filename);
+      const temp = await readUploadWithin(request, reply, uploadIdleMs, () => receiveRecording(core.config.dataDir, stream, filename));
       try {
         await attachRecording(core, temp, filename);
       } catch (error) {

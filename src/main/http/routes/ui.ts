@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { SESSION_COOKIE, safeEqual } from '../auth';
 
-/** The renderer's Content-Security-Policy in serve mode (the desktop window sets the same). */
+/** The renderer's Content-Security-Policy in serve mode, sent on every answer (the desktop window sets the same). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -30,7 +30,6 @@ export async function registerUiRoutes(app: FastifyInstance, rendererDir: string
     index: false,
     wildcard: true,
     serve: true,
-    setHeaders: (res) => res.setHeader('x-content-type-options', 'nosniff'),
   });
 
   app.get<{ Querystring: { token?: string } }>('/', publicRoute, async (request, reply) => {
@@ -39,10 +38,6 @@ export async function registerUiRoutes(app: FastifyInstance, rendererDir: string
       reply.header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(uiToken)}; HttpOnly; SameSite=Strict; Path=/`);
       return reply.redirect('/', 302);
     }
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .header('cache-control', 'no-store')
-      .send(indexHtml);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(indexHtml);
   });
 }
