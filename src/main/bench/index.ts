@@ -11,6 +11,7 @@ import { benchEvaluators, evalTableCells } from './evaluators-bench';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { ensureScaleStore } from './scale-store';
 import { benchScaleUi } from './scale-ui';
+import { benchScaleQueries } from './scale-queries';
 import { tmpdir } from 'node:os';
 
 /**
@@ -90,10 +91,21 @@ async function main(): Promise<void> {
   if (pii) lines.push(...piiTableCells(pii).map(row));
   if (wants('eval')) lines.push(...evalTableCells(await benchEvaluators(scale), fmt).map(row));
   if (wants('scale')) {
-    const store = await ensureScaleStore(quick ? 100_000 : 1_000_000, (line) => process.stderr.write(`${line}\n`));
-    const ui = await benchScaleUi(cli, store.dataDir, store.calls);
+    // `--scale-dir=DIR --scale-calls=N`: time an existing store instead of the generated one
+    const givenDir = /--scale-dir=(\S+)/.exec(process.argv.join(' '))?.[1];
+    const givenCalls = Number(/--scale-calls=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0);
+    const store = givenDir
+      ? { dataDir: givenDir, calls: givenCalls, builtSeconds: null }
+      : await ensureScaleStore(quick ? 100_000 : 1_000_000, (line) => process.stderr.write(`${line}\n`));
+    const skipUi = process.argv.includes('--no-ui');
     const n = fmt(store.calls);
-    lines.push(
+    const queries = await benchScaleQueries(store.dataDir, store.calls);
+    lines.push(row([`list queries on ${n} calls: page p50 / p95 (ms)`, '', 'p95 < 100', '']));
+    for (const q of queries) {
+      lines.push(row([`  ${q.name} (${fmt(q.total)})`, `${fmt(q.pageP50, 1)} / ${fmt(q.pageP95, 1)}`, `count ${fmt(q.countP50)} / ${fmt(q.countP95)}`, q.pageP95 < 100 ? 'yes' : 'NO']));
+    }
+    const ui = skipUi ? null : await benchScaleUi(cli, store.dataDir, store.calls);
+    if (ui) lines.push(
       row([`Calls screen, ${n}-call store: URL -> first rows (ms)`, fmt(ui.firstRowsMs), '< 1,000', ui.firstRowsMs < 1000 ? 'yes' : 'NO']),
       row(['  JS heap after the first rows (MB)', fmt(ui.heapFirstRowsMb, 1), '< 300', ui.heapFirstRowsMb < 300 ? 'yes' : 'NO']),
       row(['  jump to the middle: rows shown (ms)', fmt(ui.jumpMiddleMs), '< 300', ui.jumpMiddleMs < 300 ? 'yes' : 'NO']),

@@ -1,25 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { CallList } from './calls/CallList';
 import { SearchBox } from './calls/SearchBox';
 import { MetricFilters } from './calls/MetricFilters';
 import { useCallList } from './calls/store';
 import { OutOfFilterNotice } from './calls/OutOfFilterNotice';
 import { useLiveCalls } from './calls/useLiveCalls';
-import { CallView } from './call-view/CallView';
 import { EmptyState } from './empty-state/EmptyState';
 import { DropZone, ImportButton } from './import/DropZone';
 import { ImportPanel } from './import/ImportPanel';
-import { SettingsDialog } from './settings/SettingsDialog';
-import { ShortcutsDialog } from './review/ShortcutsDialog';
 import { ThemeToggle } from './settings/ThemeToggle';
 import { useAppSettings } from './settings/store';
 import { ErrorBoundary } from './shared/ErrorBoundary';
-import { EvaluatorsPage } from './evaluators/EvaluatorsPage';
 import { EvaluationBar } from './evaluators/EvaluationBar';
 import { useEvaluationEvents } from './evaluators/runs';
 import { useEvaluators } from './evaluators/store';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
+
+// Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
+// the dialogs to be parsed (the list is what the screen opens on).
+const CallView = lazy(() => import('./call-view/CallView').then((m) => ({ default: m.CallView })));
+const EvaluatorsPage = lazy(() => import('./evaluators/EvaluatorsPage').then((m) => ({ default: m.EvaluatorsPage })));
+const SettingsDialog = lazy(() => import('./settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
+const ShortcutsDialog = lazy(() => import('./review/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
 
 export function App() {
   const total = useCallList((s) => s.total);
@@ -36,7 +39,6 @@ export function App() {
   useEvaluationEvents();
 
   useEffect(() => {
-    void useCallList.getState().refresh();
     void useAppSettings.getState().load();
     void useEvaluators.getState().load();
   }, []);
@@ -72,8 +74,10 @@ export function App() {
           Settings
         </button>
       </header>
-      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      <Suspense fallback={null}>
+        {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      </Suspense>
       <ImportPanel />
       <Toaster />
       <DropZone />
@@ -84,7 +88,9 @@ export function App() {
       )}
       {view === 'evaluators' ? (
         <ErrorBoundary label="evaluators">
-          <EvaluatorsPage />
+          <Suspense fallback={<main className="single" aria-busy="true" />}>
+            <EvaluatorsPage />
+          </Suspense>
         </ErrorBoundary>
       ) : !ready ? (
         <main className="single" aria-busy="true" />
@@ -107,7 +113,9 @@ export function App() {
             ) : (
               <ErrorBoundary key={selectedId} label="call view">
                 <OutOfFilterNotice callId={selectedId} />
-                <CallView callId={selectedId} />
+                <Suspense fallback={<p className="muted hint" aria-busy="true">Opening the call…</p>}>
+                  <CallView callId={selectedId} />
+                </Suspense>
               </ErrorBoundary>
             )}
           </div>
