@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
 import { DatabaseFromFutureError, latestSchemaVersion, migrations } from '../../src/main/store/migrations';
 import { migrateTo1 } from '../../src/main/store/migrations/001-initial';
-import { countCalls, listCalls, listCallsSql } from '../../src/main/store/calls';
+import { countCalls, listCalls, pageRows, planListQuery } from '../../src/main/store/call-list';
 import { ingestCall } from '../../src/main/store/ingest';
 import { normalizeAny } from '../../src/core/formats/registry';
 import type { CallListQuery } from '../../src/core/api/types';
@@ -21,7 +21,7 @@ function freshDbFile(): string {
 }
 
 function plan(db: Database.Database, query: CallListQuery): string {
-  const { sql, params } = listCallsSql(query);
+  const { sql, params } = planListQuery(db, query);
   const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
   return rows.map((row) => row.detail).join('\n');
 }
@@ -82,6 +82,19 @@ describe('list queries use their indexes', () => {
     db.close();
   });
 
+  it('starts from a rare condition instead of scanning the list order past non-matches', () => {
+    const db = openDb(freshDbFile());
+    // an empty store: every condition is rare, so each drives its own query
+    expect(plan(db, { ...defaultQuery, filter: { metrics: [{ column: 'latency_p90_ms', op: '>', value: 99_999 }] } })).toMatch(/USING INDEX calls_by_latency_p90/);
+    const byId = plan(db, { ...defaultQuery, filter: { q: 'call_0042' } });
+    expect(byId).toMatch(/calls_by_external_id/);
+    expect(byId).toMatch(/calls_by_from_number/);
+    expect(byId).not.toMatch(/SCAN calls USING (COVERING )?INDEX calls_by_started_at/);
+    expect(plan(db, { ...defaultQuery, filter: { verdict: 'failure' } })).toMatch(/USING (COVERING )?INDEX calls_by_verdict/);
+    expect(plan(db, { ...defaultQuery, filter: { agent_id: 'agent-7' } })).toMatch(/USING (COVERING )?INDEX calls_by_agent/);
+    db.close();
+  });
+
   it('finds transcript words through the full-text index', () => {
     const db = openDb(freshDbFile());
     const detail = plan(db, { ...defaultQuery, filter: { q: 'refund' } });
@@ -104,6 +117,15 @@ describe('a page without its count (the screen counts apart)', () => {
     expect(listCalls(db, defaultQuery)).toMatchObject({ total: 250, total_exact: true });
     expect(countCalls(db, {})).toBe(250);
     expect(countCalls(db, { q: 'call-7' })).toBe(1);
+    expect(listCalls(db, { ...bound, filter: { q: 'call-7' } }).rows.map((r) => r.external_id)).toEqual(['call-7']);
+    expect(listCalls(db, { ...bound, filter: { q: 'nothing-like-it' } })).toMatchObject({ rows: [], total: 0, total_exact: true });
+    // a deep page read backwards from the end is the same page, unknown figures last, either way
+    for (const sort of [{ column: 'started_at', direction: 'desc' }, { column: 'latency_p90_ms', direction: 'asc' }] as const) {
+      for (const offset of [11, 120, 180, 230, 249, 260]) {
+        const query = { ...defaultQuery, sort, offset, limit: 30 };
+        expect(pageRows(db, query, 10).map((r) => r.id)).toEqual(pageRows(db, query, Infinity).map((r) => r.id));
+      }
+    }
     db.close();
   });
 });

@@ -3,6 +3,7 @@ import type { CallDetail } from '../../core/api/types';
 import { ApiError } from '../../core/api/errors';
 import type { Db } from '../store/db';
 import * as calls from '../store/calls';
+import * as callList from '../store/call-list';
 import { listTurns } from '../store/turns';
 import { addNote, deleteNote, listNotes } from '../store/notes';
 import { callMedia } from '../media/call-media';
@@ -41,12 +42,12 @@ export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandler
     ...imports,
     ...createEvaluatorHandlers({ db, config: app.config, runs }),
     listCalls: (query) => {
-      const page = calls.listCalls(db, query);
+      const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes, for the list's result columns: one query per page
       const outcomes = outcomesForCalls(db, page.rows.map((row) => row.id));
       return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {} })) };
     },
-    countCalls: ({ filter }) => ({ total: calls.countCalls(db, filter) }),
+    countCalls: ({ filter }) => ({ total: callList.countCalls(db, filter) }),
     getCall: ({ id }) => callDetail(db, id),
     deleteCall: ({ id }) => {
       if (!calls.deleteCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
@@ -74,7 +75,7 @@ export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandler
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
       return detectCallPii(listTurns(db, id), types);
     },
-    callMatchesFilter: ({ id, filter }) => ({ matches: calls.callMatches(db, id, filter) }),
+    callMatchesFilter: ({ id, filter }) => ({ matches: callList.callMatches(db, id, filter) }),
     getCallMetrics: ({ id }) => {
       const call = calls.getCall(db, id);
       if (!call) throw new ApiError('not_found', `no call with id ${id}`);

@@ -24,7 +24,7 @@ function cases(calls: number): { name: string; query: Partial<CallListQuery> }[]
   const filters: [string, CallListFilter][] = [
     ['no filter', {}],
     ['agent', { agent_id: 'agent-7' }],
-    ['platform', { provider: 'vapi' }],
+    ['platform', { provider: 'external' }],
     ['unreviewed', { verdict: 'unreviewed' }],
     ['reviewed: failure', { verdict: 'failure' }],
     ['a month', month],

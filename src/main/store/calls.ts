@@ -1,12 +1,8 @@
-import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
 import type { CallFacts, StoredCall, Verdict, JsonObject } from '../../core/model/call';
-import type { CallListQuery, CallListRow, CallSortColumn, MetricFilter } from '../../core/api/types';
 import type { Db } from './db';
 import { fromJsonColumn, toJsonColumn } from './json-columns';
-import { ftsMatchExpression } from './fts-query';
 import { deleteTurns } from './turns';
 import { stmt } from './statements';
-import { NEWEST_RESULT } from './evaluation-results';
 
 /** Query module for the `calls` table. */
 
@@ -125,123 +121,6 @@ export function deleteCall(db: Db, id: number): boolean {
   })();
 }
 
-const sortColumns = {
-  started_at: 'started_at',
-  created_at: 'created_at',
-  duration_s: 'duration_s',
-  provider: 'provider',
-  turn_count: 'turn_count',
-  latency_p50_ms: 'latency_p50_ms',
-  latency_p90_ms: 'latency_p90_ms',
-  ttfw_ms: 'ttfw_ms',
-  interruption_count: 'interruption_count',
-  longest_silence_ms: 'longest_silence_ms',
-} as const satisfies Record<CallSortColumn, string>;
-
-const listColumns =
-  'id, uuid, short_id, provider, platform, external_id, agent_id, from_number, to_number, customer_number, ' +
-  'started_at, ended_at, duration_s, status, end_reason, turn_count, verdict, created_at, ' +
-  'latency_p50_ms, latency_p90_ms, ttfw_ms, interruption_count, longest_silence_ms, metrics_source';
-
-const metricOperatorSql = { '>': '>', '>=': '>=', '<': '<', '<=': '<=' } as const satisfies Record<MetricFilter['op'], string>;
-
-interface Where {
-  sql: string;
-  params: Record<string, unknown>;
-}
-
-function whereClause(filter: CallListQuery['filter']): Where {
-  const clauses: string[] = [];
-  const params: Record<string, unknown> = {};
-  const add = (sql: string, values: Record<string, unknown> = {}) => {
-    clauses.push(sql);
-    Object.assign(params, values);
-  };
-  if (filter.provider) add('provider = @provider', { provider: filter.provider });
-  if (filter.status) add('status = @status', { status: filter.status });
-  if (filter.statuses && filter.statuses.length > 0) {
-    const names = filter.statuses.map((_, i) => `status_${i}`);
-    add(`status IN (${names.map((n) => `@${n}`).join(', ')})`, Object.fromEntries(names.map((n, i) => [n, filter.statuses?.[i]])));
-  }
-  if (filter.agent_id) add('agent_id = @agent_id', { agent_id: filter.agent_id });
-  if (filter.customer_number) add('customer_number = @customer_number', { customer_number: filter.customer_number });
-  if (filter.verdict === 'unreviewed') add('verdict IS NULL');
-  else if (filter.verdict) add('verdict = @verdict', { verdict: filter.verdict });
-  if (filter.started_after) add('started_at >= @started_after', { started_after: new Date(filter.started_after).toISOString() });
-  if (filter.started_before) add('started_at < @started_before', { started_before: new Date(filter.started_before).toISOString() });
-  (filter.metrics ?? []).forEach((metric, i) => {
-    // Column and operator come from closed lists (validated by the contract); only the value is bound.
-    const column = sortColumns[metric.column];
-    const op = metricOperatorSql[metric.op];
-    add(`${column} ${op} @metric_${i}`, { [`metric_${i}`]: metric.value });
-  });
-  (filter.evaluations ?? []).forEach((wanted, i) => {
-    const latest = `SELECT r.call_id, r.status, r.passed, r.verdict FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
-      WHERE e.public_id = @eval_${i} AND ${NEWEST_RESULT}`;
-    const condition = {
-      pass: "status = 'done' AND passed = 1",
-      fail: "status = 'done' AND passed = 0",
-      error: "status = 'failed'",
-      not_applicable: `status = 'done' AND verdict = '${NOT_APPLICABLE}'`,
-      none: '',
-    }[wanted.outcome];
-    add(
-      wanted.outcome === 'none' ? `id NOT IN (SELECT call_id FROM (${latest}))` : `id IN (SELECT call_id FROM (${latest}) WHERE ${condition})`,
-      { [`eval_${i}`]: wanted.evaluator_id },
-    );
-  });
-  if (filter.q) {
-    const match = ftsMatchExpression(filter.q);
-    const byText = match
-      ? ' OR id IN (SELECT rowid FROM call_text_fts WHERE call_text_fts MATCH @match)'
-      : '';
-    add(`(external_id = @q OR short_id = @q OR from_number = @q OR to_number = @q${byText})`, {
-      q: filter.q.trim(),
-      ...(match ? { match } : {}),
-    });
-  }
-  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-/** Builds the page query; exported so a test can EXPLAIN it. */
-export function listCallsSql(query: CallListQuery): { sql: string; countSql: string; params: Record<string, unknown> } {
-  const where = whereClause(query.filter);
-  const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const column = sortColumns[query.sort.column];
-  return {
-    // NULLS LAST: an unknown figure sorts after every known one, either way (SQLite still scans the index).
-    sql: `SELECT ${listColumns} FROM calls ${where.sql} ORDER BY ${column} ${direction} NULLS LAST, id ${direction} LIMIT @limit OFFSET @offset`,
-    countSql: `SELECT count(*) AS total FROM calls ${where.sql}`,
-    params: { ...where.params, limit: query.limit, offset: query.offset },
-  };
-}
-
-export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; total: number; total_exact: boolean } {
-  if (query.count === 'bound') {
-    // One row past the page says whether more follow, without counting them all.
-    const { sql, params } = listCallsSql({ ...query, limit: query.limit + 1 });
-    const found = stmt<Record<string, unknown>, CallListRow>(db, sql).all(params);
-    const more = found.length > query.limit;
-    const rows = more ? found.slice(0, query.limit) : found;
-    return { rows, total: query.offset + rows.length + (more ? 1 : 0), total_exact: !more && (rows.length > 0 || query.offset === 0) };
-  }
-  const { sql, params } = listCallsSql(query);
-  const rows = stmt<Record<string, unknown>, CallListRow>(db, sql).all(params);
-  return { rows, total: countCalls(db, query.filter), total_exact: true };
-}
-
-export function countCalls(db: Db, filter: CallListQuery['filter']): number {
-  const where = whereClause(filter);
-  return stmt<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM calls ${where.sql}`).get(where.params)?.total ?? 0;
-}
-
-/** Whether the call passes the list filter: one row looked up by its id. */
-export function callMatches(db: Db, id: number, filter: CallListQuery['filter']): boolean {
-  const where = whereClause(filter);
-  const condition = where.sql ? `${where.sql} AND id = @id` : 'WHERE id = @id';
-  return stmt<Record<string, unknown>, { one: number }>(db, `SELECT 1 AS one FROM calls ${condition}`).get({ ...where.params, id }) !== undefined;
-}
-
 /** Each manually marked call: true for success (the alignment's reference). */
 export function manualVerdicts(db: Db): Map<number, boolean> {
   const rows = stmt<[], { id: number; verdict: string }>(db, 'SELECT id, verdict FROM calls WHERE verdict IS NOT NULL').all();
@@ -253,14 +132,6 @@ export function externalIds(db: Db, ids: readonly number[]): Map<number, string>
   if (ids.length === 0) return new Map();
   const rows = stmt<[string], { id: number; external_id: string }>(db, 'SELECT id, external_id FROM calls WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids));
   return new Map(rows.map((r) => [r.id, r.external_id]));
-}
-
-/** Every call id matching a list filter, in list order (evaluation runs "on the current filter"). */
-export function callIdsMatching(db: Db, filter: CallListQuery['filter']): number[] {
-  const where = whereClause(filter);
-  return stmt<Record<string, unknown>, { id: number }>(db, `SELECT id FROM calls ${where.sql} ORDER BY started_at DESC, id DESC`)
-    .all(where.params)
-    .map((row) => row.id);
 }
 
 export function setRecordingPath(db: Db, id: number, path: string | null): void {

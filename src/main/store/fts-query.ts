@@ -13,3 +13,28 @@ export function ftsMatchExpression(input: string): string | null {
     })
     .join(' ');
 }
+
+/** At most this many words may stand for a typed prefix when each call is checked one by one. */
+const MAX_PREFIX_TERMS = 16;
+
+/**
+ * The same search with the last word's prefix spelled out as the indexed words it stands for
+ * (`"cancel" ("subscription" OR "subscriptions")`), given those words: checking one call against
+ * a prefix costs FTS5 a scan of every word with that prefix, checking it against a few words does
+ * not. Null when the prefix stands for too many words (the caller gathers the matches instead).
+ */
+export function exactMatchExpression(input: string, wordsWithPrefix: (prefix: string) => string[]): string | null {
+  const words = input.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const last = words.at(-1);
+  if (last === undefined) return null;
+  // the tokenizer's own folding (unicode61, remove_diacritics 2): a single token or no expansion
+  const prefix = last.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (!/^[\p{L}\p{N}]+$/u.test(prefix)) return null;
+  const terms = wordsWithPrefix(prefix);
+  if (terms.length > MAX_PREFIX_TERMS) return null;
+  const phrase = (word: string) => `"${word.replaceAll('"', '""')}"`;
+  const lastPart = terms.length === 0 ? phrase(prefix) : `(${terms.map(phrase).join(' OR ')})`;
+  return [...words.slice(0, -1).map(phrase), lastPart].join(' ');
+}
+
+export const PREFIX_TERMS_LIMIT = MAX_PREFIX_TERMS + 1;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { callSortColumns, metricColumns, type MetricFilter } from '../../../core/api/types';
 import { callListItem, callResource, statusesFor, transcriptEntry } from '../../../core/present/seed002';
 import type { AppCore } from '../../app';
-import { listCalls } from '../../store/calls';
+import { listCalls } from '../../store/call-list';
 import { agentHistories, listTurns } from '../../store/turns';
 import { callFromParam, parseQuery } from '../route-helpers';
 

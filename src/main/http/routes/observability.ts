@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { normalizeEfficientAi } from '../../../core/formats/efficientai';
 import { ingestResponse, observabilityDetail, observabilitySummary } from '../../../core/present/seed000';
 import type { AppCore } from '../../app';
-import { listCalls } from '../../store/calls';
+import { listCalls } from '../../store/call-list';
 import { listTurns } from '../../store/turns';
 import { callFromParam, contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';
 

@@ -1,0 +1,138 @@
+import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
+import type { CallListQuery, CallSortColumn, MetricFilter } from '../../core/api/types';
+import { exactMatchExpression, ftsMatchExpression } from './fts-query';
+import { NEWEST_RESULT } from './evaluation-results';
+
+/** The list filter as SQL: each condition, and for the ones an index can find fast, how. */
+
+export const sortColumns = {
+  started_at: 'started_at',
+  created_at: 'created_at',
+  duration_s: 'duration_s',
+  provider: 'provider',
+  turn_count: 'turn_count',
+  latency_p50_ms: 'latency_p50_ms',
+  latency_p90_ms: 'latency_p90_ms',
+  ttfw_ms: 'ttfw_ms',
+  interruption_count: 'interruption_count',
+  longest_silence_ms: 'longest_silence_ms',
+} as const satisfies Record<CallSortColumn, string>;
+
+const metricIndexes = {
+  latency_p50_ms: 'calls_by_latency_p50',
+  latency_p90_ms: 'calls_by_latency_p90',
+  ttfw_ms: 'calls_by_ttfw',
+  interruption_count: 'calls_by_interruptions',
+  longest_silence_ms: 'calls_by_longest_silence',
+} as const satisfies Record<MetricFilter['column'], string>;
+
+/**
+ * Below these counts a query starts from the condition and sorts its few rows; above them it walks
+ * the list order and checks each call. A search match costs ~1 µs to gather and ~20 µs to check
+ * one by one, so gathering wins up to some 40,000 matches in a million calls.
+ */
+const RARE_ROWS = 2_000;
+const RARE_MATCHES = 40_000;
+
+const metricOperatorSql = { '>': '>', '>=': '>=', '<': '<', '<=': '<=' } as const satisfies Record<MetricFilter['op'], string>;
+
+/**
+ * A way to reach a condition's calls without scanning the list order: an index to read
+ * (`INDEXED BY`), or a query for the candidate ids (column `cid`).
+ */
+export type Driver = ({ index: string; condition: string } | { candidates: string }) & {
+  /** the most rows for which starting from this driver beats scanning the list order */
+  rare: number;
+  /** the condition's position in `conditions`, and how to write it when it is not rare */
+  at: number;
+  whenCommon?: string;
+};
+
+export interface Where {
+  conditions: string[];
+  params: Record<string, unknown>;
+  drivers: Driver[];
+}
+
+/**
+ * `WHERE ...` from the conditions. For a page (which stops at ~100 rows), conditions not driving
+ * the query take their common-case form; a count visits every match, so it keeps the gathering form.
+ */
+export function whereSql(where: Where, driving: Driver | null, purpose: 'page' | 'count'): string {
+  const conditions = where.conditions.map((condition, at) => {
+    const driver = where.drivers.find((d) => d.at === at);
+    return purpose === 'page' && driver && driver !== driving && driver.whenCommon ? driver.whenCommon : condition;
+  });
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** The indexed words starting with a prefix (at most a few more than a check call by call can take). */
+export type WordsWithPrefix = (prefix: string) => string[];
+
+export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: WordsWithPrefix = () => []): Where {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const drivers: Driver[] = [];
+  const add = (sql: string, values: Record<string, unknown> = {}) => {
+    clauses.push(sql);
+    Object.assign(params, values);
+  };
+  if (filter.provider) add('provider = @provider', { provider: filter.provider });
+  if (filter.status) add('status = @status', { status: filter.status });
+  if (filter.statuses && filter.statuses.length > 0) {
+    const names = filter.statuses.map((_, i) => `status_${i}`);
+    add(`status IN (${names.map((n) => `@${n}`).join(', ')})`, Object.fromEntries(names.map((n, i) => [n, filter.statuses?.[i]])));
+  }
+  // agent, verdict and status have (value, started_at) indexes: the default order reads them directly.
+  if (filter.agent_id) add('agent_id = @agent_id', { agent_id: filter.agent_id });
+  if (filter.customer_number) add('customer_number = @customer_number', { customer_number: filter.customer_number });
+  if (filter.verdict === 'unreviewed') add('verdict IS NULL');
+  else if (filter.verdict) add('verdict = @verdict', { verdict: filter.verdict });
+  if (filter.started_after) add('started_at >= @started_after', { started_after: new Date(filter.started_after).toISOString() });
+  if (filter.started_before) add('started_at < @started_before', { started_before: new Date(filter.started_before).toISOString() });
+  (filter.metrics ?? []).forEach((metric, i) => {
+    // Column and operator come from closed lists (validated by the contract); only the value is bound.
+    const condition = `${sortColumns[metric.column]} ${metricOperatorSql[metric.op]} @metric_${i}`;
+    add(condition, { [`metric_${i}`]: metric.value });
+    drivers.push({ index: metricIndexes[metric.column], condition, rare: RARE_ROWS, at: clauses.length - 1 });
+  });
+  (filter.evaluations ?? []).forEach((wanted, i) => {
+    const latest = `SELECT r.call_id, r.status, r.passed, r.verdict FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
+      WHERE e.public_id = @eval_${i} AND ${NEWEST_RESULT}`;
+    const condition = {
+      pass: "status = 'done' AND passed = 1",
+      fail: "status = 'done' AND passed = 0",
+      error: "status = 'failed'",
+      not_applicable: `status = 'done' AND verdict = '${NOT_APPLICABLE}'`,
+      none: '',
+    }[wanted.outcome];
+    if (wanted.outcome === 'none') {
+      add(`id NOT IN (SELECT call_id FROM (${latest}))`, { [`eval_${i}`]: wanted.evaluator_id });
+    } else {
+      const candidates = `SELECT call_id AS cid FROM (${latest}) WHERE ${condition}`;
+      add(`id IN (${candidates})`, { [`eval_${i}`]: wanted.evaluator_id });
+      drivers.push({ candidates, rare: RARE_ROWS, at: clauses.length - 1 });
+    }
+  });
+  if (filter.q) {
+    // Each way a search can match is its own indexed lookup; one OR over them all would scan every call.
+    const match = ftsMatchExpression(filter.q);
+    const candidates = [
+      'SELECT id AS cid FROM calls WHERE external_id = @q',
+      'SELECT id FROM calls WHERE short_id = @q',
+      'SELECT id FROM calls WHERE from_number = @q',
+      'SELECT id FROM calls WHERE to_number = @q',
+      ...(match ? ['SELECT rowid FROM call_text_fts WHERE call_text_fts MATCH @match'] : []),
+    ].join(' UNION ');
+    add(`id IN (${candidates})`, { q: filter.q.trim(), ...(match ? { match } : {}) });
+    // A common word: check each call in list order against the index (a page needs ~100 checks)
+    // rather than gathering every match first (half a million rowids for "subscription").
+    const exact = match ? exactMatchExpression(filter.q, wordsWithPrefix) : null;
+    const whenCommon = exact
+      ? `(external_id = @q OR short_id = @q OR from_number = @q OR to_number = @q OR EXISTS (SELECT 1 FROM call_text_fts WHERE call_text_fts MATCH @exact_match AND rowid = calls.id))`
+      : undefined;
+    if (exact) params.exact_match = exact;
+    drivers.push({ candidates, rare: RARE_MATCHES, at: clauses.length - 1, ...(whenCommon ? { whenCommon } : {}) });
+  }
+  return { conditions: clauses, params, drivers };
+}

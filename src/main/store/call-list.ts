@@ -1,0 +1,127 @@
+import type { CallListQuery, CallListRow } from '../../core/api/types';
+import type { Db } from './db';
+import { stmt } from './statements';
+import { sortColumns, whereClause as whereOf, whereSql, type Driver, type Where } from './call-filter';
+import { PREFIX_TERMS_LIMIT } from './fts-query';
+
+/**
+ * Query module for the calls list: pages, counts and membership under a filter. At a million calls
+ * the list order's index finds common matches fast but crawls through a rare one; so a filter with
+ * an indexed condition is first probed (at most its `rare` + 1 entries), and when the condition is
+ * rare the query starts from it and sorts the few rows instead.
+ */
+
+const listColumns = [
+  'id', 'uuid', 'short_id', 'provider', 'platform', 'external_id', 'agent_id', 'from_number', 'to_number', 'customer_number',
+  'started_at', 'ended_at', 'duration_s', 'status', 'end_reason', 'turn_count', 'verdict', 'created_at',
+  'latency_p50_ms', 'latency_p90_ms', 'ttfw_ms', 'interruption_count', 'longest_silence_ms', 'metrics_source',
+];
+
+type Params = Record<string, unknown>;
+
+function whereClause(db: Db, filter: CallListQuery['filter']): Where {
+  return whereOf(filter, (prefix) =>
+    stmt<[string, string], { term: string }>(db, `SELECT term FROM call_text_vocab WHERE term >= ? AND term < ? || char(1114111) LIMIT ${PREFIX_TERMS_LIMIT}`)
+      .all(prefix, prefix)
+      .map((row) => row.term),
+  );
+}
+
+/** How many rows the driver reaches, counting no further than its `rare` + 1. */
+function probe(db: Db, driver: Driver, params: Params): number {
+  const sql =
+    'index' in driver
+      ? `SELECT count(*) AS n FROM (SELECT 1 FROM calls INDEXED BY ${driver.index} WHERE ${driver.condition} LIMIT ${driver.rare + 1})`
+      : `SELECT count(*) AS n FROM (${driver.candidates} LIMIT ${driver.rare + 1})`;
+  return stmt<Params, { n: number }>(db, sql).get(params)?.n ?? 0;
+}
+
+/** `FROM ... WHERE ...`: the whole table, or (when a condition is rare) just what that condition reaches. */
+function fromWhere(db: Db, where: Where, purpose: 'page' | 'count'): string {
+  let best: { driver: Driver; n: number } | null = null;
+  for (const driver of where.drivers) {
+    const n = probe(db, driver, where.params);
+    if (n <= driver.rare && (!best || n < best.n)) best = { driver, n };
+  }
+  const driving = best?.driver ?? null;
+  const from = !driving
+    ? 'calls'
+    : 'index' in driving
+      ? `calls INDEXED BY ${driving.index}`
+      : `(${driving.candidates}) AS rare CROSS JOIN calls ON calls.id = rare.cid`;
+  return `FROM ${from} ${whereSql(where, driving, purpose)}`;
+}
+
+function orderBy(query: CallListQuery, reversed = false): string {
+  const ascending = (query.sort.direction === 'asc') !== reversed;
+  const direction = ascending ? 'ASC' : 'DESC';
+  // NULLS LAST: an unknown figure sorts after every known one, either way (SQLite still scans the
+  // index); read from the end, the same order is NULLS FIRST.
+  return `ORDER BY calls.${sortColumns[query.sort.column]} ${direction} NULLS ${reversed ? 'FIRST' : 'LAST'}, calls.id ${direction}`;
+}
+
+/** Past this offset a page may be read from the far end of the order instead (OFFSET walks the index). */
+const DEEP_OFFSET = 100_000;
+
+const selectList = listColumns.map((column) => `calls.${column}`).join(', ');
+
+/** The page query as it runs on this store (exported so a test can EXPLAIN it). */
+export function planListQuery(db: Db, query: CallListQuery, deepOffset = DEEP_OFFSET): { sql: string; params: Params; reversed: boolean } {
+  const where = whereClause(db, query.filter);
+  const source = fromWhere(db, where, 'page');
+  if (query.offset > deepOffset && where.conditions.length === 0) {
+    // A jump near the end of a long list: count (an index count, no filter) and read backwards.
+    const total = countCalls(db, query.filter);
+    const fromEnd = total - query.offset - query.limit;
+    if (fromEnd < query.offset) {
+      return {
+        sql: `SELECT ${selectList} ${source} ${orderBy(query, true)} LIMIT @limit OFFSET @offset`,
+        params: { ...where.params, limit: Math.max(0, Math.min(query.limit, total - query.offset)), offset: Math.max(0, fromEnd) },
+        reversed: true,
+      };
+    }
+  }
+  return {
+    sql: `SELECT ${selectList} ${source} ${orderBy(query)} LIMIT @limit OFFSET @offset`,
+    params: { ...where.params, limit: query.limit, offset: query.offset },
+    reversed: false,
+  };
+}
+
+export function pageRows(db: Db, query: CallListQuery, deepOffset = DEEP_OFFSET): CallListRow[] {
+  const { sql, params, reversed } = planListQuery(db, query, deepOffset);
+  const rows = stmt<Params, CallListRow>(db, sql).all(params);
+  return reversed ? rows.reverse() : rows;
+}
+
+export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; total: number; total_exact: boolean } {
+  if (query.count === 'bound') {
+    // One row past the page says whether more follow, without counting them all.
+    const found = pageRows(db, { ...query, limit: query.limit + 1 });
+    const more = found.length > query.limit;
+    const rows = more ? found.slice(0, query.limit) : found;
+    return { rows, total: query.offset + rows.length + (more ? 1 : 0), total_exact: !more && (rows.length > 0 || query.offset === 0) };
+  }
+  return { rows: pageRows(db, query), total: countCalls(db, query.filter), total_exact: true };
+}
+
+export function countCalls(db: Db, filter: CallListQuery['filter']): number {
+  const where = whereClause(db, filter);
+  return stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${fromWhere(db, where, 'count')}`).get(where.params)?.total ?? 0;
+}
+
+/** Whether the call passes the list filter: one row looked up by its id. */
+export function callMatches(db: Db, id: number, filter: CallListQuery['filter']): boolean {
+  const where = whereClause(db, filter);
+  const sql = whereSql(where, null, 'page');
+  const condition = sql ? `${sql} AND id = @id` : 'WHERE id = @id';
+  return stmt<Params, { one: number }>(db, `SELECT 1 AS one FROM calls ${condition}`).get({ ...where.params, id }) !== undefined;
+}
+
+/** Every call id matching a list filter, in list order (evaluation runs "on the current filter"). */
+export function callIdsMatching(db: Db, filter: CallListQuery['filter']): number[] {
+  const where = whereClause(db, filter);
+  return stmt<Params, { id: number }>(db, `SELECT calls.id AS id ${fromWhere(db, where, 'count')} ORDER BY calls.started_at DESC, calls.id DESC`)
+    .all(where.params)
+    .map((row) => row.id);
+}
