@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { exactMatchExpression, ftsMatchExpression } from '../../src/main/store/fts-query';
 
@@ -16,21 +17,27 @@ describe('ftsMatchExpression', () => {
 });
 
 describe('exactMatchExpression (a common word checked call by call)', () => {
-  const vocabulary = ['cancel', 'subscription', 'subscriptions', 'subtle', 'jose'];
-  const wordsWithPrefix = (prefix: string) => vocabulary.filter((word) => word.startsWith(prefix));
+  // a real FTS5 index with the store's tokenizer: the expression must parse and find what the prefix search finds
+  const db = new Database(':memory:');
+  db.exec("CREATE VIRTUAL TABLE f USING fts5(text, tokenize = 'unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE v USING fts5vocab(f, 'row');");
+  const texts = ['please cancel my subscription', 'two subscriptions to cancel', 'a subtle point', 'José called', 'cancel the order'];
+  texts.forEach((text, i) => db.prepare('INSERT INTO f (rowid, text) VALUES (?, ?)').run(i + 1, text));
+  const wordsWithPrefix = (prefix: string) => (db.prepare('SELECT term FROM v WHERE term >= ? AND term < ? || char(1114111)').all(prefix, prefix) as { term: string }[]).map((r) => r.term);
+  const found = (match: string | null) => (db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').all(match) as { rowid: number }[]).map((r) => r.rowid);
 
-  it('spells the typed prefix out as the indexed words it stands for', () => {
-    expect(exactMatchExpression('cancel subscr', wordsWithPrefix)).toBe('"cancel" ("subscription" OR "subscriptions")');
+  it.each(['cancel subscr', 'subscription', '"cancel my subscription"', 'JOSÉ', 'jos', 'cancel', 'zyzz', 'the ord'])('finds what the prefix search finds: %s', (input) => {
+    const exact = exactMatchExpression(input, wordsWithPrefix);
+    expect(exact).not.toBeNull();
+    expect(found(exact)).toEqual(found(ftsMatchExpression(input)));
   });
 
-  it('folds case and accents as the index does', () => {
-    expect(exactMatchExpression('JOSÉ', wordsWithPrefix)).toBe('("jose")');
+  it('spells the prefix out as words', () => {
+    expect(exactMatchExpression('cancel subscr', wordsWithPrefix)).toBe('"cancel" AND ("subscription" OR "subscriptions")');
   });
 
-  it('matches nothing when no indexed word has the prefix, and gives up on a prefix of too many words', () => {
-    expect(exactMatchExpression('zyzz', wordsWithPrefix)).toBe('"zyzz"');
+  it('gives up on a prefix of too many words and on a last word of several tokens', () => {
     const many = (prefix: string) => Array.from({ length: 40 }, (_, i) => `${prefix}${i}`);
     expect(exactMatchExpression('s', many)).toBeNull();
-    expect(exactMatchExpression('call-7', wordsWithPrefix)).toBeNull(); // two tokens: left to the gathering form
+    expect(exactMatchExpression('call-7', wordsWithPrefix)).toBeNull();
   });
 });

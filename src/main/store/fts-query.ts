@@ -19,7 +19,7 @@ const MAX_PREFIX_TERMS = 16;
 
 /**
  * The same search with the last word's prefix spelled out as the indexed words it stands for
- * (`"cancel" ("subscription" OR "subscriptions")`), given those words: checking one call against
+ * (`"cancel" AND ("subscription" OR "subscriptions")`), given those words: checking one call against
  * a prefix costs FTS5 a scan of every word with that prefix, checking it against a few words does
  * not. Null when the prefix stands for too many words (the caller gathers the matches instead).
  */
@@ -34,7 +34,8 @@ export function exactMatchExpression(input: string, wordsWithPrefix: (prefix: st
   if (terms.length > MAX_PREFIX_TERMS) return null;
   const phrase = (word: string) => `"${word.replaceAll('"', '""')}"`;
   const lastPart = terms.length === 0 ? phrase(prefix) : `(${terms.map(phrase).join(' OR ')})`;
-  return [...words.slice(0, -1).map(phrase), lastPart].join(' ');
+  // explicit AND: FTS5 has no implicit AND between a phrase and a parenthesised group
+  return [...words.slice(0, -1).map(phrase), lastPart].join(' AND ');
 }
 
 export const PREFIX_TERMS_LIMIT = MAX_PREFIX_TERMS + 1;
