@@ -18,6 +18,7 @@ const configSchema = z.looseObject({
   body_limit_bytes: z.number().int().min(1024).optional(),
   slow_reply_ms: z.number().int().min(100).max(60_000).optional(),
   api_secret: z.string().min(1).optional(),
+  recording_fetch_allow_hosts: z.array(z.string()).optional(),
   webhook_secrets: z
     .object({ retell: z.string().optional(), elevenlabs: z.string().optional(), bland: z.string().optional(), vapi: z.string().optional() })
     .optional(),
@@ -38,6 +39,8 @@ export interface Config {
   apiSecret: string | null;
   /** per-provider webhook signing secrets (Settings, or CALLSCOPE_<PROVIDER>_SECRET). */
   webhookSecrets: Partial<Record<'retell' | 'elevenlabs' | 'bland' | 'vapi', string>>;
+  /** hosts a recording_url may point at although they are on this machine or a private network. */
+  recordingFetchAllowHosts: string[];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -83,6 +86,7 @@ export function loadConfig(dataDir: string): Config {
     slowReplyMs: stored.slow_reply_ms ?? DEFAULT_SLOW_REPLY_MS,
     apiSecret: process.env.CALLSCOPE_API_SECRET || stored.api_secret || null,
     webhookSecrets: webhookSecrets(stored),
+    recordingFetchAllowHosts: stored.recording_fetch_allow_hosts ?? [],
   };
 }
 

@@ -126,6 +126,11 @@ export interface Settings {
   slow_reply_ms: number;
   /** write-only secrets: whether each is set, and whether the environment sets it. */
   webhook_secrets: Record<WebhookProviderName, { set: boolean; from_env: boolean }>;
+  /**
+   * hosts a call's recording_url may point at although they are on this machine or a private
+   * network (every other such address is refused): host names, IPs or CIDR ranges.
+   */
+  recording_fetch_allow_hosts: string[];
 }
 
 export interface SettingsPatch {
@@ -134,6 +139,7 @@ export interface SettingsPatch {
   body_limit_bytes?: number | undefined;
   listener_port?: number | undefined;
   slow_reply_ms?: number | undefined;
+  recording_fetch_allow_hosts?: string[] | undefined;
 }
 
 export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';

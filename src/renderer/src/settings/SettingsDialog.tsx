@@ -21,6 +21,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [secrets, setSecrets] = useState<Partial<Record<WebhookProviderName, string | null>>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [slowReply, setSlowReply] = useState('');
+  const [trustedHosts, setTrustedHosts] = useState('');
   const judge = useRef<JudgeSettingsHandle>(null);
 
   useEffect(() => {
@@ -29,6 +30,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       (loaded) => {
         setSettings(loaded);
         setSlowReply(String(loaded.slow_reply_ms));
+        setTrustedHosts(loaded.recording_fetch_allow_hosts.join(', '));
       },
       (e: unknown) => setStatus(e instanceof Error ? e.message : String(e)),
     );
@@ -37,8 +39,17 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const save = async () => {
     try {
       const threshold = Number(slowReply);
-      const saved = await api.updateSettings({ webhook_secrets: secrets, ...(Number.isInteger(threshold) ? { slow_reply_ms: threshold } : {}) });
+      const hosts = trustedHosts
+        .split(/[\s,]+/)
+        .map((host) => host.trim())
+        .filter((host) => host.length > 0);
+      const saved = await api.updateSettings({
+        webhook_secrets: secrets,
+        recording_fetch_allow_hosts: hosts,
+        ...(Number.isInteger(threshold) ? { slow_reply_ms: threshold } : {}),
+      });
       setSettings(saved);
+      setTrustedHosts(saved.recording_fetch_allow_hosts.join(', '));
       useAppSettings.getState().setSlowReplyMs(saved.slow_reply_ms);
       setSecrets({});
       const judgeError = (await judge.current?.save()) ?? null;
@@ -67,6 +78,17 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             <span className="secret-name">Slow reply</span>
             <input type="number" min={100} max={60000} step={100} aria-label="Slow reply threshold (ms)" value={slowReply} onChange={(e) => setSlowReply(e.target.value)} />
             <span className="muted small">ms: replies slower than this get an amber marker</span>
+          </label>
+          <label className="secret-row">
+            <span className="secret-name">Trusted recording hosts</span>
+            <input
+              type="text"
+              aria-label="Trusted recording hosts"
+              placeholder="none: recordings on this machine or a private network are not fetched"
+              value={trustedHosts}
+              onChange={(e) => setTrustedHosts(e.target.value)}
+            />
+            <span className="muted small">host names, IPs or ranges (nas.local, 192.168.1.20, 10.0.0.0/8), comma-separated: a recording URL may point there</span>
           </label>
           <fieldset>
             <legend>Webhook signing secrets</legend>
