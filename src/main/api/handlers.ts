@@ -15,6 +15,7 @@ import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { outcomesForCalls } from '../store/evaluation-results';
 import type { RunQueue } from '../evaluators/run-queue';
+import type { ImportAccess } from '../import/import-access';
 
 export interface ListenerState {
   url: string | null;
@@ -25,6 +26,8 @@ export interface HandlerDeps {
   app: ImportTarget;
   listener: () => ListenerState;
   runs: RunQueue;
+  /** where importPaths may read: the desktop's chosen paths, serve's --import-root folders. */
+  importAccess: ImportAccess;
 }
 
 export function callDetail(db: Db, id: number): CallDetail {
@@ -34,9 +37,9 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, listener, runs, importAccess }: HandlerDeps): ApiHandlers {
   const { db, events } = app;
-  const imports = createImportJobs(app);
+  const imports = createImportJobs(app, importAccess);
   return {
     ...imports,
     ...createEvaluatorHandlers({ db, config: app.config, runs }),

@@ -11,6 +11,7 @@ import { installMenu } from './menu';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { safeStorageSealer } from './safe-storage-sealer';
 import { installSecretSealer } from '../secret-sealer';
+import { grantedPathsAccess } from '../import/import-access';
 
 /**
  * The desktop shell: wires the Electron-free backend (openApp, startListener) to a window.
@@ -64,7 +65,9 @@ async function start(): Promise<void> {
   // safeStorage is usable only after 'ready'; the key is read when a run starts, never at open.
   const sealer = safeStorageSealer();
   if (sealer) installSecretSealer(sealer);
-  core = openApp({ dataDir, ...(binding ? { nativeBinding: binding } : {}) });
+  // importPaths reads only what the user chose in this session (a dialog, a drop)
+  const granted = grantedPathsAccess();
+  core = openApp({ dataDir, importAccess: granted, ...(binding ? { nativeBinding: binding } : {}) });
   try {
     listener = await startListener({ core, host: '127.0.0.1', port: core.config.listenerPort });
   } catch (error) {
@@ -72,11 +75,11 @@ async function start(): Promise<void> {
     core.setListenerState({ url: null, error: message });
     dialog.showErrorBox('Callscope listener did not start', `${message}\n\nImported calls still work; webhooks will not arrive.`);
   }
-  registerIpc(core, isTrustedFrame, () => BrowserWindow.getAllWindows());
+  registerIpc(core, isTrustedFrame, () => BrowserWindow.getAllWindows(), granted);
   handleMediaProtocol(core);
   core.audio.resume();
   const appCore = core;
-  installMenu(appCore, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
+  installMenu(appCore, granted, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {
