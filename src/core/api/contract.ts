@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callListFilterSchema } from './filter-schema';
 import { evaluatorsContract, type EvaluatorsOutputs } from './evaluators-contract';
-import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
+import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type RevealedApiKey, type Settings } from './types';
 import type { ApiMethod } from './methods';
 import type { CallMetrics } from '../present/metrics-api';
 import type { CallPii } from '../pii/call-findings';
@@ -42,6 +42,7 @@ export const apiContract = {
   deleteCall: { input: z.object({ id: callId }) },
   setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }) },
   getListenerInfo: { input: z.object({}).default({}) },
+  revealApiKey: { input: z.object({}).default({}) },
   importPaths: {
     input: z.object({
       import_id: z.string().min(1).max(100),
@@ -80,6 +81,7 @@ export interface ApiOutputs extends EvaluatorsOutputs {
   deleteCall: { deleted: true };
   setVerdict: CallDetail;
   getListenerInfo: ListenerInfo;
+  revealApiKey: RevealedApiKey;
   importPaths: ImportSummary;
   importDocument: ImportSummary;
   cancelImport: { cancelled: boolean };

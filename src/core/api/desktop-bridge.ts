@@ -11,6 +11,12 @@ export const RPC_CHANNEL = 'callscope:rpc';
 export const EVENT_CHANNEL = 'callscope:event';
 export const GRANT_CHANNEL = 'callscope:grant-paths';
 
+/**
+ * Methods the preload passes on only within a click (transient user activation): the API key is
+ * shown on an explicit "Reveal" or "Copy", not to a script that runs on its own.
+ */
+export const GESTURE_ONLY_METHODS: readonly string[] = ['revealApiKey'];
+
 export type RpcResult = { ok: true; value: unknown } | ({ ok: false } & ErrorBody);
 
 /** `F` is the DOM's File (core compiles without the DOM). */

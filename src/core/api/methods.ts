@@ -8,6 +8,7 @@ export const apiMethods = [
   'deleteCall',
   'setVerdict',
   'getListenerInfo',
+  'revealApiKey',
   'importPaths',
   'importDocument',
   'cancelImport',

@@ -78,14 +78,26 @@ export interface CallDetail {
   media: CallMedia;
 }
 
+/**
+ * Where to send calls. It carries no API key: the key is read only on an explicit reveal
+ * (`revealApiKey`), so a script that lists the listener learns nothing it could post with.
+ */
 export interface ListenerInfo {
   /** base URL of the local listener, e.g. http://127.0.0.1:8787 */
   url: string | null;
   /** why the listener is not running, when it is not. */
   error: string | null;
-  api_key: string;
   ingest_path: string;
+  /** a curl command with `api_key_placeholder` where the key goes. */
   curl_example: string;
+  api_key_placeholder: string;
+}
+
+/** The listener's API key, for the UI's "Reveal" (and "Copy"): asked for one click at a time. */
+export interface RevealedApiKey {
+  api_key: string;
+  /** where it is set: CALLSCOPE_API_KEY, or the data folder's config.json. */
+  source: 'env' | 'config';
 }
 
 export interface ImportProgress {

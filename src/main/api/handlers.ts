@@ -92,8 +92,9 @@ export function createHandlers({ app, listener, runs, importAccess }: HandlerDep
     updateSettings: (patch) => updateSettings(app.config, patch, listener().url),
     getListenerInfo: () => {
       const state = listener();
-      return listenerInfo(state.url, state.error, app.config.apiKey);
+      return listenerInfo(state.url, state.error);
     },
+    revealApiKey: () => ({ api_key: app.config.apiKey, source: app.config.apiKeySource }),
   } satisfies ApiHandlers;
 }
 

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Settings, WebhookProviderName } from '../../../core/api/types';
-import { api } from '../api';
+import { api, ApiCallError } from '../api';
 import { useAppSettings } from './store';
 import { JudgeSettings, type JudgeSettingsHandle } from '../evaluators/JudgeSettings';
+import { CopyButton } from '../shared/CopyButton';
+import { MASKED_KEY, useApiKey } from '../shared/useApiKey';
 
 const providers: { id: WebhookProviderName; label: string; hint: string }[] = [
   { id: 'retell', label: 'Retell', hint: 'the API key with the webhook badge (x-retell-signature)' },
@@ -23,6 +25,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [slowReply, setSlowReply] = useState('');
   const [trustedHosts, setTrustedHosts] = useState('');
   const judge = useRef<JudgeSettingsHandle>(null);
+  const apiKey = useApiKey();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -55,7 +58,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       const judgeError = (await judge.current?.save()) ?? null;
       setStatus(judgeError ? 'Saved, except the LLM judge.' : 'Saved.');
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      const problems = error instanceof ApiCallError && error.fields ? error.fields.map((f) => f.message).join('; ') : null;
+      setStatus(`Not saved: ${problems || (error instanceof Error ? error.message : String(error))}`);
     }
   };
 
@@ -74,6 +78,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             Data <span className="mono">{settings.data_dir}</span> · listener <span className="mono">{settings.listener_url ?? 'not running'}</span> · body
             limit {Math.round(settings.body_limit_bytes / 1024 / 1024)} MiB
           </p>
+          <div className="secret-row">
+            <span className="secret-name">API key</span>
+            <span className="mono" data-testid="settings-api-key">{apiKey.key ?? MASKED_KEY}</span>
+            <button type="button" className="button small" onClick={() => void apiKey.toggle()}>
+              {apiKey.key === null ? 'Reveal' : 'Hide'}
+            </button>
+            <CopyButton text={apiKey.read} label="Copy API key" />
+            <span className="muted small">{settings.api_key_source === 'env' ? 'set by CALLSCOPE_API_KEY' : 'kept in config.json in the data folder'}</span>
+            {apiKey.error && <span role="alert" className="error">{apiKey.error}</span>}
+          </div>
           <label className="secret-row">
             <span className="secret-name">Slow reply</span>
             <input type="number" min={100} max={60000} step={100} aria-label="Slow reply threshold (ms)" value={slowReply} onChange={(e) => setSlowReply(e.target.value)} />
