@@ -11,6 +11,7 @@ import { createAnalysisService, type AnalysisService } from './audio/analysis-se
 import { audioWorkerPath } from './audio/worker-path';
 import { createRunQueue, type RunQueue } from './evaluators/run-queue';
 import { cancelInterruptedRuns } from './store/evaluation-runs';
+import { noPathImports, type ImportAccess } from './import/import-access';
 
 /**
  * The composed backend, free of Electron: store, API handlers, events and ingestion.
@@ -39,9 +40,11 @@ export type ImportTarget = Pick<AppCore, 'db' | 'config' | 'events' | 'ingestMan
 export interface OpenAppOptions {
   dataDir: string;
   nativeBinding?: string;
+  /** where the importPaths method may read; by default nowhere (callers upload documents instead). */
+  importAccess?: ImportAccess;
 }
 
-export function openApp({ dataDir, nativeBinding }: OpenAppOptions): AppCore {
+export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }: OpenAppOptions): AppCore {
   const config = loadConfig(dataDir);
   const db = openDb(config.dbFile, nativeBinding ? { nativeBinding } : {});
   const events = createEventBus();
@@ -79,6 +82,6 @@ export function openApp({ dataDir, nativeBinding }: OpenAppOptions): AppCore {
   } satisfies Omit<AppCore, 'handlers' | 'evaluations'>;
   const runs = createRunQueue({ db, config, events });
   cancelInterruptedRuns(db, new Date().toISOString());
-  const handlers = createHandlers({ app: base, listener: () => listener, runs });
+  const handlers = createHandlers({ app: base, listener: () => listener, runs, importAccess });
   return { ...base, handlers, evaluations: runs };
 }

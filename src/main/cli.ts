@@ -13,6 +13,10 @@ Commands:
             --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
             --host H        address to bind (default 127.0.0.1)
             --data-dir DIR  where calls are stored (default $CALLSCOPE_DATA_DIR or ~/.callscope)
+            --import-root DIR
+                            a folder the UI's import-by-path may read under (repeatable);
+                            without one, the API reads no path on this machine and the UI
+                            uploads dropped files instead
 
   import    import call files into the store (works while the app or serve runs)
             PATH...         .json (one call, an array, a list response), .jsonl, folders,
@@ -40,6 +44,7 @@ async function serve(args: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
+      'import-root': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -48,6 +53,7 @@ async function serve(args: string[]): Promise<void> {
     port: parsePort(values.port),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     rendererDir: join(__dirname, '../renderer'),
+    importRoots: values['import-root'] ?? [],
   });
   const { config } = running.core;
   process.stdout.write(
@@ -55,6 +61,7 @@ async function serve(args: string[]): Promise<void> {
       `Callscope is serving ${config.dataDir}`,
       `  listener: ${running.listener.url}  (API key ${config.apiKeySource === 'env' ? 'from CALLSCOPE_API_KEY' : `in ${join(config.dataDir, 'config.json')}`})`,
       `  open:     ${running.openUrl}`,
+      ...(values['import-root']?.length ? [`  import by path from: ${values['import-root'].join(', ')}`] : []),
       '',
     ].join('\n'),
   );

@@ -20,6 +20,7 @@ const configSchema = z.looseObject({
   slow_reply_ms: z.number().int().min(100).max(60_000).optional(),
   api_secret: z.string().min(1).optional(),
   allowed_hosts: z.array(z.string().min(1)).optional(),
+  recording_fetch_allow_hosts: z.array(z.string()).optional(),
   webhook_secrets: z
     .object({ retell: z.string().optional(), elevenlabs: z.string().optional(), bland: z.string().optional(), vapi: z.string().optional() })
     .optional(),
@@ -42,6 +43,8 @@ export interface Config {
   webhookSecrets: Partial<Record<'retell' | 'elevenlabs' | 'bland' | 'vapi', string>>;
   /** Host names the listener answers to beside loopback and its bind address (`name` or `name:port`). */
   allowedHosts: string[];
+  /** hosts a recording_url may point at although they are on this machine or a private network. */
+  recordingFetchAllowHosts: string[];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -90,6 +93,7 @@ export function loadConfig(dataDir: string): Config {
     apiSecret: process.env.CALLSCOPE_API_SECRET || stored.api_secret || null,
     webhookSecrets: webhookSecrets(stored),
     allowedHosts: stored.allowed_hosts ?? [],
+    recordingFetchAllowHosts: stored.recording_fetch_allow_hosts ?? [],
   };
 }
 

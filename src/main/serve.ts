@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { openApp, type AppCore } from './app';
 import { resolveDataDir } from './config';
 import { startListener, type Listener } from './http/server';
+import { importRootsAccess } from './import/import-access';
 
 export interface ServeOptions {
   host: string;
   port: number;
   dataDir?: string;
   rendererDir: string;
+  /** folders the importPaths method may read under (`--import-root`); none: it reads nothing. */
+  importRoots?: readonly string[];
 }
 
 export interface RunningServe {
@@ -20,7 +23,7 @@ export interface RunningServe {
 
 /** `callscope serve`: listener + UI + RPC on one port, no Electron. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
-  const core = openApp({ dataDir: resolveDataDir(options.dataDir) });
+  const core = openApp({ dataDir: resolveDataDir(options.dataDir), importAccess: importRootsAccess(options.importRoots ?? []) });
   const token = randomBytes(24).toString('base64url');
   let listener: Listener;
   try {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Settings, SettingsPatch, WebhookProviderName } from '../core/api/types';
+import { normalizeHost } from '../core/address/trusted-hosts';
 import { readStoredConfig, writeStoredConfig, webhookSecrets, type Config } from './config';
 
 /**
@@ -22,6 +23,7 @@ export function readSettings(config: Config, listenerUrl: string | null): Settin
     body_limit_bytes: config.bodyLimitBytes,
     slow_reply_ms: config.slowReplyMs,
     webhook_secrets: { retell: secret('retell'), elevenlabs: secret('elevenlabs'), bland: secret('bland'), vapi: secret('vapi') },
+    recording_fetch_allow_hosts: [...config.recordingFetchAllowHosts],
   };
 }
 
@@ -41,10 +43,13 @@ export function updateSettings(config: Config, patch: SettingsPatch, listenerUrl
     ...(patch.body_limit_bytes !== undefined ? { body_limit_bytes: patch.body_limit_bytes } : {}),
     ...(patch.slow_reply_ms !== undefined ? { slow_reply_ms: patch.slow_reply_ms } : {}),
     ...(patch.listener_port !== undefined ? { listener_port: patch.listener_port } : {}),
+    ...(patch.recording_fetch_allow_hosts !== undefined ? { recording_fetch_allow_hosts: [...new Set(patch.recording_fetch_allow_hosts.map(normalizeHost))] } : {}),
   };
   writeStoredConfig(file, next);
   // Secrets apply to the next request; port and body limit when the listener next starts.
   config.webhookSecrets = webhookSecrets(next);
   config.slowReplyMs = next.slow_reply_ms ?? config.slowReplyMs;
+  // the next fetch reads the trusted hosts afresh
+  config.recordingFetchAllowHosts = next.recording_fetch_allow_hosts ?? [];
   return { ...readSettings(config, listenerUrl), body_limit_bytes: next.body_limit_bytes ?? config.bodyLimitBytes, listener_port: next.listener_port ?? config.listenerPort };
 }

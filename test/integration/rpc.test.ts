@@ -82,15 +82,29 @@ describe('HTTP RPC transport', () => {
     expect(cleared.call).toMatchObject({ verdict: null, reviewed_at: null });
   });
 
-  it('tells the UI where the listener is, with a curl command that works', async () => {
+  it('tells the UI where the listener is without the API key; only revealApiKey hands it out', async () => {
     const info = await (await rpc('getListenerInfo', {})).json();
-    expect(info).toMatchObject({ url: listener.url, api_key: TEST_API_KEY, error: null });
+    expect(info).toMatchObject({ url: listener.url, error: null, api_key_placeholder: '$CALLSCOPE_API_KEY' });
+    expect(info).not.toHaveProperty('api_key');
+    expect(JSON.stringify(info)).not.toContain(TEST_API_KEY);
     expect(info.curl_example).toContain(`${listener.url}/api/v1/observability/calls`);
-    const data = /-d '(.*)'$/s.exec(info.curl_example)?.[1];
+    expect(info.curl_example).toContain('-H "X-API-KEY: $CALLSCOPE_API_KEY"');
+
+    expect(await (await rpc('revealApiKey', {})).json()).toEqual({ api_key: TEST_API_KEY, source: 'env' });
+    expect((await rpc('revealApiKey', {}, 'wrong-token')).status).toBe(401);
+  });
+
+  it('gives a curl command that works once the revealed key is put in', async () => {
+    const info = await (await rpc('getListenerInfo', {})).json();
+    const { api_key: key } = await (await rpc('revealApiKey', {})).json();
+    const command: string = info.curl_example.replace(info.api_key_placeholder, key);
+    const header = /-H "X-API-KEY: ([^"]+)"/.exec(command)?.[1];
+    const data = /-d '(.*)'$/s.exec(command)?.[1];
+    expect(header).toBe(TEST_API_KEY);
     expect(data).toBeDefined();
     const response = await fetch(`${listener.url}/api/v1/observability/calls`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': info.api_key },
+      headers: { 'content-type': 'application/json', 'x-api-key': header ?? '' },
       body: data,
     });
     expect(response.status).toBe(201);

@@ -55,4 +55,16 @@ describe('settings: webhook secrets', () => {
     expect(response.status).toBe(422);
     expect((await response.json()).error.fields[0].path).toBe('body_limit_bytes');
   });
+
+  it('keeps the trusted recording hosts, and names a bad entry', async () => {
+    expect((await (await rpc('getSettings', {})).json()).recording_fetch_allow_hosts).toEqual([]);
+    const saved = await (await rpc('updateSettings', { recording_fetch_allow_hosts: ['NAS.local', '192.168.1.0/24', '[::1]'] })).json();
+    expect(saved.recording_fetch_allow_hosts).toEqual(['nas.local', '192.168.1.0/24', '::1']);
+    expect(JSON.parse(readFileSync(join(app.dataDir, 'config.json'), 'utf8')).recording_fetch_allow_hosts).toEqual(['nas.local', '192.168.1.0/24', '::1']);
+    expect(app.core.config.recordingFetchAllowHosts).toEqual(['nas.local', '192.168.1.0/24', '::1']);
+    const bad = await rpc('updateSettings', { recording_fetch_allow_hosts: ['ok.example', 'http://nas.local:8080/x'] });
+    expect(bad.status).toBe(422);
+    const body = await bad.json();
+    expect(body.error.fields).toEqual([expect.objectContaining({ path: 'recording_fetch_allow_hosts.1', message: expect.stringContaining('http://nas.local:8080/x') })]);
+  });
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { callListFilterSchema } from './filter-schema';
 import { evaluatorsContract, type EvaluatorsOutputs } from './evaluators-contract';
-import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
+import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type RevealedApiKey, type Settings } from './types';
 import type { ApiMethod } from './methods';
 import type { CallMetrics } from '../present/metrics-api';
 import type { CallPii } from '../pii/call-findings';
 import { PII_TYPES } from '../pii/types';
+import { MAX_TRUSTED_HOSTS, trustedHostProblem } from '../address/trusted-hosts';
 
 /**
  * The one API contract (DESIGN §1): method -> input schema, with the output types in ApiOutputs.
@@ -16,6 +17,15 @@ import { PII_TYPES } from '../pii/types';
 const callId = z.number().int().positive();
 /** a string sets a webhook secret, null or '' clears it, absent leaves it. */
 const secretInput = z.string().max(500).nullable().optional();
+const trustedHost = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .superRefine((value, context) => {
+    const problem = trustedHostProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 export const apiContract = {
   listCalls: {
@@ -35,6 +45,7 @@ export const apiContract = {
   deleteCall: { input: z.object({ id: callId }) },
   setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }) },
   getListenerInfo: { input: z.object({}).default({}) },
+  revealApiKey: { input: z.object({}).default({}) },
   importPaths: {
     input: z.object({
       import_id: z.string().min(1).max(100),
@@ -61,6 +72,7 @@ export const apiContract = {
       body_limit_bytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).optional(),
       listener_port: z.number().int().min(0).max(65535).optional(),
       slow_reply_ms: z.number().int().min(100).max(60_000).optional(),
+      recording_fetch_allow_hosts: z.array(trustedHost).max(MAX_TRUSTED_HOSTS).optional(),
     }),
   },
   ...evaluatorsContract,
@@ -73,6 +85,7 @@ export interface ApiOutputs extends EvaluatorsOutputs {
   deleteCall: { deleted: true };
   setVerdict: CallDetail;
   getListenerInfo: ListenerInfo;
+  revealApiKey: RevealedApiKey;
   importPaths: ImportSummary;
   importDocument: ImportSummary;
   cancelImport: { cancelled: boolean };

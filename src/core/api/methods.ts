@@ -9,6 +9,7 @@ export const apiMethods = [
   'deleteCall',
   'setVerdict',
   'getListenerInfo',
+  'revealApiKey',
   'importPaths',
   'importDocument',
   'cancelImport',

@@ -85,14 +85,26 @@ export interface CallDetail {
   media: CallMedia;
 }
 
+/**
+ * Where to send calls. It carries no API key: the key is read only on an explicit reveal
+ * (`revealApiKey`), so a script that lists the listener learns nothing it could post with.
+ */
 export interface ListenerInfo {
   /** base URL of the local listener, e.g. http://127.0.0.1:8787 */
   url: string | null;
   /** why the listener is not running, when it is not. */
   error: string | null;
-  api_key: string;
   ingest_path: string;
+  /** a curl command with `api_key_placeholder` where the key goes. */
   curl_example: string;
+  api_key_placeholder: string;
+}
+
+/** The listener's API key, for the UI's "Reveal" (and "Copy"): asked for one click at a time. */
+export interface RevealedApiKey {
+  api_key: string;
+  /** where it is set: CALLSCOPE_API_KEY, or the data folder's config.json. */
+  source: 'env' | 'config';
 }
 
 export interface ImportProgress {
@@ -133,6 +145,11 @@ export interface Settings {
   slow_reply_ms: number;
   /** write-only secrets: whether each is set, and whether the environment sets it. */
   webhook_secrets: Record<WebhookProviderName, { set: boolean; from_env: boolean }>;
+  /**
+   * hosts a call's recording_url may point at although they are on this machine or a private
+   * network (every other such address is refused): host names, IPs or CIDR ranges.
+   */
+  recording_fetch_allow_hosts: string[];
 }
 
 export interface SettingsPatch {
@@ -141,6 +158,7 @@ export interface SettingsPatch {
   body_limit_bytes?: number | undefined;
   listener_port?: number | undefined;
   slow_reply_ms?: number | undefined;
+  recording_fetch_allow_hosts?: string[] | undefined;
 }
 
 export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';

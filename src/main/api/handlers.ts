@@ -16,6 +16,7 @@ import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { outcomesForCalls } from '../store/evaluation-results';
 import type { RunQueue } from '../evaluators/run-queue';
+import type { ImportAccess } from '../import/import-access';
 
 export interface ListenerState {
   url: string | null;
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   app: ImportTarget;
   listener: () => ListenerState;
   runs: RunQueue;
+  /** where importPaths may read: the desktop's chosen paths, serve's --import-root folders. */
+  importAccess: ImportAccess;
 }
 
 export function callDetail(db: Db, id: number): CallDetail {
@@ -35,9 +38,9 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, listener, runs, importAccess }: HandlerDeps): ApiHandlers {
   const { db, events } = app;
-  const imports = createImportJobs(app);
+  const imports = createImportJobs(app, importAccess);
   return {
     ...imports,
     ...createEvaluatorHandlers({ db, config: app.config, runs }),
@@ -91,8 +94,9 @@ export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandler
     updateSettings: (patch) => updateSettings(app.config, patch, listener().url),
     getListenerInfo: () => {
       const state = listener();
-      return listenerInfo(state.url, state.error, app.config.apiKey);
+      return listenerInfo(state.url, state.error);
     },
+    revealApiKey: () => ({ api_key: app.config.apiKey, source: app.config.apiKeySource }),
   } satisfies ApiHandlers;
 }
 

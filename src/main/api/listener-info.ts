@@ -12,7 +12,10 @@ const sampleCall = {
   ],
 };
 
-/** A curl command a user can paste as is to see a first call arrive. */
+/** Where the key goes in the curl command; the UI puts the key there once the user reveals it. */
+export const API_KEY_PLACEHOLDER = '$CALLSCOPE_API_KEY';
+
+/** A curl command a user can paste (with the key revealed, or CALLSCOPE_API_KEY set) to see a first call arrive. */
 export function curlExample(baseUrl: string, apiKey: string): string {
   return [
     `curl -X POST ${baseUrl}${INGEST_PATH} \\`,
@@ -22,12 +25,12 @@ export function curlExample(baseUrl: string, apiKey: string): string {
   ].join('\n');
 }
 
-export function listenerInfo(url: string | null, error: string | null, apiKey: string): ListenerInfo {
+export function listenerInfo(url: string | null, error: string | null): ListenerInfo {
   return {
     url,
     error,
-    api_key: apiKey,
     ingest_path: INGEST_PATH,
-    curl_example: curlExample(url ?? 'http://127.0.0.1:8787', apiKey),
+    curl_example: curlExample(url ?? 'http://127.0.0.1:8787', API_KEY_PLACEHOLDER),
+    api_key_placeholder: API_KEY_PLACEHOLDER,
   };
 }

@@ -6,6 +6,7 @@ import type { ImportTarget } from '../app';
 import { getCall } from '../store/calls';
 import { listTurns } from '../store/turns';
 import { getAudioState, pendingAudio, putAudioState } from '../store/audio';
+import { createHostLimiter } from '../net/host-limiter';
 import { fetchRecording } from './fetch-recording';
 import type { AnalyseRequest, AnalyseResponse } from './messages';
 import { storeAudioMetrics } from './store-results';
@@ -14,6 +15,8 @@ import { storeAudioMetrics } from './store-results';
  * Runs recording analyses one at a time in a worker thread: picks the recording (local file, or
  * the remote URL fetched into the media cache), sends it to the worker, and stores the speech
  * segments, the peaks file and the audio metrics. Progress is in `call_audio.status` and events.
+ * Remote recordings are fetched beside the queue, a few at a time and at most two per host, so a
+ * URL that hangs holds its own fetch and never the analyses of other calls.
  */
 export interface AnalysisService {
   /** queues a call's recording; resolves when its analysis ended (done or failed). */
@@ -28,7 +31,19 @@ export const PEAKS_PER_SECOND = 100;
 interface Job {
   callId: number;
   fetchRemote: boolean;
+  /** the fetched recording, once a remote one is in the cache. */
+  fetchedPath?: string;
   resolve(): void;
+}
+
+const FETCH_LIMITS = { total: 4, perHost: 2 };
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
 }
 
 export function createAnalysisService(app: ImportTarget, workerPath: () => string): AnalysisService {
@@ -39,6 +54,9 @@ export function createAnalysisService(app: ImportTarget, workerPath: () => strin
   let running = false;
   // Set when the app shuts down: an analysis in flight must not touch the closed database.
   let closed = false;
+  const fetchLimiter = createHostLimiter(FETCH_LIMITS);
+  const fetches = new Set<AbortController>();
+  const fetching = new Map<number, Promise<string>>();
 
   const announce = (callId: number) => app.events.emit('calls.changed', { ids: [callId], change: 'merged' });
 
@@ -67,26 +85,72 @@ export function createAnalysisService(app: ImportTarget, workerPath: () => strin
     });
   }
 
-  async function recordingFile(callId: number, fetchRemote: boolean): Promise<string> {
+  /** The recording on this machine, or the URL to fetch it from. */
+  function recordingSource(callId: number, fetchRemote: boolean): { path: string } | { url: string } {
     const call = getCall(app.db, callId);
     if (!call) throw new Error(`call ${callId} no longer exists`);
-    if (call.recording_path && existsSync(call.recording_path)) return call.recording_path;
+    if (call.recording_path && existsSync(call.recording_path)) return { path: call.recording_path };
     const cached = getAudioState(app.db, callId)?.file_path;
-    if (cached && existsSync(cached)) return cached;
+    if (cached && existsSync(cached)) return { path: cached };
     const url = call.stereo_recording_url ?? call.recording_url;
     if (!url) throw new Error('this call has no recording (no file and no recording URL)');
     if (!fetchRemote) throw new Error('the recording is remote; fetch it first');
-    putAudioState(app.db, callId, { status: 'fetching', error: null });
-    announce(callId);
-    const path = await fetchRecording(url, join(app.config.dataDir, 'media', 'cache'), call.short_id);
-    putAudioState(app.db, callId, { status: 'fetching', file_path: path });
-    return path;
+    return { url };
+  }
+
+  function startFetch(callId: number, url: string): Promise<string> {
+    const controller = new AbortController();
+    fetches.add(controller);
+    const cacheDir = join(app.config.dataDir, 'media', 'cache');
+    const fetched = fetchLimiter.run(
+      hostOf(url),
+      async () => {
+        const call = getCall(app.db, callId);
+        if (!call || closed) throw new Error(`call ${callId} no longer exists`);
+        putAudioState(app.db, callId, { status: 'fetching', error: null });
+        announce(callId);
+        return fetchRecording(url, cacheDir, call.short_id, { trustedHosts: app.config.recordingFetchAllowHosts, signal: controller.signal });
+      },
+      controller.signal,
+    );
+    return fetched.finally(() => {
+      fetches.delete(controller);
+      fetching.delete(callId);
+    });
+  }
+
+  /** Fetches beside the queue (once per call); the job rejoins the queue when its recording is in the cache. */
+  function fetchThenQueue(job: Job, url: string): void {
+    const fetched = fetching.get(job.callId) ?? startFetch(job.callId, url);
+    fetching.set(job.callId, fetched);
+    fetched.then(
+      (path) => {
+        if (closed) return job.resolve();
+        putAudioState(app.db, job.callId, { status: 'fetching', file_path: path });
+        queue.push({ ...job, fetchedPath: path });
+        void drain();
+      },
+      (error: unknown) => {
+        if (!closed) {
+          putAudioState(app.db, job.callId, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+          announce(job.callId);
+        }
+        job.resolve();
+      },
+    );
   }
 
   async function run(job: Job): Promise<void> {
     const { callId } = job;
+    let handedToFetch = false;
     try {
-      const path = await recordingFile(callId, job.fetchRemote);
+      const source = job.fetchedPath && existsSync(job.fetchedPath) ? { path: job.fetchedPath } : recordingSource(callId, job.fetchRemote);
+      if ('url' in source) {
+        handedToFetch = true;
+        fetchThenQueue(job, source.url);
+        return;
+      }
+      const { path } = source;
       if (closed) return;
       const call = getCall(app.db, callId);
       if (!call) return;
@@ -105,8 +169,10 @@ export function createAnalysisService(app: ImportTarget, workerPath: () => strin
     } catch (error) {
       if (!closed) putAudioState(app.db, callId, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
     } finally {
-      if (!closed) announce(callId);
-      job.resolve();
+      if (!handedToFetch) {
+        if (!closed) announce(callId);
+        job.resolve();
+      }
     }
   }
 
@@ -138,6 +204,7 @@ export function createAnalysisService(app: ImportTarget, workerPath: () => strin
     },
     async close() {
       closed = true;
+      for (const fetch of fetches) fetch.abort();
       for (const job of queue.splice(0)) job.resolve();
       for (const [jobId, reply] of waiting) reply({ jobId, ok: false, error: 'the app is closing' });
       waiting.clear();

@@ -1,18 +1,27 @@
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
+import { z } from 'zod';
+import { EVENT_CHANNEL, GRANT_CHANNEL, RPC_CHANNEL } from '../../core/api/desktop-bridge';
 import { ApiError, toErrorBody } from '../../core/api/errors';
 import { isApiMethod } from '../../core/api/methods';
 import type { AppCore } from '../app';
 import { dispatch } from '../api/dispatch';
+import type { GrantedPaths } from '../import/import-access';
 
-export const RPC_CHANNEL = 'callscope:rpc';
-export const EVENT_CHANNEL = 'callscope:event';
+const grantedPathList = z.array(z.string().min(1).max(4096)).max(10_000);
 
 /**
  * The IPC transport of the API contract. Only our own page may call it (sender frame checked);
  * every input is validated by the contract's schema in `dispatch`; errors come back as the
  * `{ok:false, error}` envelope because Electron drops custom error fields across IPC.
  */
-export function registerIpc(core: AppCore, isTrustedFrame: (frame: WebFrameMain | null) => boolean, windows: () => BrowserWindow[]): () => void {
+export function registerIpc(core: AppCore, isTrustedFrame: (frame: WebFrameMain | null) => boolean, windows: () => BrowserWindow[], granted: GrantedPaths): () => void {
+  // The preload sends the path of a File the user dropped or picked (webUtils knows no other).
+  ipcMain.handle(GRANT_CHANNEL, (event, paths: unknown) => {
+    if (!isTrustedFrame(event.senderFrame)) return false;
+    const parsed = grantedPathList.safeParse(paths);
+    if (parsed.success) granted.grant(parsed.data);
+    return parsed.success;
+  });
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown) => {
     try {
       if (!isTrustedFrame(event.senderFrame)) throw new ApiError('forbidden', 'IPC from an untrusted frame');
@@ -31,6 +40,7 @@ export function registerIpc(core: AppCore, isTrustedFrame: (frame: WebFrameMain 
   });
   return () => {
     ipcMain.removeHandler(RPC_CHANNEL);
+    ipcMain.removeHandler(GRANT_CHANNEL);
     unsubscribe();
   };
 }

@@ -1,30 +1,35 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, type WebFrameMain } from 'electron';
 import { openApp, type AppCore } from '../app';
 import { resolveDataDir } from '../config';
 import { startListener, type Listener } from '../http/server';
 import { registerIpc } from './ipc';
-import { hardenSession, hardenWindow } from './security';
+import { guardAllWebContents, hardenSession } from './security';
+import { handleAppProtocol, registerSchemes } from './app-protocol';
+import { APP_URL, isAppPage } from './policy';
 import { electronNativeBinding } from './native-binding';
 import { installMenu } from './menu';
-import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
+import { handleMediaProtocol } from './media-protocol';
 import { safeStorageSealer } from './safe-storage-sealer';
 import { installSecretSealer } from '../secret-sealer';
+import { grantedPathsAccess } from '../import/import-access';
 
 /**
  * The desktop shell: wires the Electron-free backend (openApp, startListener) to a window.
  * Kept thin on purpose: Electron cannot run on our build machines, everything behind it is
  * tested in Node and, through `callscope serve`, in Chromium.
  */
-const rendererFile = join(__dirname, '../renderer/index.html');
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).toString();
+const rendererDir = join(__dirname, '../renderer');
+// electron-vite's dev server in development; the packaged app always loads app://callscope/
+const appLocation = new URL((!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || APP_URL);
+const appUrl = appLocation.toString(); // normalized, as frames report their URL
+const appOrigin = `${appLocation.protocol}//${appLocation.host}`; // URL.origin is "null" for app:
 
 let core: AppCore | null = null;
 let listener: Listener | null = null;
 
 function isTrustedFrame(frame: WebFrameMain | null): boolean {
-  return frame !== null && (frame.url === appUrl || frame.url.startsWith(`${appUrl}#`) || frame.url.startsWith(`${appUrl}?`));
+  return frame !== null && frame.parent === null && isAppPage(frame.url, appUrl);
 }
 
 function createWindow(): BrowserWindow {
@@ -44,13 +49,13 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  hardenWindow(window, appUrl);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appUrl);
   return window;
 }
 
-registerMediaScheme();
+registerSchemes();
+guardAllWebContents(appUrl);
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -58,13 +63,16 @@ async function start(): Promise<void> {
     return;
   }
   await app.whenReady();
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, appOrigin);
+  handleAppProtocol(rendererDir);
   const dataDir = process.env.CALLSCOPE_DATA_DIR ?? resolveDataDir(app.getPath('userData'));
   const binding = electronNativeBinding();
   // safeStorage is usable only after 'ready'; the key is read when a run starts, never at open.
   const sealer = safeStorageSealer();
   if (sealer) installSecretSealer(sealer);
-  core = openApp({ dataDir, ...(binding ? { nativeBinding: binding } : {}) });
+  // importPaths reads only what the user chose in this session (a dialog, a drop)
+  const granted = grantedPathsAccess();
+  core = openApp({ dataDir, importAccess: granted, ...(binding ? { nativeBinding: binding } : {}) });
   try {
     listener = await startListener({ core, host: '127.0.0.1', port: core.config.listenerPort });
   } catch (error) {
@@ -72,11 +80,11 @@ async function start(): Promise<void> {
     core.setListenerState({ url: null, error: message });
     dialog.showErrorBox('Callscope listener did not start', `${message}\n\nImported calls still work; webhooks will not arrive.`);
   }
-  registerIpc(core, isTrustedFrame, () => BrowserWindow.getAllWindows());
-  handleMediaProtocol(core);
+  registerIpc(core, isTrustedFrame, () => BrowserWindow.getAllWindows(), granted);
+  handleMediaProtocol(core, appOrigin);
   core.audio.resume();
   const appCore = core;
-  installMenu(appCore, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
+  installMenu(appCore, granted, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {

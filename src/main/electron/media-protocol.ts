@@ -1,11 +1,12 @@
 import { pathToFileURL } from 'node:url';
-import { net, protocol } from 'electron';
+import { net, protocol, type CustomScheme } from 'electron';
 import type { AppCore } from '../app';
 import { peaksFileOf, recordingFileOf } from '../media/call-media';
 import { readPeakMagnitudes } from '../media/peaks';
 import { getAudioState } from '../store/audio';
 import { getCall } from '../store/calls';
 import { exportResponse } from './export-protocol';
+import { mediaCorsOrigin } from './policy';
 
 /**
  * `callscope-media://calls/<id>/audio` and `.../peaks`: the desktop twin of serve mode's
@@ -13,12 +14,13 @@ import { exportResponse } from './export-protocol';
  */
 export const MEDIA_SCHEME = 'callscope-media';
 
-/** Must run before the app is ready. */
-export function registerMediaScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true } }]);
-}
+/** Registered with the app scheme in one call (app-protocol.ts), before the app is ready. */
+export const MEDIA_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: MEDIA_SCHEME,
+  privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true },
+};
 
-export function handleMediaProtocol(core: AppCore): void {
+export function handleMediaProtocol(core: AppCore, appOrigin: string): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host === 'exports' || /^\/\d+\/export$/.test(url.pathname)) return exportResponse(core, url);
@@ -29,10 +31,13 @@ export function handleMediaProtocol(core: AppCore): void {
       const path = recordingFileOf(core.db, call);
       if (!path) return new Response('no recording', { status: 404 });
       // The PII audio preview routes the element through Web Audio, which plays cross-origin media
-      // silently unless the response allows the page's origin (the element asks with crossorigin).
+      // silently unless the response allows the page's origin (the element asks with crossorigin):
+      // that origin only, never `*`.
       const file = await net.fetch(pathToFileURL(path).toString(), { headers: request.headers });
       const headers = new Headers(file.headers);
-      headers.set('access-control-allow-origin', '*');
+      const allowed = mediaCorsOrigin(request.headers.get('origin'), appOrigin);
+      if (allowed) headers.set('access-control-allow-origin', allowed);
+      headers.set('vary', 'origin');
       return new Response(file.body, { status: file.status, statusText: file.statusText, headers });
     }
     const path = peaksFileOf(core.db, call.id);

@@ -12,8 +12,18 @@ export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ApiError('invalid_json', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ApiError('invalid_json', `not valid JSON (${syntaxProblem(error instanceof Error ? error.message : '')})`);
   }
+}
+
+/**
+ * V8's words for a JSON syntax error, minus any piece of the text it quotes (`Unexpected token 'r',
+ * "root:x:0:0"... is not valid JSON`): an error about a file must not read the file back.
+ */
+function syntaxProblem(message: string): string {
+  if (/^Unexpected token/.test(message)) return 'an unexpected character';
+  if (message === '' || /["']/.test(message)) return 'a syntax error';
+  return message;
 }
 
 export function looksLikeJsonLines(contentType: string | undefined, filename?: string): boolean {

@@ -9,6 +9,8 @@ import { recordingsDir } from '../media/recordings';
 import { parseJsonText } from './documents';
 import { countInto, emptyTally, errorOf, ingestItems, itemsOfDocument, type ItemResult, type PendingItem } from './ingest-documents';
 import { collectImportFiles, type ImportFile } from './walk';
+import { fileFailureMessage } from './failure-message';
+import { isReadable, type ImportAccess } from './import-access';
 
 /**
  * Imports files and folders: `.json` (one call, an array, a list response), `.jsonl` streamed line
@@ -19,6 +21,8 @@ export interface ImportOptions {
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  /** where reading is allowed (the API's importPaths); the shell's import reads what it is given. */
+  access?: ImportAccess;
 }
 
 const MAX_JSON_FILE_BYTES = 512 * 1024 * 1024;
@@ -26,7 +30,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export async function importPaths(core: ImportTarget, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 500;
-  const { files, skipped } = await collectImportFiles(paths);
+  const { access } = options;
+  const { files, skipped } = await collectImportFiles(paths, access ? (path) => isReadable(access, path) : undefined);
   const tally = emptyTally();
   const failures = skipped.map((s) => ({ source: s.source, message: s.message }));
   tally.failed += skipped.length;
@@ -38,7 +43,7 @@ export async function importPaths(core: ImportTarget, paths: readonly string[], 
   const record = (results: ItemResult[]) => {
     for (const result of results) {
       countInto(tally, result);
-      if (!result.ok) failures.push({ source: result.source, message: result.error.message });
+      if (!result.ok) failures.push({ source: result.source, message: fileFailureMessage(result.error) });
     }
   };
   let attached = 0;
@@ -54,7 +59,7 @@ export async function importPaths(core: ImportTarget, paths: readonly string[], 
       else attached += await attachRecording(core, file.path);
     } catch (error) {
       tally.failed++;
-      failures.push({ source: file.path, message: errorOf(error).message });
+      failures.push({ source: file.path, message: fileFailureMessage(errorOf(error)) });
     }
     report({ files_done: progress.files_done + 1, bytes_done: sumBytes(ordered, progress.files_done + 1), current: null });
     await yieldToEventLoop();

@@ -23,11 +23,19 @@ export function kindOf(path: string): ImportFileKind | null {
   return null;
 }
 
-/** Expands files and folders (recursively, skipping hidden entries) into the files to import. */
-export async function collectImportFiles(paths: readonly string[]): Promise<{ files: ImportFile[]; skipped: SkippedPath[] }> {
+/**
+ * Expands files and folders (recursively, skipping hidden entries) into the files to import.
+ * With `mayRead`, an entry found in a folder whose real path leaves the allowed places (a symlink
+ * out of an import root) is skipped and reported.
+ */
+export async function collectImportFiles(paths: readonly string[], mayRead?: (path: string) => Promise<boolean>): Promise<{ files: ImportFile[]; skipped: SkippedPath[] }> {
   const files: ImportFile[] = [];
   const skipped: SkippedPath[] = [];
   const visit = async (path: string, explicit: boolean): Promise<void> => {
+    if (mayRead && !(await mayRead(path))) {
+      skipped.push({ source: path, message: 'skipped: it leads outside the places files may be imported from' });
+      return;
+    }
     let info;
     try {
       info = await stat(path);

@@ -2,6 +2,7 @@ import type { ApiClient } from '../../core/api/contract';
 import type { ApiEventName, ApiEvents } from '../../core/api/types';
 import type { ErrorBody } from '../../core/api/errors';
 import { apiMethods, type ApiMethod } from '../../core/api/methods';
+import type { DesktopBridge as DesktopBridgeOf } from '../../core/api/desktop-bridge';
 
 /**
  * The renderer's only door to the backend. In the desktop app the preload exposes
@@ -9,13 +10,7 @@ import { apiMethods, type ApiMethod } from '../../core/api/methods';
  * `POST /rpc/<method>` and events arrive as server-sent events. Both speak the one contract.
  */
 
-type RpcResult = { ok: true; value: unknown } | ({ ok: false } & ErrorBody);
-
-export interface DesktopBridge {
-  invoke(method: string, input: unknown): Promise<RpcResult>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-  pathForFile(file: File): string;
-}
+type DesktopBridge = DesktopBridgeOf<File>;
 
 declare global {
   interface Window {
@@ -114,10 +109,13 @@ export function onApiEvent<E extends ApiEventName>(event: E, listener: (payload:
 
 export const transportKind: 'desktop' | 'http' = typeof window !== 'undefined' && window.callscope ? 'desktop' : 'http';
 
-/** Desktop only: where a dropped File lives on disk (null in a browser, which never tells). */
-export function pathForFile(file: File): string | null {
+/**
+ * Desktop only: where a dropped or picked File lives on disk, granted to `importPaths` for this
+ * session (null in a browser, which never tells).
+ */
+export async function grantFile(file: File): Promise<string | null> {
   const bridge = typeof window !== 'undefined' ? window.callscope : undefined;
-  return bridge ? bridge.pathForFile(file) || null : null;
+  return bridge ? bridge.grantFile(file) : null;
 }
 
 /** Serve mode: streams one audio file to the listener, which attaches it by file stem. */

@@ -28,11 +28,8 @@ function sniff(head: Uint8Array, fileName: string): AudioContainer {
   // MP3 files without a tag sometimes start with junk before the first frame: let the decoder try.
   if (extname(fileName).toLowerCase() === '.mp3') return 'mp3';
   const extension = extname(fileName) || 'no extension';
-  throw unsupportedAudioError(fileName, `it is not a recognised audio file (${extension}, starts with bytes ${hex(head.subarray(0, 4))})`);
-}
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(' ') || 'none';
+  // never quote the bytes: a file fetched for a stranger must not be read back through the error
+  throw unsupportedAudioError(fileName, `it is not a recognised audio file (${extension}; its first bytes are no known audio format)`);
 }
 
 async function openAndSniff(path: string): Promise<{ handle: FileHandle; size: number; container: AudioContainer; fileName: string }> {

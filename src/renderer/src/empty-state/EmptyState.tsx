@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import type { ListenerInfo } from '../../../core/api/types';
 import { api } from '../api';
 import { CopyButton } from '../shared/CopyButton';
+import { MASKED_KEY, useApiKey } from '../shared/useApiKey';
 
-/** What a new user sees: where to send calls, with the key and a command to paste. */
+/** What a new user sees: where to send calls, with the key (on Reveal) and a command to paste. */
 export function EmptyState() {
   const [info, setInfo] = useState<ListenerInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [showKey, setShowKey] = useState(false);
+  const apiKey = useApiKey();
 
   useEffect(() => {
     api.getListenerInfo({}).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -16,7 +17,7 @@ export function EmptyState() {
   if (error) return <div className="empty-state" role="alert">Could not reach the backend: {error}</div>;
   if (!info) return <div className="empty-state muted">Loading…</div>;
 
-  const masked = `${info.api_key.slice(0, 5)}${'•'.repeat(12)}`;
+  const curlWith = (key: string) => info.curl_example.replace(info.api_key_placeholder, key);
   return (
     <div className="empty-state" aria-label="No calls yet" role="region">
       <h2>No calls yet</h2>
@@ -30,10 +31,11 @@ export function EmptyState() {
           </div>
           <div className="fact">
             <dt>API key</dt>
-            <dd className="mono" data-testid="api-key">{showKey ? info.api_key : masked}</dd>
-            <button type="button" className="button small" onClick={() => setShowKey(!showKey)}>{showKey ? 'Hide' : 'Show'}</button>
-            <CopyButton text={info.api_key} label="Copy API key" />
+            <dd className="mono" data-testid="api-key">{apiKey.key ?? MASKED_KEY}</dd>
+            <button type="button" className="button small" onClick={() => void apiKey.toggle()}>{apiKey.key === null ? 'Reveal' : 'Hide'}</button>
+            <CopyButton text={apiKey.read} label="Copy API key" />
           </div>
+          {apiKey.error && <p role="alert" className="error">{apiKey.error}</p>}
         </dl>
       ) : (
         <p role="alert" className="error">The listener is not running: {info.error}</p>
@@ -41,9 +43,9 @@ export function EmptyState() {
       <div className="curl">
         <div className="curl-head">
           <span>Try it from a terminal</span>
-          <CopyButton text={info.curl_example} label="Copy curl command" />
+          <CopyButton text={async () => curlWith(await apiKey.read())} label="Copy curl command" />
         </div>
-        <pre className="mono" aria-label="curl command">{showKey ? info.curl_example : info.curl_example.replace(info.api_key, masked)}</pre>
+        <pre className="mono" aria-label="curl command">{curlWith(apiKey.key ?? MASKED_KEY)}</pre>
       </div>
     </div>
   );

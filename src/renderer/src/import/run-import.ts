@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../../core/api/types';
-import { api, pathForFile, uploadRecording } from '../api';
+import { api, grantFile, uploadRecording } from '../api';
 import { newImportId, useImport } from './store';
 
 const AUDIO = /\.(wav|mp3|ogg|flac|m4a|webm|opus)$/i;
@@ -37,7 +37,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const store = useImport.getState();
   const importId = newImportId();
-  const paths = files.map(pathForFile);
+  const paths = await Promise.all(files.map(grantFile));
   if (paths.every((p): p is string => p !== null)) {
     store.start(importId, files.length, files.reduce((n, f) => n + f.size, 0));
     try {

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Settings, WebhookProviderName } from '../../../core/api/types';
-import { api } from '../api';
+import { api, ApiCallError } from '../api';
 import { useAppSettings } from './store';
 import { JudgeSettings, type JudgeSettingsHandle } from '../evaluators/JudgeSettings';
+import { CopyButton } from '../shared/CopyButton';
+import { MASKED_KEY, useApiKey } from '../shared/useApiKey';
 
 const providers: { id: WebhookProviderName; label: string; hint: string }[] = [
   { id: 'retell', label: 'Retell', hint: 'the API key with the webhook badge (x-retell-signature)' },
@@ -21,7 +23,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [secrets, setSecrets] = useState<Partial<Record<WebhookProviderName, string | null>>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [slowReply, setSlowReply] = useState('');
+  const [trustedHosts, setTrustedHosts] = useState('');
   const judge = useRef<JudgeSettingsHandle>(null);
+  const apiKey = useApiKey();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -29,6 +33,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       (loaded) => {
         setSettings(loaded);
         setSlowReply(String(loaded.slow_reply_ms));
+        setTrustedHosts(loaded.recording_fetch_allow_hosts.join(', '));
       },
       (e: unknown) => setStatus(e instanceof Error ? e.message : String(e)),
     );
@@ -37,14 +42,24 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const save = async () => {
     try {
       const threshold = Number(slowReply);
-      const saved = await api.updateSettings({ webhook_secrets: secrets, ...(Number.isInteger(threshold) ? { slow_reply_ms: threshold } : {}) });
+      const hosts = trustedHosts
+        .split(/[\s,]+/)
+        .map((host) => host.trim())
+        .filter((host) => host.length > 0);
+      const saved = await api.updateSettings({
+        webhook_secrets: secrets,
+        recording_fetch_allow_hosts: hosts,
+        ...(Number.isInteger(threshold) ? { slow_reply_ms: threshold } : {}),
+      });
       setSettings(saved);
+      setTrustedHosts(saved.recording_fetch_allow_hosts.join(', '));
       useAppSettings.getState().setSlowReplyMs(saved.slow_reply_ms);
       setSecrets({});
       const judgeError = (await judge.current?.save()) ?? null;
       setStatus(judgeError ? 'Saved, except the LLM judge.' : 'Saved.');
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      const problems = error instanceof ApiCallError && error.fields ? error.fields.map((f) => f.message).join('; ') : null;
+      setStatus(`Not saved: ${problems || (error instanceof Error ? error.message : String(error))}`);
     }
   };
 
@@ -63,10 +78,31 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             Data <span className="mono">{settings.data_dir}</span> · listener <span className="mono">{settings.listener_url ?? 'not running'}</span> · body
             limit {Math.round(settings.body_limit_bytes / 1024 / 1024)} MiB
           </p>
+          <div className="secret-row">
+            <span className="secret-name">API key</span>
+            <span className="mono" data-testid="settings-api-key">{apiKey.key ?? MASKED_KEY}</span>
+            <button type="button" className="button small" onClick={() => void apiKey.toggle()}>
+              {apiKey.key === null ? 'Reveal' : 'Hide'}
+            </button>
+            <CopyButton text={apiKey.read} label="Copy API key" />
+            <span className="muted small">{settings.api_key_source === 'env' ? 'set by CALLSCOPE_API_KEY' : 'kept in config.json in the data folder'}</span>
+            {apiKey.error && <span role="alert" className="error">{apiKey.error}</span>}
+          </div>
           <label className="secret-row">
             <span className="secret-name">Slow reply</span>
             <input type="number" min={100} max={60000} step={100} aria-label="Slow reply threshold (ms)" value={slowReply} onChange={(e) => setSlowReply(e.target.value)} />
             <span className="muted small">ms: replies slower than this get an amber marker</span>
+          </label>
+          <label className="secret-row">
+            <span className="secret-name">Trusted recording hosts</span>
+            <input
+              type="text"
+              aria-label="Trusted recording hosts"
+              placeholder="none: recordings on this machine or a private network are not fetched"
+              value={trustedHosts}
+              onChange={(e) => setTrustedHosts(e.target.value)}
+            />
+            <span className="muted small">host names, IPs or ranges (nas.local, 192.168.1.20, 10.0.0.0/8), comma-separated: a recording URL may point there</span>
           </label>
           <fieldset>
             <legend>Webhook signing secrets</legend>
