@@ -39,10 +39,13 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
 
   const turns: Turn[] = [];
   const toolTurnById = new Map<string, Turn>();
+  // a result without an id goes to the latest call of its tool (one lookup, not a scan per result)
+  const latestToolTurnByName = new Map<string, Turn>();
   for (const entry of parsed.data) {
     const role = roleOf[entry.role.trim().toLowerCase()];
     if (role === 'result') {
-      const target = (entry.data?.id && toolTurnById.get(entry.data.id)) || [...turns].reverse().find((t) => t.role === 'tool' && t.tool?.name === entry.data?.name);
+      const name = entry.data?.name;
+      const target = (entry.data?.id && toolTurnById.get(entry.data.id)) || (name == null ? undefined : latestToolTurnByName.get(name));
       if (target?.tool) target.tool = { ...target.tool, result: decodeJsonText(entry.data?.result ?? entry.content) };
       continue;
     }
@@ -59,6 +62,7 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
       agent_name: null,
     };
     if (role === 'tool' && entry.data?.id) toolTurnById.set(entry.data.id, turn);
+    if (turn.tool) latestToolTurnByName.set(turn.tool.name, turn);
     turns.push(turn);
   }
   return turns;

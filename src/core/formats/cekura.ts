@@ -13,6 +13,7 @@ import { deepgramToTurns } from './deepgram';
 import { livekitChatToTurns } from './livekit';
 import { pipecatMessagesToTurns } from './pipecat';
 import { decodeJsonText } from './json-text';
+import { assertPayloadWithinLimits } from './limits';
 
 /**
  * Seed 003: Cekura's observe body (`POST /observability/v1/observe/`). The call facts come from
@@ -79,6 +80,8 @@ export function normalizeCekura(payload: unknown): NormalizedCall {
   const startedAt = body.timestamp ? toIsoInstant(body.timestamp) : null;
   const parser = parsers[body.transcript_type];
   const transcript = transcriptValue(body.transcript_json);
+  // a transcript sent as JSON text was not sized up with the body
+  if (typeof body.transcript_json === 'string') assertPayloadWithinLimits(transcript, 'transcript_json');
   const context = { callStartMs: instantMs(startedAt), path: 'transcript_json' };
   // Deepgram has no roles: Cekura's stated agent channel decides them (channel 0 otherwise).
   const turns =

@@ -5,6 +5,7 @@ import { knownRoleNames, lookupRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
+import { minOf } from '../model/extremes';
 
 /**
  * Seed 000: the EfficientAI flat ingest body (`POST /api/v1/observability/calls`).
@@ -103,8 +104,9 @@ function timeBase(messages: z.infer<typeof message>[], callStartMs: number | nul
   const epochStarts = messages
     .map((m) => m.start_time)
     .filter((t): t is number => typeof t === 'number' && t >= EPOCH_MS_THRESHOLD);
-  if (epochStarts.length === 0) return 0;
-  return callStartMs ?? Math.min(...epochStarts);
+  const earliest = minOf(epochStarts);
+  if (earliest === null) return 0;
+  return callStartMs ?? earliest;
 }
 
 function relative(value: number | null | undefined, base: number): number | null {

@@ -3,7 +3,7 @@ import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/c
 import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
-import { vapiMessageSchema, vapiMessagesToTurns } from './vapi-transcript';
+import { vapiMessageSchema, vapiTurnsFromMessages, type VapiMessage } from './vapi-transcript';
 
 export { vapiMessagesToTurns } from './vapi-transcript';
 
@@ -139,13 +139,14 @@ function toNormalized(sourceFormat: string, call: CallObject, message: Report | 
   facts.extra = message ? extraFields(message, reportInterpreted) : extraFields(call, callInterpreted);
 
   const [messages, path] = transcriptOf(call, message);
-  const turns = vapiMessagesToTurns(messages, { callStartMs: instantMs(facts.started_at), path });
+  // validated with the call above: not parsed a second time
+  const turns = vapiTurnsFromMessages(messages, { callStartMs: instantMs(facts.started_at), path });
   return { call: facts, turns };
 }
 
 /** The turns live in `artifact.messages`; older reports and Call objects also have top-level `messages`. */
-function transcriptOf(call: CallObject, message: Report | null): [unknown[], string] {
-  const candidates: [unknown[] | null | undefined, string][] = [
+function transcriptOf(call: CallObject, message: Report | null): [VapiMessage[], string] {
+  const candidates: [VapiMessage[] | null | undefined, string][] = [
     [message?.artifact?.messages, 'message.artifact.messages'],
     [message?.messages, 'message.messages'],
     [call.artifact?.messages, message ? 'message.call.artifact.messages' : 'artifact.messages'],

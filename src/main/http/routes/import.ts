@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../../core/api/errors';
 import type { AppCore } from '../../app';
 import { looksLikeJsonLines } from '../../import/documents';
-import { jsonLinesItems } from '../../import/import-text';
-import { countInto, emptyTally, ingestItems, itemsOfDocument } from '../../import/ingest-documents';
+import { countInto, emptyTally } from '../../import/ingest-documents';
+import { documentUnits, ingestInSlices, jsonLinesUnits } from '../../import/sliced-import';
 import { contentTypeOf, rawBodyOf } from '../route-helpers';
 
 /**
@@ -23,11 +23,11 @@ export async function registerImportRoute(app: FastifyInstance, core: AppCore): 
 
     scope.post(IMPORT, { bodyLimit: IMPORT_BODY_LIMIT, config: { auth: 'api-key' } }, async (request, reply) => {
       const contentType = contentTypeOf(request);
-      const { items, failures } =
+      const units =
         looksLikeJsonLines(contentType) && typeof request.body === 'string'
-          ? jsonLinesItems(request.body, 'line')
-          : { items: itemsOfDocument(request.body, 'body', rawBodyOf(request)), failures: [] };
-      const results = [...failures, ...ingestItems(core, items, IMPORT, contentType)];
+          ? jsonLinesUnits(request.body, 'line')
+          : documentUnits(request.body, 'body', rawBodyOf(request));
+      const results = await ingestInSlices(core, units, IMPORT, contentType);
       const tally = emptyTally();
       for (const result of results) countInto(tally, result);
       const only = results.length === 1 ? results[0] : undefined;

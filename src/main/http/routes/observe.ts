@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { ApiError } from '../../../core/api/errors';
 import { cekuraBodyFromForm, normalizeCekura } from '../../../core/formats/cekura';
+import { normalizeWithinLimits } from '../../../core/formats/limits';
 import { callLogList } from '../../../core/present/seed003';
 import { callLogMetrics003 } from '../../../core/present/evaluations';
 import { latestResultsForCall } from '../../store/evaluation-results';
@@ -77,7 +78,7 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore)
         request.rawBody = Buffer.from(JSON.stringify(parsed.fields));
       }
       try {
-        let normalized = normalizeCekura(body);
+        let normalized = normalizeWithinLimits(body, normalizeCekura);
         let rawBody: Buffer | undefined;
         const redact = redactFieldsOf(normalized.call.extra);
         if (redact.length > 0) {
