@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, formatPath } from '../api/errors';
 import type { Turn } from '../model/call';
 import { decodeJsonText } from './json-text';
+import { timeSeconds } from './time-fields';
 
 /**
  * Cekura's own transcript format (`transcript_type: cekura`, also `vocera`):
@@ -12,8 +13,8 @@ import { decodeJsonText } from './json-text';
 const row = z.looseObject({
   role: z.string(),
   content: z.string().nullish(),
-  start_time: z.number().finite().nullish(),
-  end_time: z.number().finite().nullish(),
+  start_time: timeSeconds.nullish(),
+  end_time: timeSeconds.nullish(),
   data: z.looseObject({ id: z.string().nullish(), name: z.string().nullish(), arguments: z.unknown().optional(), result: z.unknown().optional() }).nullish(),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, formatPath } from '../api/errors';
 import type { Role, Turn, Word } from '../model/call';
 import { isRecord } from './types';
+import { timeSeconds } from './time-fields';
 
 /**
  * Deepgram pre-recorded `results` (FORMATS.md §7): times are seconds from audio start. Turns are the
@@ -13,17 +14,17 @@ export const DEFAULT_AGENT_CHANNEL = 0;
 
 const word = z.looseObject({
   word: z.string(),
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: timeSeconds,
+  end: timeSeconds,
   punctuated_word: z.string().nullish(),
   speaker: z.number().int().nullish(),
 });
 
-const sentence = z.looseObject({ text: z.string(), start: z.number().finite(), end: z.number().finite() });
+const sentence = z.looseObject({ text: z.string(), start: timeSeconds, end: timeSeconds });
 const paragraph = z.looseObject({
   sentences: z.array(sentence),
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: timeSeconds,
+  end: timeSeconds,
   speaker: z.number().int().nullish(),
 });
 
@@ -34,8 +35,8 @@ const alternative = z.looseObject({
 });
 
 const utterance = z.looseObject({
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: timeSeconds,
+  end: timeSeconds,
   channel: z.number().int().nonnegative().nullish(),
   speaker: z.number().int().nullish(),
   transcript: z.string(),

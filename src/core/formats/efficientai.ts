@@ -6,6 +6,7 @@ import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
 import { minOf } from '../model/extremes';
+import { timeMs } from './time-fields';
 
 /**
  * Seed 000: the EfficientAI flat ingest body (`POST /api/v1/observability/calls`).
@@ -23,8 +24,8 @@ const isoInstant = z
 const message = z.looseObject({
   role: z.string().min(1),
   content: z.string(),
-  start_time: z.number().finite().nullish(),
-  end_time: z.number().finite().nullish(),
+  start_time: timeMs.nullish(),
+  end_time: timeMs.nullish(),
 });
 
 const knownFields = {

@@ -5,6 +5,7 @@ import { knownRoleNames, lookupRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
 import { pendingToolCalls, type PendingToolCalls } from './pending-tools';
+import { timeSeconds } from './time-fields';
 
 /**
  * ElevenLabs `transcript[]` (FORMATS.md §3): one entry per agent/user message, `time_in_call_secs`
@@ -31,7 +32,7 @@ const entry = z.looseObject({
     message: `unknown role (known: ${knownRoleNames.join(', ')})`,
   }),
   message: z.string().nullish(),
-  time_in_call_secs: z.number().finite().nonnegative().nullish(),
+  time_in_call_secs: timeSeconds.nonnegative().nullish(),
   interrupted: z.boolean().nullish(),
   tool_calls: z.array(toolCall).nullish(),
   tool_results: z.array(toolResult).nullish(),

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors';
 import type { NormalizedCall } from '../model/call';
+import { MAX_TIME_MS } from './time-fields';
 
 /**
  * How much one call's payload may hold, so that normalizing and storing one request stays well
@@ -72,16 +73,33 @@ export function assertPayloadWithinLimits(payload: unknown, root = '$'): void {
   }
 }
 
-/** Refuses (413) a call with more turns than one call can hold. */
-export function assertTurnsWithinLimit(normalized: NormalizedCall): NormalizedCall {
+/** Offsets between two instants a payload may state (time-fields.ts): what a turn time can be. */
+const MAX_TURN_OFFSET_MS = 2 * MAX_TIME_MS;
+
+/**
+ * The last check before a call is stored: no more turns than one call holds (413), and turn times
+ * that SQLite's integer columns take. Every format bounds its time fields (naming them in a 422);
+ * this catches what a normalizer computed out of range anyway, naming the turn.
+ */
+export function assertStorableCall(normalized: NormalizedCall): NormalizedCall {
   if (normalized.turns.length > MAX_TURNS_PER_CALL) {
     throw tooLarge(`the call has ${normalized.turns.length} turns; one call holds at most ${MAX_TURNS_PER_CALL}`, '$');
+  }
+  const problems = normalized.turns.flatMap((turn, i) =>
+    (['start_ms', 'end_ms'] as const).flatMap((key) => {
+      const value = turn[key];
+      if (value === null || (Number.isInteger(value) && Math.abs(value) <= MAX_TURN_OFFSET_MS)) return [];
+      return [{ path: `turns.${i}.${key}`, message: `${value} ms from the call start is not a time in any call` }];
+    }),
+  );
+  if (problems.length > 0) {
+    throw new ApiError('invalid_payload', `turn times out of range at: ${problems.map((p) => p.path).join(', ')}`, problems);
   }
   return normalized;
 }
 
-/** A normalizer run inside the limits: the payload is sized up first, the turns counted after. */
+/** A normalizer run inside the limits: the payload is sized up first, the turns checked after. */
 export function normalizeWithinLimits(payload: unknown, normalize: (payload: unknown) => NormalizedCall): NormalizedCall {
   assertPayloadWithinLimits(payload);
-  return assertTurnsWithinLimit(normalize(payload));
+  return assertStorableCall(normalize(payload));
 }

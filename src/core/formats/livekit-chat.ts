@@ -5,6 +5,7 @@ import { lookupRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
 import { minOf } from '../model/extremes';
+import { timeSeconds } from './time-fields';
 
 /**
  * LiveKit Agents chat history (`ChatContext.to_dict()`, FORMATS.md §5): `{items: [...]}` of
@@ -13,7 +14,7 @@ import { minOf } from '../model/extremes';
  * item was added (after the utterance), so it is only used for tool items, which have no metrics.
  */
 
-const epochSeconds = z.number().finite();
+const epochSeconds = timeSeconds;
 
 const speakingMetrics = z.looseObject({
   started_speaking_at: epochSeconds.nullish(),

@@ -11,7 +11,7 @@ import { livekitFormat } from './livekit';
 import { pipecatFormat } from './pipecat';
 import { deepgramFormat } from './deepgram';
 import { efficientAiFormat } from './efficientai';
-import { assertPayloadWithinLimits, assertTurnsWithinLimit } from './limits';
+import { assertPayloadWithinLimits, assertStorableCall } from './limits';
 
 /**
  * Every supported payload format, most specific first: the first module whose `detect` names a
@@ -59,7 +59,7 @@ export function whyUnrecognized(payload: unknown): string {
 /** Normalizes a payload of any supported format (within the size limits, else 413), or throws a 422 saying why none fits. */
 export function normalizeAny(payload: unknown, allowedProviders?: readonly string[]): NormalizedCall {
   assertPayloadWithinLimits(payload);
-  return assertTurnsWithinLimit(normalizeDetected(payload, allowedProviders));
+  return assertStorableCall(normalizeDetected(payload, allowedProviders));
 }
 
 function normalizeDetected(payload: unknown, allowedProviders?: readonly string[]): NormalizedCall {

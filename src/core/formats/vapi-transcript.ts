@@ -5,6 +5,7 @@ import { knownRoleNames, lookupRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
 import { pendingToolCalls, type PendingToolCalls } from './pending-tools';
+import { timeMs, timeSeconds } from './time-fields';
 
 /**
  * Vapi's `messages[]` / `artifact.messages[]` (corpus FORMATS.md §1): `bot` / `user` utterances,
@@ -27,9 +28,9 @@ export const vapiMessageSchema = z.looseObject({
   role: z.string().min(1),
   message: z.string().nullish(),
   content: z.string().nullish(),
-  time: z.number().finite().nullish(),
-  endTime: z.number().finite().nullish(),
-  secondsFromStart: z.number().finite().nullish(),
+  time: timeMs.nullish(),
+  endTime: timeMs.nullish(),
+  secondsFromStart: timeSeconds.nullish(),
   toolCalls: z.array(toolCall).nullish(),
   toolCallId: z.string().nullish(),
   name: z.string().nullish(),

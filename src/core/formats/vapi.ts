@@ -4,6 +4,7 @@ import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
 import { vapiMessageSchema, vapiTurnsFromMessages, type VapiMessage } from './vapi-transcript';
+import { timeMs, timeSeconds } from './time-fields';
 
 export { vapiMessagesToTurns } from './vapi-transcript';
 
@@ -61,8 +62,8 @@ const report = z.looseObject({
   // fields of older deliveries, absent from the current schema (FORMATS.md "Unconfirmed points")
   recordingUrl: z.string().nullish(),
   stereoRecordingUrl: z.string().nullish(),
-  durationSeconds: z.number().finite().nonnegative().nullish(),
-  durationMs: z.number().finite().nonnegative().nullish(),
+  durationSeconds: timeSeconds.nonnegative().nullish(),
+  durationMs: timeMs.nonnegative().nullish(),
 });
 type Report = z.infer<typeof report>;
 
