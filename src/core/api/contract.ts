@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callListFilterSchema } from './filter-schema';
 import { evaluatorsContract, type EvaluatorsOutputs } from './evaluators-contract';
-import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings } from './types';
+import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type Settings, type StorageStatus } from './types';
 import type { ApiMethod } from './methods';
 import type { CallMetrics } from '../present/metrics-api';
 import type { CallPii } from '../pii/call-findings';
@@ -32,6 +32,7 @@ export const apiContract = {
   deleteCall: { input: z.object({ id: callId }) },
   setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }) },
   getListenerInfo: { input: z.object({}).default({}) },
+  getStorageStatus: { input: z.object({}).default({}) },
   importPaths: {
     input: z.object({
       import_id: z.string().min(1).max(100),
@@ -69,6 +70,7 @@ export interface ApiOutputs extends EvaluatorsOutputs {
   deleteCall: { deleted: true };
   setVerdict: CallDetail;
   getListenerInfo: ListenerInfo;
+  getStorageStatus: StorageStatus;
   importPaths: ImportSummary;
   importDocument: ImportSummary;
   cancelImport: { cancelled: boolean };

@@ -15,6 +15,7 @@ import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { outcomesForCalls } from '../store/evaluation-results';
 import type { RunQueue } from '../evaluators/run-queue';
+import type { StorageHealth } from '../store/disk-full';
 
 export interface ListenerState {
   url: string | null;
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   app: ImportTarget;
   listener: () => ListenerState;
   runs: RunQueue;
+  storage: StorageHealth;
 }
 
 export function callDetail(db: Db, id: number): CallDetail {
@@ -34,7 +36,7 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, listener, runs, storage }: HandlerDeps): ApiHandlers {
   const { db, events } = app;
   const imports = createImportJobs(app);
   return {
@@ -87,6 +89,7 @@ export function createHandlers({ app, listener, runs }: HandlerDeps): ApiHandler
     },
     getSettings: () => readSettings(app.config, listener().url),
     updateSettings: (patch) => updateSettings(app.config, patch, listener().url),
+    getStorageStatus: () => storage.status(),
     getListenerInfo: () => {
       const state = listener();
       return listenerInfo(state.url, state.error, app.config.apiKey);

@@ -3,6 +3,7 @@ import { ApiError, toErrorBody } from '../../core/api/errors';
 import { isApiMethod } from '../../core/api/methods';
 import type { AppCore } from '../app';
 import { dispatch } from '../api/dispatch';
+import { diskFullError } from '../store/disk-full';
 
 export const RPC_CHANNEL = 'callscope:rpc';
 export const EVENT_CHANNEL = 'callscope:event';
@@ -20,6 +21,7 @@ export function registerIpc(core: AppCore, isTrustedFrame: (frame: WebFrameMain 
       return { ok: true, value: await dispatch(core.handlers, method, input) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, ...toErrorBody(error) };
+      if (core.storage.noteFailure(error)) return { ok: false, ...toErrorBody(diskFullError()) };
       console.error('callscope: IPC handler failed:', error);
       return { ok: false, ...toErrorBody(new ApiError('internal', 'internal error')) };
     }

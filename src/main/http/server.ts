@@ -67,7 +67,7 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     routerOptions: { ignoreTrailingSlash: true },
   });
   registerJsonParser(app);
-  registerErrorHandlers(app, core.config.bodyLimitBytes);
+  registerErrorHandlers(app, core.config.bodyLimitBytes, core.storage);
 
   app.addHook('onRequest', async (request, reply) => {
     if (!hostHeaderAllowed(request.headers.host, host)) {

@@ -20,6 +20,7 @@ import { useEvaluationEvents } from './evaluators/runs';
 import { useEvaluators } from './evaluators/store';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
+import { StorageBanner } from './shared/StorageBanner';
 
 export function App() {
   const total = useCallList((s) => s.total);
@@ -73,6 +74,7 @@ export function App() {
       </header>
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      <StorageBanner />
       <ImportPanel />
       <Toaster />
       <DropZone />

@@ -4,6 +4,7 @@ import type { AppCore } from '../../app';
 import { looksLikeJsonLines } from '../../import/documents';
 import { countInto, emptyTally } from '../../import/ingest-documents';
 import { documentUnits, ingestInSlices, jsonLinesUnits } from '../../import/sliced-import';
+import { diskFullError } from '../../store/disk-full';
 import { contentTypeOf, rawBodyOf } from '../route-helpers';
 
 /**
@@ -35,6 +36,9 @@ export async function registerImportRoute(app: FastifyInstance, core: AppCore): 
         throw new ApiError(only.error.code, only.error.message, only.error.fields);
       }
       if (results.length === 0) throw new ApiError('invalid_payload', 'the body holds no calls', [{ path: '$', message: 'empty' }]);
+      // nothing stored for want of space: the whole import is a 507, to be sent again
+      const stored = tally.imported + tally.merged + tally.duplicates;
+      if (stored === 0 && results.some((r) => !r.ok && r.error.code === 'insufficient_storage')) throw diskFullError();
       return reply.code(tally.imported > 0 ? 201 : 200).send({ ...tally, results });
     });
   });
