@@ -84,7 +84,7 @@ function durationSeconds(body: CallDetails): number | null {
 }
 
 function extraFields(body: CallDetails): JsonObject | null {
-  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !(key in interpreted)));
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !Object.hasOwn(interpreted, key)));
   return Object.keys(extra).length > 0 ? extra : null;
 }
 

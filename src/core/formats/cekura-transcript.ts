@@ -25,6 +25,12 @@ const roleOf: Record<string, Turn['role'] | 'result'> = {
   'function call result': 'result',
 };
 
+/** Own keys only: a row whose role is "__proto__" is an unknown role, not Object.prototype. */
+function cekuraRole(name: string): Turn['role'] | 'result' | undefined {
+  const key = name.trim().toLowerCase();
+  return Object.hasOwn(roleOf, key) ? roleOf[key] : undefined;
+}
+
 const seconds = (value: number | null | undefined): number | null => (value == null ? null : Math.round(value * 1000));
 
 export function cekuraTranscriptToTurns(transcript: unknown, context: { callStartMs: number | null; path: string }): Turn[] {
@@ -34,7 +40,7 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
     throw new ApiError('invalid_payload', `Cekura transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
   }
   const unknownRoles = parsed.data.flatMap((entry, i) =>
-    roleOf[entry.role.trim().toLowerCase()] ? [] : [{ path: `${context.path}.${i}.role`, message: `unknown Cekura role "${entry.role}" (use "Main Agent", "Testing Agent", "Function Call", "Function Call Result")` }],
+    cekuraRole(entry.role) ? [] : [{ path: `${context.path}.${i}.role`, message: `unknown Cekura role "${entry.role}" (use "Main Agent", "Testing Agent", "Function Call", "Function Call Result")` }],
   );
   if (unknownRoles.length > 0) throw new ApiError('invalid_payload', `Cekura transcript has unknown roles at: ${unknownRoles.map((f) => f.path).join(', ')}`, unknownRoles);
 
@@ -43,7 +49,7 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
   // a result without an id goes to the latest call of its tool (one lookup, not a scan per result)
   const latestToolTurnByName = new Map<string, Turn>();
   for (const entry of parsed.data) {
-    const role = roleOf[entry.role.trim().toLowerCase()];
+    const role = cekuraRole(entry.role);
     if (role === 'result') {
       const name = entry.data?.name;
       const target = (entry.data?.id && toolTurnById.get(entry.data.id)) || (name == null ? undefined : latestToolTurnByName.get(name));

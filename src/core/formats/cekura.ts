@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors';
 import { emptyCallFacts, type NormalizedCall, type Turn } from '../model/call';
 import { instantMs, toIsoInstant } from '../model/time';
 import { cekuraTranscriptToTurns } from './cekura-transcript';
-import { isRecord, type FormatModule } from './types';
+import { isRecord, setOwn, type FormatModule } from './types';
 import { invalidPayload } from './zod-problems';
 import { vapiMessagesToTurns } from './vapi';
 import { retellTranscriptToTurns } from './retell';
@@ -101,7 +101,7 @@ export function normalizeCekura(payload: unknown): NormalizedCall {
   call.agent_channel = body.main_agent_channel_index ?? null;
   call.metadata = body.metadata ?? null;
   call.dynamic_variables = body.dynamic_variables ?? null;
-  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !(key in known)));
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !Object.hasOwn(known, key)));
   call.extra = {
     ...extra,
     transcript_type: body.transcript_type,
@@ -134,7 +134,7 @@ export function cekuraBodyFromForm(fields: Record<string, string | string[]>): R
     if (key === 'agent' || key === 'main_agent_channel_index') body[key] = value === '' ? null : Number(value);
     else if (key === 'redact_fields') body[key] = decodeList(raw);
     else if (['transcript_json', 'metadata', 'dynamic_variables'].includes(key) && typeof value === 'string') body[key] = decodeJsonText(value);
-    else body[key] = value;
+    else setOwn(body, key, value);
   }
   return body;
 }

@@ -122,7 +122,7 @@ function durationSeconds(startedAt: string | null, endedAt: string | null): numb
 }
 
 function extraFields(body: EfficientAiBody): JsonObject | null {
-  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !(key in knownFields)));
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !Object.hasOwn(knownFields, key)));
   return Object.keys(extra).length > 0 ? extra : null;
 }
 

@@ -108,7 +108,7 @@ function phoneNumbers(phone: z.infer<typeof phoneCall> | null) {
 }
 
 function extraFields(body: Conversation, envelope: JsonObject): JsonObject | null {
-  const kept = Object.entries(body).filter(([key]) => !(key in interpreted));
+  const kept = Object.entries(body).filter(([key]) => !Object.hasOwn(interpreted, key));
   const extra = { ...envelope, ...Object.fromEntries(kept) };
   return Object.keys(extra).length > 0 ? extra : null;
 }

@@ -60,14 +60,14 @@ function statusStage(facts: Pick<CallFacts, 'provider' | 'status'>): Stage | nul
   if (!status) return null;
   // ElevenLabs: "processing" = ended, analysis running; "done" = analysed.
   if (facts.provider === 'elevenlabs' && status === 'done') return 'analyzed';
-  return stageByStatus[status] ?? null;
+  return Object.hasOwn(stageByStatus, status) ? (stageByStatus[status] ?? null) : null;
 }
 
 /** The stage a payload's facts (or a stored call's) put the call at; null when they do not say. */
 export function lifecycleStage(facts: Pick<CallFacts, 'provider' | 'source_format' | 'status' | 'extra'>): Stage | null {
   const byStatus = statusStage(facts);
   // a call_started carries "registered" or "ongoing"; the status is the finer word there
-  const byFormat = stageByFormat[facts.source_format];
+  const byFormat = Object.hasOwn(stageByFormat, facts.source_format) ? stageByFormat[facts.source_format] : undefined;
   const stated = byFormat === 'ongoing' && byStatus === 'registered' ? byStatus : (byFormat ?? byStatus);
   // Retell's analysis comes with the call object itself (get-call after analysis)
   const analysed = facts.extra?.call_analysis != null && (facts.provider === 'retell' || facts.provider === 'wrapped-retell');

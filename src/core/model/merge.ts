@@ -1,4 +1,5 @@
 import type { CallFacts, JsonObject } from './call';
+import { setOwn } from '../formats/types';
 import { isLaterOrSame, lifecycleStage } from './lifecycle';
 
 /**
@@ -26,8 +27,8 @@ function mergeObjects(winner: JsonObject | null, loser: JsonObject | null): Json
   if (loser === null) return winner;
   const merged: JsonObject = { ...loser };
   for (const [key, value] of Object.entries(winner)) {
-    if (value !== null && value !== undefined) merged[key] = value;
-    else if (!(key in merged)) merged[key] = value;
+    if (value !== null && value !== undefined) setOwn(merged, key, value);
+    else if (!Object.hasOwn(merged, key)) setOwn(merged, key, value);
   }
   return merged;
 }

@@ -25,6 +25,8 @@ function translate(error: FastifyError, bodyLimit: number): ApiError {
   }
   if (code) return new ApiError(code, error.message);
   if (error.statusCode === 404) return new ApiError('not_found', error.message);
+  // a plugin's own refusal of the request (a multipart field named "__proto__", ...): the client's fault
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new ApiError('invalid_payload', error.message);
   return new ApiError('internal', 'internal error');
 }
 
