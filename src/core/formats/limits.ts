@@ -30,11 +30,7 @@ export function countListItems(payload: unknown): ListCount {
       if (value.length > count.longest) count.longest = value.length;
       for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
     } else {
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
-        const member: unknown = (value as Record<string, unknown>)[key];
-        if (typeof member === 'object' && member !== null) pending.push(member);
-      }
+      for (const member of Object.values(value)) if (typeof member === 'object' && member !== null) pending.push(member);
     }
   }
   return count;
