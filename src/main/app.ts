@@ -12,6 +12,7 @@ import { audioWorkerPath } from './audio/worker-path';
 import { createRunQueue, type RunQueue } from './evaluators/run-queue';
 import { cancelInterruptedRuns } from './store/evaluation-runs';
 import { noPathImports, type ImportAccess } from './import/import-access';
+import { createStorageHealth, type StorageHealth } from './store/disk-full';
 
 /**
  * The composed backend, free of Electron: store, API handlers, events and ingestion.
@@ -30,6 +31,8 @@ export interface AppCore {
   audio: AnalysisService;
   /** evaluation runs (LLM judges and rules). */
   evaluations: RunQueue;
+  /** whether the data folder's disk takes writes (disk full: 507 and a banner). */
+  storage: StorageHealth;
   setListenerState(state: ListenerState): void;
   close(): void;
 }
@@ -55,12 +58,32 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }
       if (ids.length > 0) events.emit('calls.changed', { ids, change });
     }
   };
-  const queue = createIngestQueue(db, announce);
+  const storage = createStorageHealth({ dataDir, events });
+  /** A batch stored or refused tells whether the disk has room. */
+  const watchStorage = (outcomes: BatchOutcome[]) => {
+    let wrote = false;
+    for (const outcome of outcomes) {
+      if (outcome.ok) wrote = true;
+      else storage.noteFailure(outcome.error);
+    }
+    if (wrote) storage.noteWrite();
+  };
+  const storedBatch = (jobs: readonly IngestJob[]): BatchOutcome[] => {
+    try {
+      const outcomes = ingestBatch(db, jobs);
+      watchStorage(outcomes);
+      return outcomes;
+    } catch (error) {
+      storage.noteFailure(error);
+      throw error;
+    }
+  };
+  const queue = createIngestQueue(storedBatch, announce);
   const services: ImportTarget = { config, db, events, ingestMany: (jobs) => ingestMany(jobs) };
   const audio = createAnalysisService(services, audioWorkerPath);
   services.audio = audio;
   const ingestMany = (jobs: readonly IngestJob[]) => {
-    const outcomes = ingestBatch(db, jobs);
+    const outcomes = storedBatch(jobs);
     announce(outcomes);
     return outcomes;
   };
@@ -71,6 +94,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }
     ingest: (normalized, raw) => queue.submit({ normalized, raw }),
     ingestMany,
     audio,
+    storage,
     setListenerState(state: ListenerState) {
       listener = state;
     },
@@ -82,6 +106,6 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }
   } satisfies Omit<AppCore, 'handlers' | 'evaluations'>;
   const runs = createRunQueue({ db, config, events });
   cancelInterruptedRuns(db, new Date().toISOString());
-  const handlers = createHandlers({ app: base, listener: () => listener, runs, importAccess });
+  const handlers = createHandlers({ app: base, listener: () => listener, runs, importAccess, storage });
   return { ...base, handlers, evaluations: runs };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callListFilterSchema } from './filter-schema';
 import { evaluatorsContract, type EvaluatorsOutputs } from './evaluators-contract';
-import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type RevealedApiKey, type Settings } from './types';
+import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type RevealedApiKey, type Settings, type StorageStatus } from './types';
 import type { ApiMethod } from './methods';
 import type { CallMetrics } from '../present/metrics-api';
 import type { CallPii } from '../pii/call-findings';
@@ -46,6 +46,7 @@ export const apiContract = {
   setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }) },
   getListenerInfo: { input: z.object({}).default({}) },
   revealApiKey: { input: z.object({}).default({}) },
+  getStorageStatus: { input: z.object({}).default({}) },
   importPaths: {
     input: z.object({
       import_id: z.string().min(1).max(100),
@@ -86,6 +87,7 @@ export interface ApiOutputs extends EvaluatorsOutputs {
   setVerdict: CallDetail;
   getListenerInfo: ListenerInfo;
   revealApiKey: RevealedApiKey;
+  getStorageStatus: StorageStatus;
   importPaths: ImportSummary;
   importDocument: ImportSummary;
   cancelImport: { cancelled: boolean };

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'invalid_payload'
+  | 'insufficient_storage'
   | 'internal';
 
 export interface FieldProblem {
@@ -35,6 +36,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_payload: 422,
+  /** the disk holding the data folder is full: nothing was stored, retry once space is freed. */
+  insufficient_storage: 507,
   internal: 500,
 };
 

@@ -85,7 +85,7 @@ const security = {
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const errors = Object.fromEntries(['400', '401', '404', '413', '415', '422'].map((status) => [status, { $ref: '#/components/responses/Error' }]));
+    const errors = Object.fromEntries(['400', '401', '404', '413', '415', '422', '507'].map((status) => [status, { $ref: '#/components/responses/Error' }]));
     paths[route.path] = {
       ...(paths[route.path] ?? {}),
       [route.method]: {

@@ -163,6 +163,15 @@ export interface SettingsPatch {
 
 export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';
 
+/** Whether the store can write: the UI shows a banner while the data folder's disk is full. */
+export interface StorageStatus {
+  disk_full: boolean;
+  /** when writes started failing (null while they succeed). */
+  since: string | null;
+  /** what to tell the user, null while all is well. */
+  message: string | null;
+}
+
 /** Events pushed from main to every open window (IPC) or browser tab (server-sent events). */
 export interface ApiEvents {
   'calls.changed': { ids: number[]; change: CallChange };
@@ -170,6 +179,7 @@ export interface ApiEvents {
   'import.finished': ImportSummary & { import_id: string };
   'evaluation.progress': EvaluationProgressEvent;
   'evaluation.finished': EvaluationProgressEvent;
+  'storage.changed': StorageStatus;
 }
 
 export interface EvaluationProgressEvent {

@@ -4,6 +4,7 @@ import { instantMs, toIsoInstant } from '../model/time';
 import { blandTranscript, turnsFromBlandLines } from './bland-transcript';
 import { isRecord, type FormatModule } from './types';
 import { invalidPayload } from './zod-problems';
+import { timeMinutes, timeSeconds } from './time-fields';
 
 export { blandTranscriptToTurns } from './bland-transcript';
 
@@ -18,7 +19,7 @@ const isoInstant = z.string().refine((value) => toIsoInstant(value) !== null, { 
 
 const secondsText = z
   .union([z.string(), z.number()])
-  .refine((value) => value === '' || Number.isFinite(Number(value)), { message: 'not a number of seconds' });
+  .refine((value) => value === '' || timeSeconds.safeParse(Number(value)).success, { message: 'not a number of seconds' });
 
 /** Fields read here; every other top-level key is kept in `extra` as sent (`answered_by` included). */
 const interpreted = {
@@ -27,7 +28,7 @@ const interpreted = {
   from: z.string().nullish(),
   inbound: z.boolean().nullish(),
   started_at: isoInstant.nullish(),
-  call_length: z.number().finite().nonnegative().nullish(),
+  call_length: timeMinutes.nonnegative().nullish(),
   corrected_duration: secondsText.nullish(),
   status: z.string().nullish(),
   call_ended_by: z.string().nullish(),
@@ -83,7 +84,7 @@ function durationSeconds(body: CallDetails): number | null {
 }
 
 function extraFields(body: CallDetails): JsonObject | null {
-  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !(key in interpreted)));
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !Object.hasOwn(interpreted, key)));
   return Object.keys(extra).length > 0 ? extra : null;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, formatPath } from '../api/errors';
 import type { Turn } from '../model/call';
 import { decodeJsonText } from './json-text';
+import { timeSeconds } from './time-fields';
 
 /**
  * Cekura's own transcript format (`transcript_type: cekura`, also `vocera`):
@@ -12,8 +13,8 @@ import { decodeJsonText } from './json-text';
 const row = z.looseObject({
   role: z.string(),
   content: z.string().nullish(),
-  start_time: z.number().finite().nullish(),
-  end_time: z.number().finite().nullish(),
+  start_time: timeSeconds.nullish(),
+  end_time: timeSeconds.nullish(),
   data: z.looseObject({ id: z.string().nullish(), name: z.string().nullish(), arguments: z.unknown().optional(), result: z.unknown().optional() }).nullish(),
 });
 
@@ -24,6 +25,12 @@ const roleOf: Record<string, Turn['role'] | 'result'> = {
   'function call result': 'result',
 };
 
+/** Own keys only: a row whose role is "__proto__" is an unknown role, not Object.prototype. */
+function cekuraRole(name: string): Turn['role'] | 'result' | undefined {
+  const key = name.trim().toLowerCase();
+  return Object.hasOwn(roleOf, key) ? roleOf[key] : undefined;
+}
+
 const seconds = (value: number | null | undefined): number | null => (value == null ? null : Math.round(value * 1000));
 
 export function cekuraTranscriptToTurns(transcript: unknown, context: { callStartMs: number | null; path: string }): Turn[] {
@@ -33,16 +40,19 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
     throw new ApiError('invalid_payload', `Cekura transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
   }
   const unknownRoles = parsed.data.flatMap((entry, i) =>
-    roleOf[entry.role.trim().toLowerCase()] ? [] : [{ path: `${context.path}.${i}.role`, message: `unknown Cekura role "${entry.role}" (use "Main Agent", "Testing Agent", "Function Call", "Function Call Result")` }],
+    cekuraRole(entry.role) ? [] : [{ path: `${context.path}.${i}.role`, message: `unknown Cekura role "${entry.role}" (use "Main Agent", "Testing Agent", "Function Call", "Function Call Result")` }],
   );
   if (unknownRoles.length > 0) throw new ApiError('invalid_payload', `Cekura transcript has unknown roles at: ${unknownRoles.map((f) => f.path).join(', ')}`, unknownRoles);
 
   const turns: Turn[] = [];
   const toolTurnById = new Map<string, Turn>();
+  // a result without an id goes to the latest call of its tool (one lookup, not a scan per result)
+  const latestToolTurnByName = new Map<string, Turn>();
   for (const entry of parsed.data) {
-    const role = roleOf[entry.role.trim().toLowerCase()];
+    const role = cekuraRole(entry.role);
     if (role === 'result') {
-      const target = (entry.data?.id && toolTurnById.get(entry.data.id)) || [...turns].reverse().find((t) => t.role === 'tool' && t.tool?.name === entry.data?.name);
+      const name = entry.data?.name;
+      const target = (entry.data?.id && toolTurnById.get(entry.data.id)) || (name == null ? undefined : latestToolTurnByName.get(name));
       if (target?.tool) target.tool = { ...target.tool, result: decodeJsonText(entry.data?.result ?? entry.content) };
       continue;
     }
@@ -59,6 +69,7 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
       agent_name: null,
     };
     if (role === 'tool' && entry.data?.id) toolTurnById.set(entry.data.id, turn);
+    if (turn.tool) latestToolTurnByName.set(turn.tool.name, turn);
     turns.push(turn);
   }
   return turns;

@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors';
 import { emptyCallFacts, type NormalizedCall, type Turn } from '../model/call';
 import { instantMs, toIsoInstant } from '../model/time';
 import { cekuraTranscriptToTurns } from './cekura-transcript';
-import { isRecord, type FormatModule } from './types';
+import { isRecord, setOwn, type FormatModule } from './types';
 import { invalidPayload } from './zod-problems';
 import { vapiMessagesToTurns } from './vapi';
 import { retellTranscriptToTurns } from './retell';
@@ -13,6 +13,7 @@ import { deepgramToTurns } from './deepgram';
 import { livekitChatToTurns } from './livekit';
 import { pipecatMessagesToTurns } from './pipecat';
 import { decodeJsonText } from './json-text';
+import { assertPayloadWithinLimits } from './limits';
 
 /**
  * Seed 003: Cekura's observe body (`POST /observability/v1/observe/`). The call facts come from
@@ -79,6 +80,8 @@ export function normalizeCekura(payload: unknown): NormalizedCall {
   const startedAt = body.timestamp ? toIsoInstant(body.timestamp) : null;
   const parser = parsers[body.transcript_type];
   const transcript = transcriptValue(body.transcript_json);
+  // a transcript sent as JSON text was not sized up with the body
+  if (typeof body.transcript_json === 'string') assertPayloadWithinLimits(transcript, 'transcript_json');
   const context = { callStartMs: instantMs(startedAt), path: 'transcript_json' };
   // Deepgram has no roles: Cekura's stated agent channel decides them (channel 0 otherwise).
   const turns =
@@ -98,7 +101,7 @@ export function normalizeCekura(payload: unknown): NormalizedCall {
   call.agent_channel = body.main_agent_channel_index ?? null;
   call.metadata = body.metadata ?? null;
   call.dynamic_variables = body.dynamic_variables ?? null;
-  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !(key in known)));
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !Object.hasOwn(known, key)));
   call.extra = {
     ...extra,
     transcript_type: body.transcript_type,
@@ -131,7 +134,7 @@ export function cekuraBodyFromForm(fields: Record<string, string | string[]>): R
     if (key === 'agent' || key === 'main_agent_channel_index') body[key] = value === '' ? null : Number(value);
     else if (key === 'redact_fields') body[key] = decodeList(raw);
     else if (['transcript_json', 'metadata', 'dynamic_variables'].includes(key) && typeof value === 'string') body[key] = decodeJsonText(value);
-    else body[key] = value;
+    else setOwn(body, key, value);
   }
   return body;
 }

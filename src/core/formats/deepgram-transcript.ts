@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, formatPath } from '../api/errors';
 import type { Role, Turn, Word } from '../model/call';
 import { isRecord } from './types';
+import { timeSeconds } from './time-fields';
 
 /**
  * Deepgram pre-recorded `results` (FORMATS.md §7): times are seconds from audio start. Turns are the
@@ -13,17 +14,17 @@ export const DEFAULT_AGENT_CHANNEL = 0;
 
 const word = z.looseObject({
   word: z.string(),
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: timeSeconds,
+  end: timeSeconds,
   punctuated_word: z.string().nullish(),
   speaker: z.number().int().nullish(),
 });
 
-const sentence = z.looseObject({ text: z.string(), start: z.number().finite(), end: z.number().finite() });
+const sentence = z.looseObject({ text: z.string(), start: timeSeconds, end: timeSeconds });
 const paragraph = z.looseObject({
   sentences: z.array(sentence),
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: timeSeconds,
+  end: timeSeconds,
   speaker: z.number().int().nullish(),
 });
 
@@ -34,8 +35,8 @@ const alternative = z.looseObject({
 });
 
 const utterance = z.looseObject({
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: timeSeconds,
+  end: timeSeconds,
   channel: z.number().int().nonnegative().nullish(),
   speaker: z.number().int().nullish(),
   transcript: z.string(),
@@ -117,15 +118,17 @@ function channelSegments(results: DeepgramResults): Segment[] {
   const best = results.channels.map((channel) => channel.alternatives[0]);
   const spoken = best.filter((alt) => (alt?.words?.length ?? 0) > 0);
   if (spoken.length > 0 && spoken.every((alt) => (alt?.paragraphs?.paragraphs?.length ?? 0) > 0)) {
-    return best.flatMap((alt, c) =>
-      (alt?.paragraphs?.paragraphs ?? []).map((p) => ({
+    return best.flatMap((alt, c) => {
+      const paragraphs = alt?.paragraphs?.paragraphs ?? [];
+      const wordsOf = wordsByParagraph(alt?.words ?? [], paragraphs);
+      return paragraphs.map((p, i) => ({
         source: byChannel ? c : (p.speaker ?? c),
         text: p.sentences.map((s) => s.text).join(' '),
         start: p.start,
         end: p.end,
-        words: (alt?.words ?? []).filter((w) => w.start >= p.start && w.end <= p.end),
-      })),
-    );
+        words: wordsOf[i] ?? [],
+      }));
+    });
   }
   // No paragraphs to go by: all words in time order, cut wherever the speaking side changes.
   const tagged = best
@@ -134,20 +137,42 @@ function channelSegments(results: DeepgramResults): Segment[] {
   return wordRuns(tagged);
 }
 
+/**
+ * The words inside each paragraph's span, in one sweep over both in time order (a filter of all
+ * words per paragraph is quadratic in a long call). A word goes to at most one paragraph, which
+ * only matters where paragraphs overlap; Deepgram's do not.
+ */
+function wordsByParagraph(words: readonly DeepgramWord[], paragraphs: readonly { start: number; end: number }[]): DeepgramWord[][] {
+  const byStart = [...words].sort((a, b) => a.start - b.start);
+  const order = paragraphs.map((_, i) => i).sort((a, b) => (paragraphs[a]?.start ?? 0) - (paragraphs[b]?.start ?? 0) || a - b);
+  const found: DeepgramWord[][] = paragraphs.map(() => []);
+  let next = 0;
+  for (const i of order) {
+    const paragraph = paragraphs[i];
+    const into = found[i];
+    if (!paragraph || !into) continue;
+    while (next < byStart.length && (byStart[next]?.start ?? Infinity) < paragraph.start) next++;
+    for (let word = byStart[next]; word !== undefined && word.start <= paragraph.end; word = byStart[++next]) {
+      if (word.end <= paragraph.end) into.push(word);
+    }
+  }
+  return found;
+}
+
 /** Consecutive words of one source make one segment. */
 function wordRuns(words: readonly { w: DeepgramWord; source: number }[]): Segment[] {
-  const runs: Segment[] = [];
+  const runs: (Segment & { parts: string[] })[] = [];
   for (const { w, source } of words) {
-    const last = runs.at(-1);
+    const last = runs[runs.length - 1];
     if (last && last.source === source) {
       last.words.push(w);
       last.end = w.end;
-      last.text = `${last.text} ${w.punctuated_word ?? w.word}`;
+      last.parts.push(w.punctuated_word ?? w.word);
     } else {
-      runs.push({ source, text: w.punctuated_word ?? w.word, start: w.start, end: w.end, words: [w] });
+      runs.push({ source, text: '', parts: [w.punctuated_word ?? w.word], start: w.start, end: w.end, words: [w] });
     }
   }
-  return runs;
+  return runs.map(({ parts, ...run }) => ({ ...run, text: parts.join(' ') }));
 }
 
 function toWord(w: DeepgramWord): Word {

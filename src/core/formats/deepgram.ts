@@ -3,6 +3,7 @@ import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/c
 import { DEFAULT_AGENT_CHANNEL, deepgramResults, turnsFromDeepgramResults } from './deepgram-transcript';
 import { isRecord, type FormatModule } from './types';
 import { invalidPayload } from './zod-problems';
+import { timeSeconds } from './time-fields';
 
 export { deepgramToTurns } from './deepgram-transcript';
 
@@ -20,7 +21,7 @@ const SECRET_EXTRA_KEYS = new Set(['callback_secret']);
 const metadata = z.looseObject({
   request_id: z.string().min(1).nullish(),
   // seconds of audio
-  duration: z.number().finite().nonnegative().nullish(),
+  duration: timeSeconds.nonnegative().nullish(),
   channels: z.number().int().nonnegative().nullish(),
   extra: z.looseObject({ call_id: z.union([z.string().min(1), z.number()]).nullish() }).nullish(),
 });

@@ -5,6 +5,8 @@ import { knownRoleNames, lookupRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
+import { minOf } from '../model/extremes';
+import { timeMs } from './time-fields';
 
 /**
  * Seed 000: the EfficientAI flat ingest body (`POST /api/v1/observability/calls`).
@@ -22,8 +24,8 @@ const isoInstant = z
 const message = z.looseObject({
   role: z.string().min(1),
   content: z.string(),
-  start_time: z.number().finite().nullish(),
-  end_time: z.number().finite().nullish(),
+  start_time: timeMs.nullish(),
+  end_time: timeMs.nullish(),
 });
 
 const knownFields = {
@@ -103,8 +105,9 @@ function timeBase(messages: z.infer<typeof message>[], callStartMs: number | nul
   const epochStarts = messages
     .map((m) => m.start_time)
     .filter((t): t is number => typeof t === 'number' && t >= EPOCH_MS_THRESHOLD);
-  if (epochStarts.length === 0) return 0;
-  return callStartMs ?? Math.min(...epochStarts);
+  const earliest = minOf(epochStarts);
+  if (earliest === null) return 0;
+  return callStartMs ?? earliest;
 }
 
 function relative(value: number | null | undefined, base: number): number | null {
@@ -119,7 +122,7 @@ function durationSeconds(startedAt: string | null, endedAt: string | null): numb
 }
 
 function extraFields(body: EfficientAiBody): JsonObject | null {
-  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !(key in knownFields)));
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !Object.hasOwn(knownFields, key)));
   return Object.keys(extra).length > 0 ? extra : null;
 }
 

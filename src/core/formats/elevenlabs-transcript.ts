@@ -4,6 +4,8 @@ import type { JsonObject, Turn } from '../model/call';
 import { knownRoleNames, lookupRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
+import { pendingToolCalls, type PendingToolCalls } from './pending-tools';
+import { timeSeconds } from './time-fields';
 
 /**
  * ElevenLabs `transcript[]` (FORMATS.md §3): one entry per agent/user message, `time_in_call_secs`
@@ -30,7 +32,7 @@ const entry = z.looseObject({
     message: `unknown role (known: ${knownRoleNames.join(', ')})`,
   }),
   message: z.string().nullish(),
-  time_in_call_secs: z.number().finite().nonnegative().nullish(),
+  time_in_call_secs: timeSeconds.nonnegative().nullish(),
   interrupted: z.boolean().nullish(),
   tool_calls: z.array(toolCall).nullish(),
   tool_results: z.array(toolResult).nullish(),
@@ -66,6 +68,7 @@ export function turnsFromElevenLabsEntries(entries: readonly ElevenLabsEntry[]):
   const turns: Turn[] = [];
   const turnMetrics: ElevenLabsTurns['turnMetrics'] = [];
   const toolTurnByRequest = new Map<string, Turn>();
+  const pending = pendingToolCalls();
   // Agent names only mean something when the conversation was handed between agents.
   const agentIds = new Set(entries.map((e) => e.agent_metadata?.agent_id).filter((id): id is string => typeof id === 'string'));
   const handoffs = agentIds.size > 1;
@@ -93,12 +96,16 @@ export function turnsFromElevenLabsEntries(entries: readonly ElevenLabsEntry[]):
     for (const call of item.tool_calls ?? []) {
       const turn = toolTurn(turns.length, call.tool_name, decodeJsonText(call.params_as_json ?? null), startMs, agentName);
       turns.push(turn);
+      pending.add(turn);
       if (call.request_id) toolTurnByRequest.set(call.request_id, turn);
     }
     for (const result of item.tool_results ?? []) {
-      const target = matchingToolTurn(result, toolTurnByRequest, turns);
+      const target = matchingToolTurn(result, toolTurnByRequest, pending);
       const value = decodeJsonText(result.result_value ?? null);
-      if (target?.tool) target.tool = { ...target.tool, result: value };
+      if (target?.tool) {
+        target.tool = { ...target.tool, result: value };
+        pending.answer(target);
+      }
       // A result whose call was never logged still proves the tool ran: it stands for its invocation.
       else turns.push(toolTurn(turns.length, result.tool_name ?? 'unknown', null, startMs, agentName, value));
     }
@@ -123,13 +130,13 @@ function toolTurn(idx: number, name: string, args: unknown, startMs: number | nu
   };
 }
 
-function matchingToolTurn(result: z.infer<typeof toolResult>, byRequest: Map<string, Turn>, turns: readonly Turn[]): Turn | undefined {
+function matchingToolTurn(result: z.infer<typeof toolResult>, byRequest: Map<string, Turn>, pending: PendingToolCalls): Turn | undefined {
   if (result.request_id) {
     const byId = byRequest.get(result.request_id);
     if (byId) return byId;
   }
   // Without a request id, the latest call of that tool still waiting for its result.
-  return [...turns].reverse().find((t) => t.role === 'tool' && t.tool?.name === result.tool_name && t.tool?.result === null);
+  return typeof result.tool_name === 'string' ? pending.latest(result.tool_name) : undefined;
 }
 
 function turnMetricsOf(item: ElevenLabsEntry): JsonObject | null {

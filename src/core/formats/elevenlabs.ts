@@ -4,6 +4,7 @@ import { toIsoInstant } from '../model/time';
 import { elevenLabsTranscript, turnsFromElevenLabsEntries } from './elevenlabs-transcript';
 import { isRecord, type FormatModule } from './types';
 import { invalidPayload } from './zod-problems';
+import { timeSeconds } from './time-fields';
 
 export { elevenLabsTranscriptToTurns } from './elevenlabs-transcript';
 
@@ -24,8 +25,8 @@ const phoneCall = z.looseObject({
 });
 
 const conversationMetadata = z.looseObject({
-  start_time_unix_secs: z.number().finite().nullish(),
-  call_duration_secs: z.number().finite().nonnegative().nullish(),
+  start_time_unix_secs: timeSeconds.nullish(),
+  call_duration_secs: timeSeconds.nonnegative().nullish(),
   // `cost` is in credits; only `cost_fiat` is USD (corpus README).
   cost_fiat: z.number().finite().nullish(),
   termination_reason: z.string().nullish(),
@@ -51,7 +52,7 @@ type Conversation = z.infer<typeof conversation>;
 
 const webhook = z.looseObject({
   type: z.literal('post_call_transcription'),
-  event_timestamp: z.number().nullish(),
+  event_timestamp: timeSeconds.nullish(),
   data: conversation,
 });
 
@@ -107,7 +108,7 @@ function phoneNumbers(phone: z.infer<typeof phoneCall> | null) {
 }
 
 function extraFields(body: Conversation, envelope: JsonObject): JsonObject | null {
-  const kept = Object.entries(body).filter(([key]) => !(key in interpreted));
+  const kept = Object.entries(body).filter(([key]) => !Object.hasOwn(interpreted, key));
   const extra = { ...envelope, ...Object.fromEntries(kept) };
   return Object.keys(extra).length > 0 ? extra : null;
 }

@@ -4,6 +4,8 @@ import type { JsonObject, ToolInvocation, Turn } from '../model/call';
 import { lookupRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
+import { minOf } from '../model/extremes';
+import { timeSeconds } from './time-fields';
 
 /**
  * LiveKit Agents chat history (`ChatContext.to_dict()`, FORMATS.md §5): `{items: [...]}` of
@@ -12,7 +14,7 @@ import { decodeJsonText } from './json-text';
  * item was added (after the utterance), so it is only used for tool items, which have no metrics.
  */
 
-const epochSeconds = z.number().finite();
+const epochSeconds = timeSeconds;
 
 const speakingMetrics = z.looseObject({
   started_speaking_at: epochSeconds.nullish(),
@@ -207,7 +209,8 @@ function timeBase(items: LivekitChatItem[]): number | null {
     (item.type === 'function_call' || item.type === 'function_call_output') && typeof item.created_at === 'number' ? [item.created_at] : [],
   );
   const candidates = speaking.length > 0 ? speaking : tools;
-  return candidates.length > 0 ? Math.min(...candidates) * 1000 : null;
+  const earliest = minOf(candidates);
+  return earliest === null ? null : earliest * 1000;
 }
 
 /** LiveKit's own `text_content`: the string parts joined by newlines. */

@@ -4,6 +4,7 @@ import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/c
 import { toIsoInstant } from '../model/time';
 import { chatError, livekitChatFromItems, parseLivekitChat, readLivekitChat, type LivekitChat } from './livekit-chat';
 import { isRecord, type FormatModule } from './types';
+import { timeSeconds } from './time-fields';
 
 export { livekitChatToTurns } from './livekit-chat';
 
@@ -16,7 +17,7 @@ export { livekitChatToTurns } from './livekit-chat';
 export const SESSION_REPORT = 'livekit.agents.session-report';
 export const CHAT_CONTEXT = 'livekit.agents.chat-context';
 
-const epochSeconds = z.number().finite();
+const epochSeconds = timeSeconds;
 
 const reportFields = {
   job_id: z.string().nullish(),

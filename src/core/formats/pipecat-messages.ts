@@ -5,6 +5,7 @@ import { lookupRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
+import { minOf } from '../model/extremes';
 
 /**
  * Pipecat message lists (FORMATS.md §6). Pipecat has no export format; apps persist either the
@@ -80,7 +81,7 @@ export function earliestTimestampMs(messages: PipecatMessage[]): number | null {
     const ms = instantMs(m.timestamp ?? null);
     return ms === null ? [] : [ms];
   });
-  return times.length > 0 ? Math.min(...times) : null;
+  return minOf(times);
 }
 
 export function pipecatTurnsFromMessages(messages: PipecatMessage[], callStartMs: number | null): Turn[] {

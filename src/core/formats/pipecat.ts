@@ -69,7 +69,7 @@ export function normalizePipecat(payload: unknown): NormalizedCall {
 }
 
 function wrapperExtra(head: Record<string, unknown>): JsonObject | null {
-  const extra = Object.fromEntries(Object.entries(head).filter(([key]) => !(key in wrapperFields)));
+  const extra = Object.fromEntries(Object.entries(head).filter(([key]) => !Object.hasOwn(wrapperFields, key)));
   return Object.keys(extra).length > 0 ? extra : null;
 }
 

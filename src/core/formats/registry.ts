@@ -11,6 +11,7 @@ import { livekitFormat } from './livekit';
 import { pipecatFormat } from './pipecat';
 import { deepgramFormat } from './deepgram';
 import { efficientAiFormat } from './efficientai';
+import { assertPayloadWithinLimits, assertStorableCall } from './limits';
 
 /**
  * Every supported payload format, most specific first: the first module whose `detect` names a
@@ -55,8 +56,13 @@ export function whyUnrecognized(payload: unknown): string {
   );
 }
 
-/** Normalizes a payload of any supported format, or throws a 422 saying why none fits. */
+/** Normalizes a payload of any supported format (within the size limits, else 413), or throws a 422 saying why none fits. */
 export function normalizeAny(payload: unknown, allowedProviders?: readonly string[]): NormalizedCall {
+  assertPayloadWithinLimits(payload);
+  return assertStorableCall(normalizeDetected(payload, allowedProviders));
+}
+
+function normalizeDetected(payload: unknown, allowedProviders?: readonly string[]): NormalizedCall {
   const detection = detectFormat(payload);
   // On a provider's own route an unrecognizable body is that provider's payload gone wrong:
   // its normalizer names the missing or bad fields better than "unrecognized" can.

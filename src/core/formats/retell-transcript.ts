@@ -3,6 +3,7 @@ import { ApiError, formatPath } from '../api/errors';
 import type { Turn, Word } from '../model/call';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
+import { timeSeconds } from './time-fields';
 
 /**
  * Retell's `transcript_with_tool_calls[]` / `transcript_object[]` (corpus FORMATS.md §2). Utterances
@@ -13,8 +14,8 @@ import { decodeJsonText } from './json-text';
 
 const word = z.looseObject({
   word: z.string().nullish(),
-  start: z.number().finite().nullish(),
-  end: z.number().finite().nullish(),
+  start: timeSeconds.nullish(),
+  end: timeSeconds.nullish(),
 });
 
 export const retellTranscriptItem = z.discriminatedUnion('role', [
@@ -29,7 +30,7 @@ export const retellTranscriptItem = z.discriminatedUnion('role', [
     name: z.string().min(1),
     arguments: z.unknown().optional(),
     // seen only in third-party notes (FORMATS.md "Unconfirmed points"): seconds from call start
-    time_sec: z.number().finite().nullish(),
+    time_sec: timeSeconds.nullish(),
   }),
   z.looseObject({
     role: z.literal('tool_call_result'),

@@ -4,6 +4,7 @@ import { toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
 import { retellTranscriptItem, retellTranscriptToTurns } from './retell-transcript';
+import { timeMs } from './time-fields';
 
 export { retellTranscriptToTurns } from './retell-transcript';
 
@@ -26,7 +27,7 @@ export const retellWebhookEvents = [
 ] as const;
 
 const jsonObject = z.record(z.string(), z.unknown());
-const epochMs = z.number().finite().nonnegative();
+const epochMs = timeMs.nonnegative();
 
 export const retellCallSchema = z.looseObject({
   call_id: z.string().min(1),
@@ -38,7 +39,7 @@ export const retellCallSchema = z.looseObject({
   to_number: z.string().nullish(),
   start_timestamp: epochMs.nullish(),
   end_timestamp: epochMs.nullish(),
-  duration_ms: z.number().finite().nonnegative().nullish(),
+  duration_ms: timeMs.nonnegative().nullish(),
   disconnection_reason: z.string().nullish(),
   recording_url: z.string().nullish(),
   recording_multi_channel_url: z.string().nullish(),

@@ -4,6 +4,8 @@ import type { Turn } from '../model/call';
 import { knownRoleNames, lookupRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
+import { pendingToolCalls, type PendingToolCalls } from './pending-tools';
+import { timeMs, timeSeconds } from './time-fields';
 
 /**
  * Vapi's `messages[]` / `artifact.messages[]` (corpus FORMATS.md §1): `bot` / `user` utterances,
@@ -26,9 +28,9 @@ export const vapiMessageSchema = z.looseObject({
   role: z.string().min(1),
   message: z.string().nullish(),
   content: z.string().nullish(),
-  time: z.number().finite().nullish(),
-  endTime: z.number().finite().nullish(),
-  secondsFromStart: z.number().finite().nullish(),
+  time: timeMs.nullish(),
+  endTime: timeMs.nullish(),
+  secondsFromStart: timeSeconds.nullish(),
   toolCalls: z.array(toolCall).nullish(),
   toolCallId: z.string().nullish(),
   name: z.string().nullish(),
@@ -113,13 +115,17 @@ export function vapiMessagesToTurns(transcript: unknown, context: { callStartMs:
   if (!parsed.success) {
     throw invalid('Vapi messages', parsed.error.issues.map((issue) => ({ path: at(located.path, issue.path), message: issue.message })));
   }
-  const messages = parsed.data;
+  return vapiTurnsFromMessages(parsed.data, { callStartMs: context.callStartMs, path: located.path });
+}
+
+/** Messages already validated (by the call schema) -> turns; `path` is where the list sits. */
+export function vapiTurnsFromMessages(messages: readonly VapiMessage[], context: { callStartMs: number | null; path: string }): Turn[] {
   const problems = messages.flatMap((m, i): FieldProblem[] => {
     const kind = kindOf(m.role);
     if (kind === null) {
-      return [{ path: at(located.path, [i, 'role']), message: `unknown role "${m.role}" (Vapi uses ${vapiRoleNames.join(', ')}; also accepted: ${knownRoleNames.join(', ')})` }];
+      return [{ path: at(context.path, [i, 'role']), message: `unknown role "${m.role}" (Vapi uses ${vapiRoleNames.join(', ')}; also accepted: ${knownRoleNames.join(', ')})` }];
     }
-    if (kind === 'tool_calls' && !m.toolCalls) return [{ path: at(located.path, [i, 'toolCalls']), message: 'a tool_calls message needs its toolCalls list' }];
+    if (kind === 'tool_calls' && !m.toolCalls) return [{ path: at(context.path, [i, 'toolCalls']), message: 'a tool_calls message needs its toolCalls list' }];
     return [];
   });
   if (problems.length > 0) throw invalid('Vapi messages', problems);
@@ -127,6 +133,7 @@ export function vapiMessagesToTurns(transcript: unknown, context: { callStartMs:
   const base = timeBase(messages, context.callStartMs);
   const turns: Turn[] = [];
   const toolTurnById = new Map<string, Turn>();
+  const pending = pendingToolCalls();
   for (const m of messages) {
     const kind = kindOf(m.role);
     const times = messageTimes(m, base);
@@ -146,18 +153,19 @@ export function vapiMessagesToTurns(transcript: unknown, context: { callStartMs:
         };
         if (call.id) toolTurnById.set(call.id, turn);
         turns.push(turn);
+        pending.add(turn);
       }
     } else if (kind === 'tool_result') {
-      mergeResult(m, turns, toolTurnById);
+      mergeResult(m, toolTurnById, pending);
     }
   }
   return turns;
 }
 
 /** Puts a result on its invocation: by `toolCallId`, else the latest unanswered call of that name. */
-function mergeResult(m: VapiMessage, turns: Turn[], byId: Map<string, Turn>): void {
-  const target =
-    (m.toolCallId ? byId.get(m.toolCallId) : undefined) ??
-    [...turns].reverse().find((t) => t.tool !== null && t.tool.result === null && (m.name == null || t.tool.name === m.name));
-  if (target?.tool) target.tool = { ...target.tool, result: decodeJsonText(m.result ?? m.message ?? m.content) };
+function mergeResult(m: VapiMessage, byId: Map<string, Turn>, pending: PendingToolCalls): void {
+  const target = (m.toolCallId ? byId.get(m.toolCallId) : undefined) ?? pending.latest(m.name ?? null);
+  if (!target?.tool) return;
+  target.tool = { ...target.tool, result: decodeJsonText(m.result ?? m.message ?? m.content) };
+  pending.answer(target);
 }

@@ -3,7 +3,8 @@ import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/c
 import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
-import { vapiMessageSchema, vapiMessagesToTurns } from './vapi-transcript';
+import { vapiMessageSchema, vapiTurnsFromMessages, type VapiMessage } from './vapi-transcript';
+import { timeMs, timeSeconds } from './time-fields';
 
 export { vapiMessagesToTurns } from './vapi-transcript';
 
@@ -61,8 +62,8 @@ const report = z.looseObject({
   // fields of older deliveries, absent from the current schema (FORMATS.md "Unconfirmed points")
   recordingUrl: z.string().nullish(),
   stereoRecordingUrl: z.string().nullish(),
-  durationSeconds: z.number().finite().nonnegative().nullish(),
-  durationMs: z.number().finite().nonnegative().nullish(),
+  durationSeconds: timeSeconds.nonnegative().nullish(),
+  durationMs: timeMs.nonnegative().nullish(),
 });
 type Report = z.infer<typeof report>;
 
@@ -139,13 +140,14 @@ function toNormalized(sourceFormat: string, call: CallObject, message: Report | 
   facts.extra = message ? extraFields(message, reportInterpreted) : extraFields(call, callInterpreted);
 
   const [messages, path] = transcriptOf(call, message);
-  const turns = vapiMessagesToTurns(messages, { callStartMs: instantMs(facts.started_at), path });
+  // validated with the call above: not parsed a second time
+  const turns = vapiTurnsFromMessages(messages, { callStartMs: instantMs(facts.started_at), path });
   return { call: facts, turns };
 }
 
 /** The turns live in `artifact.messages`; older reports and Call objects also have top-level `messages`. */
-function transcriptOf(call: CallObject, message: Report | null): [unknown[], string] {
-  const candidates: [unknown[] | null | undefined, string][] = [
+function transcriptOf(call: CallObject, message: Report | null): [VapiMessage[], string] {
+  const candidates: [VapiMessage[] | null | undefined, string][] = [
     [message?.artifact?.messages, 'message.artifact.messages'],
     [message?.messages, 'message.messages'],
     [call.artifact?.messages, message ? 'message.call.artifact.messages' : 'artifact.messages'],

@@ -5,6 +5,7 @@ import { classifyOverlaps } from './overlaps';
 import { isMeasurable, segmentsFromTurns, type Speaker, type SpeechSegment } from './segments';
 import { DEFAULT_SILENCE_THRESHOLD_MS, silence } from './silence';
 import { countWords, speechTime, talkRatio, wordsPerMinute } from './talk';
+import { minOf } from '../model/extremes';
 
 export { countWords };
 
@@ -100,7 +101,7 @@ export function transcriptTimingMetrics(turns: readonly Turn[], options?: Partia
   const metrics = measure(segments, words, resolve(options), () => transcriptLatencies(turns));
   // TTFW needs only a start: transcripts with start times but no end times still have one.
   const agentStarts = turns.flatMap((t) => (t.role === 'agent' && t.start_ms !== null && Number.isFinite(t.start_ms) ? [t.start_ms] : []));
-  return { ...metrics, ttfw_ms: agentStarts.length > 0 ? Math.min(...agentStarts) : null };
+  return { ...metrics, ttfw_ms: minOf(agentStarts) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Turn } from '../model/call';
 import type { SpeechSegment } from './segments';
 import { agentResponseLatencies } from './transcript-timing';
+import { minOf } from '../model/extremes';
 
 /** One agent response latency: `at_ms` is when the agent started answering. */
 export interface Handoff {
@@ -50,5 +51,5 @@ export function segmentLatencies(segments: readonly SpeechSegment[], backchannel
 /** METRICS §2: the start of the first agent segment; null when the agent never speaks. */
 export function timeToFirstWord(segments: readonly SpeechSegment[]): number | null {
   const starts = segments.filter((s) => s.speaker === 'agent').map((s) => s.start_ms);
-  return starts.length === 0 ? null : Math.min(...starts);
+  return minOf(starts);
 }

@@ -1,3 +1,5 @@
+import { maxOf, minOf } from '../model/extremes';
+
 /** Nearest-rank percentile (DESIGN §5): `x[ceil(p * n)]` of the sorted values, 1-based. */
 export function nearestRank(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
@@ -26,8 +28,8 @@ export function distribution(values: readonly number[]): Distribution {
     p95: nearestRank(values, 0.95),
     p99: nearestRank(values, 0.99),
     mean: count === 0 ? null : values.reduce((a, b) => a + b, 0) / count,
-    min: count === 0 ? null : Math.min(...values),
-    max: count === 0 ? null : Math.max(...values),
+    min: minOf(values),
+    max: maxOf(values),
     count,
     values: [...values],
   };

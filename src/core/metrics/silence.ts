@@ -1,4 +1,5 @@
 import { union, type Interval } from './segments';
+import { maxOf } from '../model/extremes';
 
 /** METRICS §4: gaps of at least this long are listed. */
 export const DEFAULT_SILENCE_THRESHOLD_MS = 3000;
@@ -24,7 +25,7 @@ export function silence(segments: readonly Interval[], thresholdMs: number = DEF
   }
   const lengths = gaps.map((gap) => gap.end_ms - gap.start_ms);
   return {
-    longest_ms: speech.length === 0 ? null : lengths.length === 0 ? 0 : Math.max(...lengths),
+    longest_ms: speech.length === 0 ? null : (maxOf(lengths) ?? 0),
     segments: gaps.filter((gap) => gap.end_ms - gap.start_ms >= thresholdMs),
   };
 }

@@ -30,7 +30,8 @@ export type RoleLookup = { known: true; role: Role | null } | { known: false };
 
 export function lookupRole(name: string): RoleLookup {
   const key = name.trim().toLowerCase();
-  return key in roleByName ? { known: true, role: roleByName[key] ?? null } : { known: false };
+  // own keys only: "__proto__" or "constructor" from a payload is no role
+  return Object.hasOwn(roleByName, key) ? { known: true, role: roleByName[key] ?? null } : { known: false };
 }
 
 export const knownRoleNames = Object.keys(roleByName);

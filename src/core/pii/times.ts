@@ -1,4 +1,5 @@
 import type { Turn } from '../model/call';
+import { maxOf, minOf } from '../model/extremes';
 
 /**
  * Where a span of a turn's text was spoken. With word timings, from the words the span touches
@@ -36,7 +37,7 @@ function placeWords(turn: Turn): PlacedWord[] {
 export function spanTime(turn: Turn, start: number, end: number): SpanTime | null {
   const touched = placeWords(turn).filter((w) => w.start < end && w.end > start);
   if (touched.length > 0) {
-    return { start_ms: Math.min(...touched.map((w) => w.start_ms)), end_ms: Math.max(...touched.map((w) => w.end_ms)) };
+    return { start_ms: minOf(touched.map((w) => w.start_ms)) ?? 0, end_ms: maxOf(touched.map((w) => w.end_ms)) ?? 0 };
   }
   if (turn.start_ms === null || turn.end_ms === null || turn.text.length === 0) return null;
   const perChar = (turn.end_ms - turn.start_ms) / turn.text.length;

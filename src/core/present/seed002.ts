@@ -18,7 +18,8 @@ const statusVocabulary: Record<string, string> = {
 
 /** Our statuses in seed-002 words; unknown provider values pass through as sent. */
 export function seedStatus(status: string | null): string | null {
-  return status === null ? null : (statusVocabulary[status] ?? status);
+  if (status === null) return null;
+  return Object.hasOwn(statusVocabulary, status) ? (statusVocabulary[status] ?? status) : status;
 }
 
 /** The stored statuses a seed-002 status filter selects. */

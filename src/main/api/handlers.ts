@@ -17,6 +17,7 @@ import { createEvaluatorHandlers } from './evaluator-handlers';
 import { outcomesForCalls } from '../store/evaluation-results';
 import type { RunQueue } from '../evaluators/run-queue';
 import type { ImportAccess } from '../import/import-access';
+import type { StorageHealth } from '../store/disk-full';
 
 export interface ListenerState {
   url: string | null;
@@ -29,6 +30,7 @@ export interface HandlerDeps {
   runs: RunQueue;
   /** where importPaths may read: the desktop's chosen paths, serve's --import-root folders. */
   importAccess: ImportAccess;
+  storage: StorageHealth;
 }
 
 export function callDetail(db: Db, id: number): CallDetail {
@@ -38,7 +40,7 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, listener, runs, importAccess }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, listener, runs, importAccess, storage }: HandlerDeps): ApiHandlers {
   const { db, events } = app;
   const imports = createImportJobs(app, importAccess);
   return {
@@ -92,6 +94,7 @@ export function createHandlers({ app, listener, runs, importAccess }: HandlerDep
     },
     getSettings: () => readSettings(app.config, listener().url),
     updateSettings: (patch) => updateSettings(app.config, patch, listener().url),
+    getStorageStatus: () => storage.status(),
     getListenerInfo: () => {
       const state = listener();
       return listenerInfo(state.url, state.error);

@@ -6,6 +6,7 @@ import { isApiMethod } from '../../core/api/methods';
 import type { AppCore } from '../app';
 import { dispatch } from '../api/dispatch';
 import type { GrantedPaths } from '../import/import-access';
+import { diskFullError } from '../store/disk-full';
 
 const grantedPathList = z.array(z.string().min(1).max(4096)).max(10_000);
 
@@ -29,6 +30,7 @@ export function registerIpc(core: AppCore, isTrustedFrame: (frame: WebFrameMain 
       return { ok: true, value: await dispatch(core.handlers, method, input) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, ...toErrorBody(error) };
+      if (core.storage.noteFailure(error)) return { ok: false, ...toErrorBody(diskFullError()) };
       console.error('callscope: IPC handler failed:', error);
       return { ok: false, ...toErrorBody(new ApiError('internal', 'internal error')) };
     }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ApiError, httpStatusByCode, toErrorBody, type ErrorCode } from '../../core/api/errors';
+import { diskFullError, type StorageHealth } from '../store/disk-full';
 
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   return reply.code(httpStatusByCode[error.code]).type('application/json').send(toErrorBody(error));
@@ -44,9 +45,11 @@ function translate(error: FastifyError, bodyLimit: number): ApiError {
   return clientErrorOf(error) ?? new ApiError('internal', 'internal error');
 }
 
-export function registerErrorHandlers(app: FastifyInstance, bodyLimit: number): void {
+export function registerErrorHandlers(app: FastifyInstance, bodyLimit: number, storage: StorageHealth): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) return sendError(reply, error);
+    // a full disk is logged once a minute by the storage watch, not with a stack per request
+    if (storage.noteFailure(error)) return sendError(reply, diskFullError());
     const translated = translate(error, bodyLimit);
     if (translated.code === 'internal') {
       // Method and path only: query strings may hold the UI token.

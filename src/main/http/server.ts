@@ -73,7 +73,7 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     routerOptions: { ignoreTrailingSlash: true },
   });
   registerJsonParser(app);
-  registerErrorHandlers(app, core.config.bodyLimitBytes);
+  registerErrorHandlers(app, core.config.bodyLimitBytes, core.storage);
 
   // One policy for every answer, whichever plugin sends it (static files included).
   app.addHook('onSend', async (_request, reply, payload) => {

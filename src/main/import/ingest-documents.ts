@@ -2,6 +2,7 @@ import { ApiError, type ErrorCode } from '../../core/api/errors';
 import { callsInDocument, normalizeAny } from '../../core/formats/registry';
 import type { ImportTarget } from '../app';
 import type { IngestJob } from '../store/ingest-batch';
+import { diskFullError, isDiskFull } from '../store/disk-full';
 
 /** What happened to one call of an import. */
 export type ItemResult =
@@ -26,8 +27,20 @@ export function countInto(tally: ImportTally, result: ItemResult): void {
   else tally.duplicates++;
 }
 
+const isSqliteError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
+
+/**
+ * What an import result says of a failure: our own errors as they are; a full disk as 507's words;
+ * SQLite's own text only in the log, never in the answer (issue 17).
+ */
 export function errorOf(error: unknown): Extract<ItemResult, { ok: false }>['error'] {
   if (error instanceof ApiError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  if (isDiskFull(error)) return { code: 'insufficient_storage', message: diskFullError().message };
+  if (isSqliteError(error)) {
+    console.error(`callscope: a call could not be stored: ${error instanceof Error ? error.message : String(error)}`);
+    return { code: 'internal', message: 'the call could not be stored (an internal error, written to the log)' };
+  }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -51,7 +64,13 @@ export function ingestItems(core: ImportTarget, items: readonly PendingItem[], r
       results[index] = { ok: false, source: item.source, error: errorOf(error) };
     }
   });
-  const outcomes = jobs.length > 0 ? core.ingestMany(jobs.map((j) => j.job)) : [];
+  let outcomes: ReturnType<ImportTarget['ingestMany']>;
+  try {
+    outcomes = jobs.length > 0 ? core.ingestMany(jobs.map((j) => j.job)) : [];
+  } catch (error) {
+    // the batch's transaction failed as a whole: none of it is stored
+    outcomes = jobs.map(() => ({ ok: false, error }));
+  }
   outcomes.forEach((outcome, i) => {
     const entry = jobs[i];
     if (!entry) return;

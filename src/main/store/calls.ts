@@ -91,12 +91,10 @@ export function insertCall(db: Db, facts: CallFacts, ids: NewCallIds, now: strin
   return Number(stmt(db, sql).run(values).lastInsertRowid);
 }
 
-/** Latest facts win; a null in the new payload never erases what an earlier one said. */
-export function mergeCallFacts(db: Db, id: number, facts: CallFacts, now: string): void {
+/** Writes a call's facts as merged (core/model/merge): identity columns stay as they are. */
+export function updateCallFacts(db: Db, id: number, facts: CallFacts, now: string): void {
   const values = factValues(facts);
-  const assignments = factColumns
-    .filter((c) => c !== 'provider' && c !== 'external_id')
-    .map((c) => `${c} = coalesce(@${c}, ${c})`);
+  const assignments = factColumns.filter((c) => c !== 'provider' && c !== 'external_id').map((c) => `${c} = @${c}`);
   stmt(db, `UPDATE calls SET ${assignments.join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, id, now });
 }
 

@@ -1,6 +1,5 @@
-import type { Db } from './db';
 import type { IngestResult } from './ingest';
-import { ingestBatch, type BatchOutcome, type IngestJob } from './ingest-batch';
+import type { BatchOutcome, IngestJob } from './ingest-batch';
 
 /**
  * Group commit for the listener: requests that arrive while the event loop is busy are written
@@ -17,7 +16,8 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-export function createIngestQueue(db: Db, onCommitted: (outcomes: BatchOutcome[]) => void, maxBatch = 512): IngestQueue {
+/** `store` is `ingestBatch` on the app's database (wrapped to watch for a full disk). */
+export function createIngestQueue(store: (jobs: IngestJob[]) => BatchOutcome[], onCommitted: (outcomes: BatchOutcome[]) => void, maxBatch = 512): IngestQueue {
   let waiting: Waiting[] = [];
   let scheduled = false;
 
@@ -28,7 +28,7 @@ export function createIngestQueue(db: Db, onCommitted: (outcomes: BatchOutcome[]
     if (waiting.length > 0) schedule();
     let outcomes: BatchOutcome[];
     try {
-      outcomes = ingestBatch(db, batch.map((w) => w.job));
+      outcomes = store(batch.map((w) => w.job));
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing of the batch is stored.
       for (const w of batch) w.reject(error);

@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { NormalizedCall, StoredCall } from '../../core/model/call';
 import type { Db } from './db';
-import { findCallIdByIdentity, getCall, insertCall, mergeCallFacts, setTurnCount, shortIdTaken } from './calls';
+import { findCallIdByIdentity, getCall, insertCall, setTurnCount, shortIdTaken, updateCallFacts } from './calls';
 import { deleteTurns, insertTurns } from './turns';
 import { hasPayload, insertPayload } from './payloads';
 import { deriveMetrics, initialFigures } from './derive-metrics';
 import { transcriptTimingMetrics } from '../../core/metrics/compute';
+import { mergeCallFacts } from '../../core/model/merge';
 
 export interface RawPayload {
   body: Buffer;
@@ -42,7 +43,8 @@ function newShortId(db: Db): string {
 
 /**
  * Stores one normalized call and its verbatim payload in one transaction (DESIGN §2 identity):
- * a new (provider, external_id) creates a call; a known one merges the latest facts into it; the
+ * a new (provider, external_id) creates a call; a known one merges the payload into it by where
+ * each stands in the call's life (core/model/merge); the
  * same payload bytes again change nothing. Formats without an id are keyed by the payload hash,
  * so re-importing a file is idempotent.
  */
@@ -57,30 +59,31 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
     if (existing !== null && hasPayload(db, existing, digest)) {
       return { outcome: 'duplicate', call: mustGet(db, existing) };
     }
-    let id: number;
-    let outcome: IngestOutcome;
-    // A later payload with a transcript replaces the earlier one (it is the more complete);
-    // one without a transcript (a status update) leaves the turns alone.
-    const replaceTurns = existing === null || normalized.turns.length > 0;
-    const transcript = replaceTurns ? transcriptTimingMetrics(normalized.turns, { countWords: false }) : undefined;
     if (existing === null) {
+      const transcript = transcriptTimingMetrics(normalized.turns, { countWords: false });
       const ids = { uuid: randomUUID(), short_id: newShortId(db), external_id: externalId };
-      id = insertCall(db, { ...facts, external_id: externalId }, ids, now, initialFigures(normalized.turns.length, transcript ?? transcriptTimingMetrics(normalized.turns, { countWords: false })));
-      outcome = 'created';
-    } else {
-      id = existing;
-      mergeCallFacts(db, id, facts, now);
-      outcome = 'merged';
-    }
-    if (replaceTurns) {
-      if (existing !== null) deleteTurns(db, id);
+      const id = insertCall(db, { ...facts, external_id: externalId }, ids, now, initialFigures(normalized.turns.length, transcript));
       insertTurns(db, id, normalized.turns);
-      if (existing !== null) setTurnCount(db, id, normalized.turns.length);
+      insertPayload(db, id, payload, now);
+      deriveMetrics(db, id, facts, transcript, now, true);
+      return { outcome: 'created', call: mustGet(db, id) };
+    }
+    const id = existing;
+    const stored = mustGet(db, id);
+    // By meaning, not arrival: an event from earlier in the call's life only fills gaps.
+    const merged = mergeCallFacts(stored, facts);
+    updateCallFacts(db, id, merged.facts, now);
+    // The later event's transcript is the more complete; an earlier one only fills an empty call.
+    const replaceTurns = normalized.turns.length > 0 && (merged.incomingIsLater || stored.turn_count === 0);
+    const transcript = replaceTurns ? transcriptTimingMetrics(normalized.turns, { countWords: false }) : undefined;
+    if (replaceTurns) {
+      deleteTurns(db, id);
+      insertTurns(db, id, normalized.turns);
+      setTurnCount(db, id, normalized.turns.length);
     }
     insertPayload(db, id, payload, now);
-    deriveMetrics(db, id, facts, transcript, now, existing === null);
-    const call = mustGet(db, id);
-    return { outcome, call };
+    deriveMetrics(db, id, merged.facts, transcript, now, false);
+    return { outcome: 'merged', call: mustGet(db, id) };
   });
   return run.immediate();
 }

@@ -16,6 +16,7 @@ import { useEvaluationEvents } from './evaluators/runs';
 import { useEvaluators } from './evaluators/store';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
+import { StorageBanner } from './shared/StorageBanner';
 
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
@@ -78,6 +79,7 @@ export function App() {
         {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
         {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       </Suspense>
+      <StorageBanner />
       <ImportPanel />
       <Toaster />
       <DropZone />

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../../core/api/errors';
 import type { AppCore } from '../../app';
 import { looksLikeJsonLines } from '../../import/documents';
-import { jsonLinesItems } from '../../import/import-text';
-import { countInto, emptyTally, ingestItems, itemsOfDocument } from '../../import/ingest-documents';
+import { countInto, emptyTally } from '../../import/ingest-documents';
+import { documentUnits, ingestInSlices, jsonLinesUnits } from '../../import/sliced-import';
+import { diskFullError } from '../../store/disk-full';
 import { contentTypeOf, rawBodyOf } from '../route-helpers';
 
 /**
@@ -23,11 +24,11 @@ export async function registerImportRoute(app: FastifyInstance, core: AppCore): 
 
     scope.post(IMPORT, { bodyLimit: IMPORT_BODY_LIMIT, config: { auth: 'api-key' } }, async (request, reply) => {
       const contentType = contentTypeOf(request);
-      const { items, failures } =
+      const units =
         looksLikeJsonLines(contentType) && typeof request.body === 'string'
-          ? jsonLinesItems(request.body, 'line')
-          : { items: itemsOfDocument(request.body, 'body', rawBodyOf(request)), failures: [] };
-      const results = [...failures, ...ingestItems(core, items, IMPORT, contentType)];
+          ? jsonLinesUnits(request.body, 'line')
+          : documentUnits(request.body, 'body', rawBodyOf(request));
+      const results = await ingestInSlices(core, units, IMPORT, contentType);
       const tally = emptyTally();
       for (const result of results) countInto(tally, result);
       const only = results.length === 1 ? results[0] : undefined;
@@ -35,6 +36,9 @@ export async function registerImportRoute(app: FastifyInstance, core: AppCore): 
         throw new ApiError(only.error.code, only.error.message, only.error.fields);
       }
       if (results.length === 0) throw new ApiError('invalid_payload', 'the body holds no calls', [{ path: '$', message: 'empty' }]);
+      // nothing stored for want of space: the whole import is a 507, to be sent again
+      const stored = tally.imported + tally.merged + tally.duplicates;
+      if (stored === 0 && results.some((r) => !r.ok && r.error.code === 'insufficient_storage')) throw diskFullError();
       return reply.code(tally.imported > 0 ? 201 : 200).send({ ...tally, results });
     });
   });

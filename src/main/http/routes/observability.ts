@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { normalizeEfficientAi } from '../../../core/formats/efficientai';
+import { normalizeWithinLimits } from '../../../core/formats/limits';
 import { ingestResponse, observabilityDetail, observabilitySummary } from '../../../core/present/seed000';
 import type { AppCore } from '../../app';
 import { listCalls } from '../../store/call-list';
@@ -20,7 +21,7 @@ export function registerObservabilityRoutes(app: FastifyInstance, core: AppCore)
   const auth = { config: { auth: 'api-key' as const } };
 
   app.post(INGEST, auth, async (request, reply) => {
-    const normalized = normalizeEfficientAi(request.body);
+    const normalized = normalizeWithinLimits(request.body, normalizeEfficientAi);
     const { outcome, call } = await core.ingest(normalized, {
       body: rawBodyOf(request),
       content_type: contentTypeOf(request),

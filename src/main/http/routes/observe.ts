@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { cekuraBodyFromForm, normalizeCekura } from '../../../core/formats/cekura';
+import { normalizeWithinLimits } from '../../../core/formats/limits';
 import { callLogList } from '../../../core/present/seed003';
 import { callLogMetrics003 } from '../../../core/present/evaluations';
 import { latestResultsForCall } from '../../store/evaluation-results';
@@ -46,7 +47,7 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore,
         request.rawBody = Buffer.from(JSON.stringify(parsed.fields));
       }
       try {
-        let normalized = normalizeCekura(body);
+        let normalized = normalizeWithinLimits(body, normalizeCekura);
         let rawBody: Buffer | undefined;
         const redact = redactFieldsOf(normalized.call.extra);
         if (redact.length > 0) {
