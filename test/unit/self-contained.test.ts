@@ -57,6 +57,7 @@ describe('the repository is self-contained', () => {
 
   test(`no test, script, source or config file but ${wildSuite} names ../shared`, () => {
     const files = scannedFiles();
+    expect(files).toContain(wildSuite);
     expect(files).toContain('test/support/corpus.ts');
     expect(files).toContain('vitest.config.mts');
     const offenders = files.filter((file) => {

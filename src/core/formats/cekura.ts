@@ -76,17 +76,24 @@ export function normalizeCekura(payload: unknown): NormalizedCall {
   const parsed = observeBody.safeParse(payload);
   if (!parsed.success) throw invalidPayload('Cekura observe', parsed.error);
   const body = parsed.data;
-  const startedAt = body.timestamp ? toIsoInstant(body.timestamp) : null;
   const parser = parsers[body.transcript_type];
   const transcript = transcriptValue(body.transcript_json);
-  const context = { callStartMs: instantMs(startedAt), path: 'transcript_json' };
-  // Deepgram has no roles: Cekura's stated agent channel decides them (channel 0 otherwise).
-  const turns =
-    transcript == null || !parser
-      ? []
-      : body.transcript_type === 'deepgram'
-        ? deepgramToTurns(transcript, { ...context, agentChannel: body.main_agent_channel_index ?? 0 })
-        : parser(transcript, context);
+  const turnsFrom = (callStartMs: number | null): Turn[] => {
+    const context = { callStartMs, path: 'transcript_json' };
+    // Deepgram has no roles: Cekura's stated agent channel decides them (channel 0 otherwise).
+    if (transcript == null || !parser) return [];
+    return body.transcript_type === 'deepgram'
+      ? deepgramToTurns(transcript, { ...context, agentChannel: body.main_agent_channel_index ?? 0 })
+      : parser(transcript, context);
+  };
+  let startedAt = body.timestamp ? toIsoInstant(body.timestamp) : null;
+  let turns = turnsFrom(instantMs(startedAt));
+  // `timestamp` is "when the call occurred": a transcript with wall-clock times that began before
+  // it shows it is not the start (senders stamp the send time), so the start is unknown.
+  if (startedAt !== null && turns.some((turn) => turn.start_ms !== null && turn.start_ms < 0)) {
+    startedAt = null;
+    turns = turnsFrom(null);
+  }
 
   const call = emptyCallFacts('cekura', `cekura.observe(transcript_type=${body.transcript_type})`);
   call.external_id = String(body.call_id);

@@ -50,6 +50,15 @@ describe('Retell call facts', () => {
     expect(normalizeRetell(payload).call.duration_s).toBeCloseTo(40.2, 6);
   });
 
+  it('leaves the times unknown when the timestamps cannot be epoch ms of a call (before 2000)', () => {
+    const payload = corpusPayload('call_ended_transfer');
+    Object.assign(callOf(payload), { start_timestamp: 1773731985, end_timestamp: 17310771069, duration_ms: 39084 });
+    const { call } = normalizeRetell(payload);
+    expect(call.started_at).toBeNull();
+    expect(call.ended_at).toBeNull();
+    expect(call.duration_s).toBe(39.084);
+  });
+
   it('gives a call_started webhook zero turns', () => {
     const { call, turns } = normalizeRetell(corpusPayload('call_started_ongoing'));
     expect(turns).toEqual([]);

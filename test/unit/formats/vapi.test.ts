@@ -35,6 +35,17 @@ describe('Vapi call facts', () => {
     expect(call.extra).not.toHaveProperty('startedAt');
   });
 
+  it('takes as stereo recording the first stereo URL that is not the mono file', () => {
+    const payload = corpusPayload('eocr_tools_legacy_fields');
+    const message = payload.message as { artifact: Record<string, unknown>; recordingUrl: string; stereoRecordingUrl: string };
+    message.artifact.stereoRecordingUrl = message.artifact.recordingUrl;
+    delete message.artifact.recording;
+    message.stereoRecordingUrl = 'https://example.com/stereo.wav';
+    expect(normalizeVapi(payload).call.stereo_recording_url).toBe('https://example.com/stereo.wav');
+    message.stereoRecordingUrl = message.recordingUrl;
+    expect(normalizeVapi(payload).call.stereo_recording_url).toBe(message.artifact.recordingUrl);
+  });
+
   it('takes the stated duration of older reports over ended - started', () => {
     const payload = corpusPayload('eocr_tools_legacy_fields');
     (payload.message as Record<string, unknown>).durationSeconds = 52.4;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCekura } from '../../../src/core/formats/cekura';
+
+const pipecatObserve = (timestamp: string) => ({
+  call_id: 'call_123',
+  agent: 2421,
+  transcript_type: 'pipecat',
+  transcript_json: [
+    { role: 'user', content: 'I need help with my order', timestamp: '2026-04-03T20:15:01Z' },
+    { role: 'assistant', content: 'Sure, let me look that up for you.', timestamp: '2026-04-03T20:15:03Z' },
+  ],
+  timestamp,
+});
+
+describe('Cekura observe: the call start', () => {
+  it('takes `timestamp` as the start of the call', () => {
+    const { call, turns } = normalizeCekura(pipecatObserve('2026-04-03T20:15:00Z'));
+    expect(call.started_at).toBe('2026-04-03T20:15:00.000Z');
+    expect(turns.map((t) => t.start_ms)).toEqual([1000, 3000]);
+  });
+
+  it('leaves the start unknown when the transcript began before `timestamp` (a send time)', () => {
+    const { call, turns } = normalizeCekura(pipecatObserve('2026-04-03T20:15:45Z'));
+    expect(call.started_at).toBeNull();
+    expect(turns.map((t) => t.start_ms)).toEqual([0, 2000]);
+  });
+});
