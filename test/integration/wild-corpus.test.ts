@@ -127,9 +127,11 @@ function sameInstant(actual: string | null, expected: string | null, label: stri
  * Every fact of a wild `.expected.json`. Its `source_format` is a description in words (e.g.
  * "bland.get-call response (GET /v1/calls/{id}, docs example)"), so only the provider is compared.
  */
-function expectWildFacts(call: StoredFacts, turns: readonly Turn[], expected: WildExpected): void {
+function expectWildFacts(call: StoredFacts, turns: readonly Turn[], expected: WildExpected, fileName: string): void {
   const label = (key: string) => `${expected.source_format}: ${key}`;
   expect(call.provider, label('provider')).toBe(expected.provider);
+  // a bare transcript names no call: it is named after its file
+  if (call.source_format.endsWith('.transcript')) expect(call.extra?.source_name, label('named after the file')).toBe(fileName);
   if (expected.external_call_id === null) expect(call.external_id ?? '', label('external_call_id (synthesized)')).toMatch(/^sha256:/);
   else expect(call.external_id, label('external_call_id')).toBe(expected.external_call_id);
   expect(call.agent_id, label('agent_id')).toBe(expected.agent_id);
@@ -202,7 +204,7 @@ if (!wildRoot) {
       const shortId = body.results[0].short_id;
       const detail = await (await app.api(`/api/v1/calls/${shortId}`)).json();
       const transcript = await (await app.api(`/api/v1/calls/${shortId}/transcript`)).json();
-      expectWildFacts(callFromApi(detail), turnsFromApi(transcript), withProductConventions(wild));
+      expectWildFacts(callFromApi(detail), turnsFromApi(transcript), withProductConventions(wild), source);
     });
   });
 
@@ -220,7 +222,7 @@ if (!wildRoot) {
         .get(createHash('sha256').update(wild.bytes).digest('hex')) as { call_id: number } | undefined;
       const call = getCall(app.core.db, row?.call_id ?? -1);
       if (!call) throw new Error(`${wild.name} was not stored`);
-      expectWildFacts(call, listTurns(app.core.db, call.id), withProductConventions(wild));
+      expectWildFacts(call, listTurns(app.core.db, call.id), withProductConventions(wild), basename(wild.file));
     });
   });
 }

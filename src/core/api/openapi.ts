@@ -30,7 +30,7 @@ const routes: Route[] = [
   { method: 'get', path: '/media/calls/{id}/peaks', summary: 'Precomputed waveform peaks (float32 per channel)', auth: 'session', ok: '200' },
   { method: 'post', path: '/observability/v1/livekit/observe/', summary: 'Raw LiveKit session report or chat history (seed 003)', auth: 'apiKey', body: json, ok: '201' },
   { method: 'post', path: '/observability/v1/pipecat/observe/', summary: 'Raw Pipecat transcript (seed 003)', auth: 'apiKey', body: json, ok: '201' },
-  { method: 'post', path: '/api/v1/import', summary: 'Any supported payload, an array, a list response or JSON Lines; format detected per call', auth: 'apiKey', body: ['application/json', 'application/x-ndjson'], ok: '201' },
+  { method: 'post', path: '/api/v1/import', summary: 'Any supported payload, an array, a list response, JSON Lines or a bare transcript (an array of turns: one call, named after ?source=); format detected per call and named in each result', auth: 'apiKey', body: ['application/json', 'application/x-ndjson'], ok: '201' },
   { method: 'post', path: '/webhooks/vapi', summary: 'Vapi server message (end-of-call-report); X-Vapi-Secret or Bearer when a secret is set', auth: 'webhook', body: json, ok: '201' },
   { method: 'post', path: '/webhooks/retell', summary: 'Retell webhook; x-retell-signature when a secret is set', auth: 'webhook', body: json, ok: '201' },
   { method: 'post', path: '/webhooks/elevenlabs', summary: 'ElevenLabs post_call_transcription; ElevenLabs-Signature when a secret is set', auth: 'webhook', body: json, ok: '201' },

@@ -2,36 +2,16 @@ import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { emptyCallFacts, type NormalizedCall, type Turn } from '../model/call';
 import { instantMs, toIsoInstant } from '../model/time';
-import { cekuraTranscriptToTurns } from './cekura-transcript';
 import { isRecord, type FormatModule } from './types';
 import { invalidPayload } from './zod-problems';
-import { vapiMessagesToTurns } from './vapi';
-import { retellTranscriptToTurns } from './retell';
-import { elevenLabsTranscriptToTurns } from './elevenlabs';
-import { blandTranscriptToTurns } from './bland';
-import { deepgramToTurns } from './deepgram';
-import { livekitChatToTurns } from './livekit';
-import { pipecatMessagesToTurns } from './pipecat';
 import { decodeJsonText } from './json-text';
+import { transcriptParsers, type TranscriptParser } from './transcript-types';
 
 /**
  * Seed 003: Cekura's observe body (`POST /observability/v1/observe/`). The call facts come from
  * the body; `transcript_json` is parsed with the rules of its `transcript_type`.
  */
-type TranscriptParser = (transcript: unknown, context: { callStartMs: number | null; path: string }) => Turn[];
-
-const parsers: Record<string, TranscriptParser | null> = {
-  cekura: cekuraTranscriptToTurns,
-  vocera: cekuraTranscriptToTurns,
-  vapi: vapiMessagesToTurns,
-  retell: retellTranscriptToTurns,
-  elevenlabs: elevenLabsTranscriptToTurns,
-  bland: blandTranscriptToTurns,
-  deepgram: deepgramToTurns,
-  livekit: livekitChatToTurns,
-  pipecat: pipecatMessagesToTurns,
-  'none-mono': null,
-};
+const parsers: Record<string, TranscriptParser | null> = { ...transcriptParsers, 'none-mono': null };
 export const cekuraTranscriptTypes = Object.keys(parsers);
 
 const redactFields = [
@@ -83,7 +63,7 @@ export function normalizeCekura(payload: unknown): NormalizedCall {
     // Deepgram has no roles: Cekura's stated agent channel decides them (channel 0 otherwise).
     if (transcript == null || !parser) return [];
     return body.transcript_type === 'deepgram'
-      ? deepgramToTurns(transcript, { ...context, agentChannel: body.main_agent_channel_index ?? 0 })
+      ? transcriptParsers.deepgram(transcript, { ...context, agentChannel: body.main_agent_channel_index ?? 0 })
       : parser(transcript, context);
   };
   let startedAt = body.timestamp ? toIsoInstant(body.timestamp) : null;

@@ -1,4 +1,5 @@
 import type { ImportProgress, ImportSummary } from '../../core/api/types';
+import { formatsInWords } from '../../core/present/import-formats';
 
 /** A one-line progress bar on a terminal (redrawn in place), plain lines when piped. */
 export function createProgressPrinter(out: NodeJS.WriteStream): { update(p: ImportProgress): void; done(): void } {
@@ -29,6 +30,7 @@ export function formatSummary(summary: ImportSummary): string {
     `imported ${summary.imported}, merged ${summary.merged}, duplicates ${summary.duplicates}, failed ${summary.failed}` +
       (summary.attached > 0 ? `, recordings attached ${summary.attached}` : '') +
       ` (${summary.files} file${summary.files === 1 ? '' : 's'})`,
+    ...(Object.keys(summary.formats).length > 0 ? [`  read as: ${formatsInWords(summary.formats)}`] : []),
     ...summary.failures.map((f) => `  failed: ${f.source}: ${f.message}`),
   ];
   if (summary.cancelled) lines.push('  (cancelled before the end)');

@@ -7,15 +7,18 @@ import { countInto, emptyTally, errorOf, ingestItems, itemsOfDocument, type Item
  * One document's text, as a browser reads a dropped file (serve mode has no file paths). Large
  * JSON Lines files arrive in several calls of whole lines, so each call stays small.
  */
-/** The calls of a JSON Lines text; a bad line is a failure named `<name>:<line>`, the others go on. */
-export function jsonLinesItems(text: string, name: string): { items: PendingItem[]; failures: ItemResult[] } {
+/**
+ * The calls of a JSON Lines text; a bad line is a failure named `<name>:<line>`, the others go on.
+ * With `nameCalls`, a call that names no call of its own is named `<name>:<line>` too.
+ */
+export function jsonLinesItems(text: string, name: string, nameCalls: boolean): { items: PendingItem[]; failures: ItemResult[] } {
   const items: PendingItem[] = [];
   const failures: ItemResult[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim().length === 0) return;
     const source = `${name}:${i + 1}`;
     try {
-      items.push(...itemsOfDocument(parseJsonText(line), source, Buffer.from(line)));
+      items.push(...itemsOfDocument(parseJsonText(line), source, Buffer.from(line), nameCalls ? source : null));
     } catch (error) {
       failures.push({ ok: false, source, error: errorOf(error) });
     }
@@ -27,12 +30,12 @@ export function importText(app: ImportTarget, name: string, text: string): Impor
   const results: ItemResult[] = [];
   const items: PendingItem[] = [];
   if (looksLikeJsonLines(undefined, name)) {
-    const lines = jsonLinesItems(text, name);
+    const lines = jsonLinesItems(text, name, true);
     items.push(...lines.items);
     results.push(...lines.failures);
   } else {
     try {
-      items.push(...itemsOfDocument(parseJsonText(text), name, Buffer.from(text)));
+      items.push(...itemsOfDocument(parseJsonText(text), name, Buffer.from(text), name));
     } catch (error) {
       results.push({ ok: false, source: name, error: errorOf(error) });
     }

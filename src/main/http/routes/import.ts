@@ -1,17 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { ApiError } from '../../../core/api/errors';
 import type { AppCore } from '../../app';
 import { looksLikeJsonLines } from '../../import/documents';
 import { jsonLinesItems } from '../../import/import-text';
 import { countInto, emptyTally, ingestItems, itemsOfDocument } from '../../import/ingest-documents';
-import { contentTypeOf, rawBodyOf } from '../route-helpers';
+import { contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';
 
 /**
  * `POST /api/v1/import`: any supported payload, an array of them, a provider's list response, or
- * JSON Lines. Detects each call's format; answers with one result per call and the tally. A body
+ * JSON Lines. Detects each call's format (a bare transcript array is one call, named after `?source=`);
+ * answers with one result per call (each with the format it was read as) and the tally. A body
  * holding exactly one call that is refused gets that refusal's status (422 for "not a call").
  */
 const IMPORT = '/api/v1/import';
+/** `source`: where the body came from (a file name); a call that names no call of its own is named after it. */
+const importQuery = z.object({ source: z.string().min(1).max(255).optional() });
 const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
 export async function registerImportRoute(app: FastifyInstance, core: AppCore): Promise<void> {
@@ -23,10 +27,11 @@ export async function registerImportRoute(app: FastifyInstance, core: AppCore): 
 
     scope.post(IMPORT, { bodyLimit: IMPORT_BODY_LIMIT, config: { auth: 'api-key' } }, async (request, reply) => {
       const contentType = contentTypeOf(request);
+      const { source } = parseQuery(importQuery, request);
       const { items, failures } =
         looksLikeJsonLines(contentType) && typeof request.body === 'string'
-          ? jsonLinesItems(request.body, 'line')
-          : { items: itemsOfDocument(request.body, 'body', rawBodyOf(request)), failures: [] };
+          ? jsonLinesItems(request.body, source ?? 'line', source !== undefined)
+          : { items: itemsOfDocument(request.body, source ?? 'body', rawBodyOf(request), source ?? null), failures: [] };
       const results = [...failures, ...ingestItems(core, items, IMPORT, contentType)];
       const tally = emptyTally();
       for (const result of results) countInto(tally, result);
