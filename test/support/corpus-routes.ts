@@ -71,10 +71,13 @@ export function callFromApi(detail: Record<string, unknown>) {
 
 const roleOf = { assistant: 'agent', user: 'user', tool: 'tool' } as const;
 
+/** An entry whose role is none of ours is a turn of an unknown speaker: role `other`, its name kept. */
 export function turnsFromApi(transcript: Record<string, unknown>[]): Turn[] {
   return transcript.map((entry) => ({
     idx: Number(entry.idx),
-    role: roleOf[entry.role as keyof typeof roleOf],
+    role: roleOf[entry.role as keyof typeof roleOf] ?? 'other',
+    ...(typeof entry.raw_role === 'string' ? { raw_role: entry.raw_role } : {}),
+    ...(typeof entry.original_bytes === 'number' ? { original_bytes: entry.original_bytes } : {}),
     text: String(entry.content),
     start_ms: (entry.start_ms ?? null) as number | null,
     end_ms: (entry.end_ms ?? null) as number | null,

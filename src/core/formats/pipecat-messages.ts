@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, formatPath, type FieldProblem } from '../api/errors';
 import type { ToolInvocation, Turn } from '../model/call';
-import { lookupRole } from '../model/roles';
+import { turnRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
@@ -38,7 +38,8 @@ const cekuraToolData = z.looseObject({
 const secondsFromStart = z.number().finite().nonnegative();
 
 const pipecatMessage = z.looseObject({
-  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'tool_call', 'tool_call_result']),
+  // system, developer, user, assistant, tool (Cekura: tool_call, tool_call_result); any other is kept as said
+  role: z.string().min(1),
   content: z.union([z.string(), z.array(contentPart)]).nullish(),
   timestamp: isoInstant.nullish(),
   start_time: secondsFromStart.nullish(),
@@ -131,14 +132,14 @@ export function pipecatTurnsFromMessages(messages: PipecatMessage[], callStartMs
       else push(toolTurn({ name: message.name ?? 'unknown', arguments: null, result: message.content ?? null }, startMs));
       continue;
     }
-    const lookup = lookupRole(message.role);
-    if (!lookup.known || lookup.role === null) continue;
+    const role = turnRole(message.role);
+    if (role === null) continue;
     const text = contentText(message.content);
     const toolCalls = message.tool_calls ?? [];
     // an assistant message that only carries tool calls says nothing aloud
     if (text !== '' || toolCalls.length === 0) {
       push({
-        role: lookup.role,
+        ...role,
         text,
         start_ms: startMs,
         end_ms: endMs,

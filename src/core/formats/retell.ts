@@ -3,7 +3,7 @@ import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/c
 import { toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
-import { retellTranscriptItem, retellTranscriptToTurns } from './retell-transcript';
+import { retellTranscriptList, retellTranscriptToTurns } from './retell-transcript';
 
 export { retellTranscriptToTurns } from './retell-transcript';
 
@@ -42,8 +42,8 @@ export const retellCallSchema = z.looseObject({
   disconnection_reason: z.string().nullish(),
   recording_url: z.string().nullish(),
   recording_multi_channel_url: z.string().nullish(),
-  transcript_object: z.array(retellTranscriptItem).nullish(),
-  transcript_with_tool_calls: z.array(retellTranscriptItem).nullish(),
+  transcript_object: retellTranscriptList.nullish(),
+  transcript_with_tool_calls: retellTranscriptList.nullish(),
   latency: jsonObject.nullish(),
   call_cost: z.looseObject({ combined_cost: z.number().finite().nullish() }).nullish(),
   metadata: jsonObject.nullish(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, formatPath } from '../api/errors';
 import type { Turn } from '../model/call';
-import { lookupRole } from '../model/roles';
+import { turnRole } from '../model/roles';
 import { isRecord } from './types';
 import { cekuraTranscriptToTurns } from './cekura-transcript';
 import { vapiMessagesToTurns } from './vapi-transcript';
@@ -46,11 +46,11 @@ function cekuraLivekitTurns(transcript: unknown[], context: TranscriptContext): 
   }
   const turns: Turn[] = [];
   for (const row of parsed.data) {
-    const lookup = lookupRole(row.role);
-    if (!lookup.known || lookup.role === null) continue;
+    const role = turnRole(row.role);
+    if (role === null) continue;
     const text = typeof row.content === 'string' ? row.content : (row.content ?? []).filter((part): part is string => typeof part === 'string').join('\n');
     const start = row.timestamp == null ? null : Math.round(row.timestamp * 1000);
-    turns.push({ idx: turns.length, role: lookup.role, text, start_ms: start, end_ms: null, words: null, tool: null, interrupted: null, agent_name: null });
+    turns.push({ idx: turns.length, ...role, text, start_ms: start, end_ms: null, words: null, tool: null, interrupted: null, agent_name: null });
   }
   return turns;
 }

@@ -4,7 +4,8 @@
  * Times inside a call are milliseconds from call start; instants are UTC ISO-8601 with ms.
  */
 
-export type Role = 'agent' | 'user' | 'tool';
+/** `other`: a speaker the payload names with a role we do not know; the turn keeps that name (`raw_role`). */
+export type Role = 'agent' | 'user' | 'tool' | 'other';
 
 export interface Word {
   text: string;
@@ -30,6 +31,10 @@ export interface Turn {
   /** the provider's own "interrupted" flag, null when it says nothing. */
   interrupted: boolean | null;
   agent_name: string | null;
+  /** the payload's own role name, for a turn whose role is `other` (never sinks the call). */
+  raw_role?: string;
+  /** a turn over 64 KiB is stored cut: its size in bytes before the cut (absent when whole). */
+  original_bytes?: number;
 }
 
 export type JsonObject = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { StoredCall, Turn } from '../model/call';
 import type { CallListRow } from '../api/types';
 import { instantAt } from './timeline';
+import { openAiRoleName } from './role-names';
 
 /** Response shapes of seed 002 (a LiveKit-based platform's call read API), plus our fields. */
 
@@ -96,11 +97,9 @@ export function callResource(call: StoredCall, turns: Turn[], agentHistory: stri
   };
 }
 
-const seedRole = { agent: 'assistant', user: 'user', tool: 'tool' } as const;
-
 export function transcriptEntry(call: Pick<StoredCall, 'started_at'>, turn: Turn) {
   return {
-    role: seedRole[turn.role],
+    role: openAiRoleName(turn),
     content: turn.text,
     timestamp: instantAt(call.started_at, turn.start_ms),
     agent_name: turn.agent_name,
@@ -112,5 +111,6 @@ export function transcriptEntry(call: Pick<StoredCall, 'started_at'>, turn: Turn
     words: turn.words,
     tool: turn.tool,
     interrupted: turn.interrupted,
+    ...(turn.raw_role !== undefined ? { raw_role: turn.raw_role } : {}),
   };
 }

@@ -58,7 +58,12 @@ describe('Bland transcript rules', () => {
   it('prefixes the error paths of a bare transcript', () => {
     expect(
       problemPaths(() => blandTranscriptToTurns([line('narrator', 'x', 'soon')], { callStartMs: null, path: 'transcript_json' })).sort(),
-    ).toEqual(['transcript_json.0.created_at', 'transcript_json.0.user']);
+    ).toEqual(['transcript_json.0.created_at']);
+  });
+
+  it('keeps a line of an unknown speaker as a turn with its own name', () => {
+    const turns = blandTranscriptToTurns([line('narrator', 'Meanwhile...', '2026-06-01T10:00:01Z')], { callStartMs: null, path: '' });
+    expect(turns).toEqual([expect.objectContaining({ role: 'other', raw_role: 'narrator', text: 'Meanwhile...' })]);
   });
 });
 

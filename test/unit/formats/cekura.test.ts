@@ -25,3 +25,19 @@ describe('Cekura observe: the call start', () => {
     expect(turns.map((t) => t.start_ms)).toEqual([0, 2000]);
   });
 });
+
+describe('an unknown role never sinks a call', () => {
+  it('keeps a Cekura transcript row of an undefined role as a turn with its own name', () => {
+    const { turns } = normalizeCekura({
+      call_id: 'c1',
+      transcript_json: [
+        { role: 'Main Agent', content: 'Hello', start_time: 0, end_time: 1 },
+        { role: 'Supervisor', content: 'Listening in.', start_time: 1.5, end_time: 2 },
+      ],
+    });
+    expect(turns.map((t) => [t.role, t.raw_role, t.text])).toEqual([
+      ['agent', undefined, 'Hello'],
+      ['other', 'Supervisor', 'Listening in.'],
+    ]);
+  });
+});

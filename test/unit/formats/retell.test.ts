@@ -140,7 +140,14 @@ describe('Retell transcripts', () => {
       ),
     );
     expect(error.code).toBe('invalid_payload');
-    expect(paths(error)).toEqual(['transcript_json.0.words.0.start', 'transcript_json.1.role', 'transcript_json.2.name']);
+    // the undocumented role of entry 1 is no fault: it is kept as a turn of its own
+    expect(paths(error)).toEqual(['transcript_json.0.words.0.start', 'transcript_json.2.name']);
+  });
+
+  it('keeps an utterance of an undocumented role as a turn with its own name and times', () => {
+    const turns = retellTranscriptToTurns([{ role: 'narrator', content: 'x', words: [{ word: 'x', start: 1, end: 1.5 }] }], context);
+    expect(turns).toEqual([expect.objectContaining({ role: 'other', raw_role: 'narrator', text: 'x', start_ms: 1000, end_ms: 1500 })]);
+    expect(paths(refusal(() => retellTranscriptToTurns([{ role: 'narrator', content: 5 }], context)))).toEqual(['transcript_json.0.content']);
   });
 });
 
