@@ -127,11 +127,16 @@ function sameInstant(actual: string | null, expected: string | null, label: stri
  * Every fact of a wild `.expected.json`. Its `source_format` is a description in words (e.g.
  * "bland.get-call response (GET /v1/calls/{id}, docs example)"), so only the provider is compared.
  */
-function expectWildFacts(call: StoredFacts, turns: readonly Turn[], expected: WildExpected, fileName: string): void {
+function expectWildFacts(call: StoredFacts, turns: readonly Turn[], expected: WildExpected, fileName: string, payload: Record<string, unknown>): void {
   const label = (key: string) => `${expected.source_format}: ${key}`;
   expect(call.provider, label('provider')).toBe(expected.provider);
   // a bare transcript names no call: it is named after its file
   if (call.source_format.endsWith('.transcript')) expect(call.extra?.source_name, label('named after the file')).toBe(fileName);
+  // a platform's own evaluation results are kept as the call's provider evaluations
+  const metrics = record(record(record(payload.data).evaluation)).metrics;
+  if (Array.isArray(metrics)) {
+    expect(call.provider_evaluations?.map((e) => e.name), label('provider evaluations')).toEqual(expect.arrayContaining(metrics.map((m) => record(m).name)));
+  }
   if (expected.external_call_id === null) expect(call.external_id ?? '', label('external_call_id (synthesized)')).toMatch(/^sha256:/);
   else expect(call.external_id, label('external_call_id')).toBe(expected.external_call_id);
   expect(call.agent_id, label('agent_id')).toBe(expected.agent_id);
@@ -204,7 +209,7 @@ if (!wildRoot) {
       const shortId = body.results[0].short_id;
       const detail = await (await app.api(`/api/v1/calls/${shortId}`)).json();
       const transcript = await (await app.api(`/api/v1/calls/${shortId}/transcript`)).json();
-      expectWildFacts(callFromApi(detail), turnsFromApi(transcript), withProductConventions(wild), source);
+      expectWildFacts(callFromApi(detail), turnsFromApi(transcript), withProductConventions(wild), source, record(JSON.parse(wild.bytes.toString('utf8'))));
     });
   });
 
@@ -222,7 +227,7 @@ if (!wildRoot) {
         .get(createHash('sha256').update(wild.bytes).digest('hex')) as { call_id: number } | undefined;
       const call = getCall(app.core.db, row?.call_id ?? -1);
       if (!call) throw new Error(`${wild.name} was not stored`);
-      expectWildFacts(call, listTurns(app.core.db, call.id), withProductConventions(wild), basename(wild.file));
+      expectWildFacts(call, listTurns(app.core.db, call.id), withProductConventions(wild), basename(wild.file), record(JSON.parse(wild.bytes.toString('utf8'))));
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { Turn } from '../../src/core/model/call';
+import type { ProviderEvaluation, Turn } from '../../src/core/model/call';
 import type { CorpusCase } from './corpus';
 
 /** The test signing secrets named in the corpus `.headers.json` notes. */
@@ -65,6 +65,7 @@ export function callFromApi(detail: Record<string, unknown>) {
     dynamic_variables: (detail.dynamic_variables ?? null) as Record<string, unknown> | null,
     cost_usd: (detail.cost_usd ?? null) as number | null,
     provider_metrics: (detail.provider_metrics ?? null) as Record<string, unknown> | null,
+    provider_evaluations: (detail.provider_evaluations ?? null) as ProviderEvaluation[] | null,
     extra: (detail.extra ?? null) as Record<string, unknown> | null,
   };
 }

@@ -3,6 +3,7 @@ import type { NormalizedCall } from '../model/call';
 import { isRecord, type FormatModule } from './types';
 import { wrappedRetellFormat } from './wrapped';
 import { cekuraFormat } from './cekura';
+import { cekuraWebhookFormat } from './cekura-webhook';
 import { retellFormat } from './retell';
 import { vapiFormat } from './vapi';
 import { elevenLabsFormat } from './elevenlabs';
@@ -21,6 +22,7 @@ import { transcriptArrayFormats } from './transcript-array';
 export const formatModules: readonly FormatModule[] = [
   wrappedRetellFormat,
   cekuraFormat,
+  cekuraWebhookFormat,
   retellFormat,
   vapiFormat,
   elevenLabsFormat,

@@ -39,6 +39,19 @@ export interface Turn {
 
 export type JsonObject = Record<string, unknown>;
 
+/** A judgement the platform itself made of the call (a Cekura metric), kept as it reported it. */
+export interface ProviderEvaluation {
+  /** the platform's name for the check. */
+  name: string;
+  /** the platform's id for it, as a string. */
+  id: string | null;
+  /** how the platform types it (`binary`, `numeric`, ...). */
+  type: string | null;
+  passed: boolean | null;
+  score: number | null;
+  explanation: string | null;
+}
+
 /** What a payload says about a call; everything except identity may be null. */
 export interface CallFacts {
   provider: string;
@@ -64,6 +77,8 @@ export interface CallFacts {
   dynamic_variables: JsonObject | null;
   cost_usd: number | null;
   provider_metrics: JsonObject | null;
+  /** the platform's own evaluations of the call, as reported (null: none reported). */
+  provider_evaluations: ProviderEvaluation[] | null;
   /** top-level fields the format does not interpret, kept as sent. */
   extra: JsonObject | null;
 }
@@ -118,6 +133,7 @@ export const emptyCallFacts = (provider: string, sourceFormat: string): CallFact
   dynamic_variables: null,
   cost_usd: null,
   provider_metrics: null,
+  provider_evaluations: null,
   extra: null,
 });
 

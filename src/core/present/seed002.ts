@@ -90,6 +90,7 @@ export function callResource(call: StoredCall, turns: Turn[], agentHistory: stri
     dynamic_variables: call.dynamic_variables,
     cost_usd: call.cost_usd,
     provider_metrics: call.provider_metrics,
+    provider_evaluations: call.provider_evaluations,
     extra: call.extra,
     reviewed_at: call.reviewed_at,
     updated_at: call.updated_at,

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
-import type { CallFacts, StoredCall, Verdict, JsonObject } from '../../core/model/call';
+import type { CallFacts, StoredCall, Verdict, JsonObject, ProviderEvaluation } from '../../core/model/call';
 import type { CallListQuery, CallListRow, CallSortColumn, MetricFilter } from '../../core/api/types';
 import type { Db } from './db';
 import { fromJsonColumn, toJsonColumn } from './json-columns';
@@ -10,10 +10,11 @@ import { NEWEST_RESULT } from './evaluation-results';
 
 /** Query module for the `calls` table. */
 
-type CallRow = Omit<StoredCall, 'metadata' | 'dynamic_variables' | 'provider_metrics' | 'extra'> & {
+type CallRow = Omit<StoredCall, 'metadata' | 'dynamic_variables' | 'provider_metrics' | 'provider_evaluations' | 'extra'> & {
   metadata: string | null;
   dynamic_variables: string | null;
   provider_metrics: string | null;
+  provider_evaluations: string | null;
   extra: string | null;
 };
 
@@ -21,10 +22,10 @@ const factColumns = [
   'provider', 'source_format', 'external_id', 'platform', 'agent_id', 'direction', 'from_number',
   'to_number', 'customer_number', 'started_at', 'ended_at', 'duration_s', 'status', 'end_reason',
   'recording_url', 'stereo_recording_url', 'agent_channel', 'metadata', 'dynamic_variables',
-  'cost_usd', 'provider_metrics', 'extra',
+  'cost_usd', 'provider_metrics', 'provider_evaluations', 'extra',
 ] as const satisfies readonly (keyof CallFacts)[];
 
-const jsonFacts = new Set<string>(['metadata', 'dynamic_variables', 'provider_metrics', 'extra']);
+const jsonFacts = new Set<string>(['metadata', 'dynamic_variables', 'provider_metrics', 'provider_evaluations', 'extra']);
 
 function factValues(facts: CallFacts): Record<string, unknown> {
   return Object.fromEntries(
@@ -38,6 +39,7 @@ function toStoredCall(row: CallRow): StoredCall {
     metadata: fromJsonColumn<JsonObject>(row.metadata),
     dynamic_variables: fromJsonColumn<JsonObject>(row.dynamic_variables),
     provider_metrics: fromJsonColumn<JsonObject>(row.provider_metrics),
+    provider_evaluations: fromJsonColumn<ProviderEvaluation[]>(row.provider_evaluations),
     extra: fromJsonColumn<JsonObject>(row.extra),
   };
 }

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Version 6: turns keep what they used to lose.
+ * Version 6: calls and turns keep what they used to lose.
+ * - `calls.provider_evaluations`: the platform's own evaluations of a call (Cekura metrics), JSON.
  * - A speaker the payload names with a role we do not know is a turn of role `other` with the
  *   payload's own name in `raw_role` (the call used to be refused for it).
  * - A turn over 64 KiB is stored cut; `original_bytes` is its size before the cut (null: whole).
@@ -29,5 +30,7 @@ export function migrateTo6(db: Database): void {
       SELECT call_id, idx, role, text, start_ms, end_ms, words, tool, interrupted, agent_name FROM turns;
     DROP TABLE turns;
     ALTER TABLE turns_v6 RENAME TO turns;
+
+    ALTER TABLE calls ADD COLUMN provider_evaluations TEXT;
   `);
 }

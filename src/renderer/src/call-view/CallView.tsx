@@ -169,7 +169,12 @@ export function CallView({ callId }: { callId: number }) {
             pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
           />
         </div>
-        <EvaluationsPanel callId={call.id} turns={turns} onEvidence={showEvidence} />
+        <EvaluationsPanel
+          callId={call.id}
+          turns={turns}
+          onEvidence={showEvidence}
+          reported={call.provider_evaluations ? { provider: call.provider, evaluations: call.provider_evaluations } : null}
+        />
       </div>
     </section>
   );
