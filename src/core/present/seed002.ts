@@ -113,5 +113,7 @@ export function transcriptEntry(call: Pick<StoredCall, 'started_at'>, turn: Turn
     tool: turn.tool,
     interrupted: turn.interrupted,
     ...(turn.raw_role !== undefined ? { raw_role: turn.raw_role } : {}),
+    // a turn over 64 KiB is stored cut: say so, and how large it was
+    ...(turn.original_bytes !== undefined ? { truncated: true, original_bytes: turn.original_bytes } : {}),
   };
 }

@@ -62,14 +62,38 @@ function named(normalized: NormalizedCall, name: string | null): NormalizedCall 
   return { ...normalized, call: { ...normalized.call, extra: { ...normalized.call.extra, source_name: name } } };
 }
 
+const mebibytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+
+/**
+ * One call may be as large as one webhook body (the body limit in Settings, 8 MiB by default),
+ * however it arrives: a list or a JSON Lines file may be far larger, one call in it may not.
+ */
+function overCallLimit(item: PendingItem, limitBytes: number): ItemResult | null {
+  if (item.bytes.length <= limitBytes) return null;
+  return {
+    ok: false,
+    source: item.source,
+    error: {
+      code: 'payload_too_large',
+      message: `this call is ${mebibytes(item.bytes.length)}, over the per-call limit of ${mebibytes(limitBytes)} (the body limit in Settings)`,
+    },
+  };
+}
+
 /**
  * Normalizes a batch of payloads and stores the good ones in one transaction. A payload that
- * fails to normalize or to store is reported with its reason; the rest of the batch still lands.
+ * fails to normalize or to store, or is over the per-call limit, is reported with its reason; the
+ * rest of the batch still lands.
  */
 export function ingestItems(core: ImportTarget, items: readonly PendingItem[], route: string, contentType: string): ItemResult[] {
   const results: (ItemResult | null)[] = items.map(() => null);
   const jobs: { index: number; job: IngestJob }[] = [];
   items.forEach((item, index) => {
+    const tooLarge = overCallLimit(item, core.config.bodyLimitBytes);
+    if (tooLarge) {
+      results[index] = tooLarge;
+      return;
+    }
     try {
       jobs.push({ index, job: { normalized: named(normalizeAny(item.payload), item.name), raw: { body: item.bytes, content_type: contentType, route } } });
     } catch (error) {

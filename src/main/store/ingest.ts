@@ -6,6 +6,7 @@ import { deleteTurns, insertTurns } from './turns';
 import { hasPayload, insertPayload } from './payloads';
 import { deriveMetrics, initialFigures } from './derive-metrics';
 import { transcriptTimingMetrics } from '../../core/metrics/compute';
+import { capTurn } from '../../core/model/turn-size';
 
 export interface RawPayload {
   body: Buffer;
@@ -49,6 +50,8 @@ function newShortId(db: Db): string {
 export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, now = new Date().toISOString()): IngestResult {
   const digest = sha256(raw.body);
   const facts = normalized.call;
+  // one runaway turn is stored cut (and says so); the payload itself is kept whole below
+  const turns = normalized.turns.map(capTurn);
   const externalId = facts.external_id ?? `sha256:${digest.slice(0, 32)}`;
   const payload = { ...raw, sha256: digest, source_format: facts.source_format };
 
@@ -61,11 +64,11 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
     let outcome: IngestOutcome;
     // A later payload with a transcript replaces the earlier one (it is the more complete);
     // one without a transcript (a status update) leaves the turns alone.
-    const replaceTurns = existing === null || normalized.turns.length > 0;
-    const transcript = replaceTurns ? transcriptTimingMetrics(normalized.turns, { countWords: false }) : undefined;
+    const replaceTurns = existing === null || turns.length > 0;
+    const transcript = replaceTurns ? transcriptTimingMetrics(turns, { countWords: false }) : undefined;
     if (existing === null) {
       const ids = { uuid: randomUUID(), short_id: newShortId(db), external_id: externalId };
-      id = insertCall(db, { ...facts, external_id: externalId }, ids, now, initialFigures(normalized.turns.length, transcript ?? transcriptTimingMetrics(normalized.turns, { countWords: false })));
+      id = insertCall(db, { ...facts, external_id: externalId }, ids, now, initialFigures(turns.length, transcript ?? transcriptTimingMetrics(turns, { countWords: false })));
       outcome = 'created';
     } else {
       id = existing;
@@ -74,8 +77,8 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
     }
     if (replaceTurns) {
       if (existing !== null) deleteTurns(db, id);
-      insertTurns(db, id, normalized.turns);
-      if (existing !== null) setTurnCount(db, id, normalized.turns.length);
+      insertTurns(db, id, turns);
+      if (existing !== null) setTurnCount(db, id, turns.length);
     }
     insertPayload(db, id, payload, now);
     deriveMetrics(db, id, facts, transcript, now, existing === null);
