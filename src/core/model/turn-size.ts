@@ -7,12 +7,16 @@ import type { ToolInvocation, Turn, Word } from './call';
  */
 export const MAX_TURN_PART_BYTES = 64 * 1024;
 
-const encoder = new TextEncoder();
-const utf8Bytes = (text: string) => encoder.encode(text).length;
-
 /** UTF-8 size of one code point. */
 function codePointBytes(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/** UTF-8 size of a text, counted here: core has no TextEncoder or Buffer (it runs in both worlds). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) bytes += codePointBytes(char.codePointAt(0) ?? 0);
+  return bytes;
 }
 
 /** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
