@@ -53,7 +53,7 @@ const routes: Route[] = [
   { method: 'get', path: '/api/v1/evaluator-templates', summary: 'Built-in templates', auth: 'apiKey', ok: '200' },
   { method: 'get', path: '/api/v1/evaluators-alignment', summary: "Each evaluator's agreement with manual verdicts (accuracy, precision, recall, kappa); ?evaluator_id", auth: 'apiKey', ok: '200' },
   { method: 'post', path: '/api/v1/observability/calls/{call_short_id}/evaluate', summary: 'Evaluate one call (seed 000): {evaluator_id, force?}; 202 with the run', auth: 'apiKey', body: json, ok: '202' },
-  { method: 'post', path: '/api/v1/evaluation-runs', summary: 'Run evaluators on calls: {evaluator_ids, call_ids | filter, force?}; 202 with the run', auth: 'apiKey', body: json, ok: '202' },
+  { method: 'post', path: '/api/v1/evaluation-runs', summary: 'Run evaluators on calls: {evaluator_ids, call_ids | filter, force?} (a call id is an integer id, uuid, short id or the provider call id, as on every {id} route); 202 with the run', auth: 'apiKey', body: json, ok: '202' },
   { method: 'get', path: '/api/v1/evaluation-runs/{id}', summary: 'A run: status, progress and results', auth: 'apiKey', ok: '200' },
   { method: 'post', path: '/api/v1/evaluation-runs/{id}/cancel', summary: 'Cancel a run (pending items are cancelled)', auth: 'apiKey', ok: '200' },
   { method: 'get', path: '/api/v1/calls/{id}/evaluations', summary: "Each evaluator's newest result on a call", auth: 'apiKey', ok: '200' },
