@@ -22,6 +22,7 @@ Commands:
             PATH...         .json (one call, an array, a list response), .jsonl, folders,
                             audio files (attached to the call whose id is the file stem)
             --data-dir DIR  as for serve
+            --json          print the summary as JSON (on a terminal, progress shows on stderr meanwhile)
 
 Run "callscope serve" and open the printed URL.`;
 
@@ -76,14 +77,20 @@ async function serve(args: string[]): Promise<void> {
 }
 
 async function runImport(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length === 0) fail('import needs at least one PATH');
   const core = openApp({ dataDir: resolveDataDir(values['data-dir']) });
+  // progress goes to stderr, and only on a terminal: piped, nothing but the summary
   const progress = createProgressPrinter(process.stderr);
   try {
     const summary = await importPaths(core, positionals, { onProgress: progress.update });
     progress.done();
-    process.stdout.write(formatSummary(summary));
+    process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
     process.exitCode = summary.failed > 0 ? 1 : 0;
   } finally {
     core.close();

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './serve-fixture';
+import { corpusFile } from './support/corpus';
 import { CallsPage, ImportPanel } from './pages/calls-page';
 
-const corpusDir = join(__dirname, '../../../shared/corpus/dev');
-const corpusFile = (name: string) => readFileSync(join(corpusDir, `${name}.json`));
 
 function efficientCall(n: number) {
   return JSON.stringify({ id: `line-${n}`, provider_platform: 'retell', messages: [{ role: 'bot', content: `Hello from line ${n}` }] });

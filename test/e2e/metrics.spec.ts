@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './serve-fixture';
+import { corpusFile } from './support/corpus';
 import { CallsPage } from './pages/calls-page';
 
-const corpus = (name: string) => readFileSync(join(__dirname, '../../../shared/corpus/dev', `${name}.json`));
 
 test('timing columns show in the list, and "p90 latency > 3000 ms" keeps only the slow call', async ({ page, serve }) => {
   for (const name of ['retell/call_ended_transfer', 'efficientai/ingest_survey_bot_roles', 'vapi/eocr_basic']) {
-    const response = await page.request.post(`${serve.baseUrl}/api/v1/import`, { headers: { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' }, data: corpus(name) });
+    const response = await page.request.post(`${serve.baseUrl}/api/v1/import`, { headers: { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' }, data: corpusFile(name) });
     expect(response.ok()).toBe(true);
   }
   const calls = new CallsPage(page);

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './serve-fixture';
+import { corpusFile } from './support/corpus';
 import { CallsPage } from './pages/calls-page';
 
 test('a webhook secret saved in Settings shows as set, without its value', async ({ page, serve }) => {
@@ -21,7 +20,7 @@ test('a webhook secret saved in Settings shows as set, without its value', async
 });
 
 test('the slow-reply threshold in Settings decides which replies get a latency marker', async ({ page, serve }) => {
-  const body = readFileSync(join(__dirname, '../../../shared/corpus/dev/efficientai/ingest_insurance_assistant_role.json'));
+  const body = corpusFile('efficientai/ingest_insurance_assistant_role');
   expect((await page.request.post(`${serve.baseUrl}/api/v1/import`, { headers: { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' }, data: body })).ok()).toBe(true);
   const metrics = await (await page.request.get(`${serve.baseUrl}/api/v1/calls/5f3aeddd-5664-44e3-abca-56037da0a97a/metrics`, { headers: { 'X-API-KEY': serve.apiKey } })).json();
   const latencies: number[] = metrics.latency_ms.transcript.values;

@@ -105,6 +105,18 @@ describe('bad input is refused with the problem named', () => {
 });
 
 describe('runs over HTTP', () => {
+  it('POST /api/v1/evaluation-runs names calls as every {id} route does: integer id, uuid, short id, provider call id', async () => {
+    const evaluator = await createEvaluator(app, { kind: 'rule', name: 'Short calls (refs)', rule: { check: 'duration_in_range', max_s: 600 } });
+    const refs = [callA.id, callA.uuid, callB.short_id, 'api-b', String(callA.id)];
+    const accepted = await json(await postJson(app, '/api/v1/evaluation-runs', { evaluator_ids: [evaluator.id], call_ids: refs }));
+    expect(accepted.status, accepted.text).toBe(202);
+    // five references, two calls: each evaluated once
+    expect(accepted.body.progress.total).toBe(2);
+    const unknown = await json(await postJson(app, '/api/v1/evaluation-runs', { evaluator_ids: [evaluator.id], call_ids: [callA.uuid, 'no-such-call'] }));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('no call with id "no-such-call"');
+  });
+
   it('seed 000: POST /observability/calls/{short_id}/evaluate answers 202 with a run to poll', async () => {
     const evaluator = await createEvaluator(app, confirmRubric);
     const accepted = await json(await postJson(app, `/api/v1/observability/calls/${callA.short_id}/evaluate`, { evaluator_id: evaluator.id }));

@@ -92,6 +92,31 @@ describe('callscope import (the CLI)', () => {
     app = await startTestApp(app.dataDir);
   });
 
+  it('piped, shows no progress, only the summary; --json prints the summary as JSON', async () => {
+    await app.stop();
+    writeFileSync(join(files.path, 'calls.jsonl'), Array.from({ length: 30 }, (_, n) => JSON.stringify(efficientCall(n))).join('\n'));
+    writeFileSync(join(files.path, 'bare.json'), JSON.stringify([{ role: 'Main Agent', content: 'Hello' }, { role: 'Testing Agent', content: 'Hi' }]));
+    // spawnSync pipes stdout and stderr: neither is a terminal
+    const piped = spawnSync(process.execPath, [bin, 'import', '--data-dir', app.dataDir, files.path], { encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe('imported 31, merged 0, duplicates 0, failed 0 (2 files)\n  read as: 30 × efficientai.observability.ingest, 1 × Cekura transcript (a bare array of turns)\n');
+    const json = spawnSync(process.execPath, [bin, 'import', '--json', '--data-dir', app.dataDir, files.path], { encoding: 'utf8' });
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toEqual({
+      imported: 0,
+      merged: 0,
+      duplicates: 31,
+      failed: 0,
+      files: 2,
+      attached: 0,
+      failures: [],
+      cancelled: false,
+      formats: { 'efficientai.observability.ingest': 30, 'cekura.transcript': 1 },
+    });
+    app = await startTestApp(app.dataDir);
+  });
+
   it('says what is wrong with its arguments', () => {
     const run = spawnSync(process.execPath, [bin, 'import'], { encoding: 'utf8' });
     expect(run.status).toBe(2);

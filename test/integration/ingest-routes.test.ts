@@ -110,10 +110,15 @@ describe('bad input on every ingest route stores nothing and the next valid call
     expect(good.status).toBe(201);
   });
 
-  it('413 on the import route only past its own (larger) limit, and the listener keeps serving', async () => {
-    const big = JSON.stringify({ id: 'big', provider_platform: 'vapi', padding: 'x'.repeat(9 * 1024 * 1024) });
+  it('the import route takes a body past the webhook limit, but no single call past it; the listener keeps serving', async () => {
+    const call = (id: string, mib: number) => ({ id, provider_platform: 'vapi', padding: 'x'.repeat(mib * 1024 * 1024) });
+    const big = JSON.stringify(call('big', 9));
     expect((await postJson(app, '/api/v1/observability/calls', big)).status).toBe(413);
-    expect((await postJson(app, '/api/v1/import', big)).status).toBe(201);
+    // 9 MiB of calls, none over the per-call limit
+    expect((await postJson(app, '/api/v1/import', JSON.stringify([call('part-1', 3), call('part-2', 3), call('part-3', 3)]))).status).toBe(201);
+    const single = await postJson(app, '/api/v1/import', big);
+    expect(single.status).toBe(413);
+    expect((await single.json()).error.message).toMatch(/this call is 9\.0 MiB, over the per-call limit of 8\.0 MiB/);
     expect((await app.api('/api/v1/calls')).status).toBe(200);
   });
 });

@@ -118,11 +118,15 @@ describe('bad input is refused with a clear error and stores nothing', () => {
     expect(storedCalls()).toBe(1);
   });
 
-  it('422 for an unknown speaker role, naming it', async () => {
-    const payload = { id: 'roles', messages: [{ role: 'narrator', content: 'once upon a time' }] };
-    const error = await errorOf(await postJson(app, INGEST, payload));
-    expect(error).toMatchObject({ status: 422, fields: [{ path: 'messages.0.role' }] });
-    expect(error.fields[0].message).toMatch(/narrator/);
+  it('an unknown speaker role never sinks the call: the turn is kept with its own role name', async () => {
+    const payload = { id: 'roles', messages: [{ role: 'bot', content: 'Hello' }, { role: 'narrator', content: 'once upon a time' }] };
+    const response = await postJson(app, INGEST, payload);
+    expect(response.status).toBe(201);
+    const transcript = await (await app.api('/api/v1/calls/roles/transcript')).json();
+    expect(transcript.map((t: { role: string; raw_role?: string; content: string }) => [t.role, t.raw_role, t.content])).toEqual([
+      ['assistant', undefined, 'Hello'],
+      ['narrator', 'narrator', 'once upon a time'],
+    ]);
   });
 
   it('422 for JSON nested deeper than 256 levels, and keeps serving', async () => {

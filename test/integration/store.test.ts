@@ -172,6 +172,31 @@ describe('migrations from version 1', () => {
     db.close();
   });
 
+  it('version 6 rebuilds turns for unknown roles and cut turns, keeping every stored turn', () => {
+    const file = freshDbFile();
+    const v5 = new Database(file);
+    v5.transaction(() => {
+      for (const migration of migrations.filter((m) => m.version <= 5)) migration.up(v5);
+      v5.pragma('user_version = 5');
+    })();
+    const id = Number(
+      v5
+        .prepare("INSERT INTO calls (uuid, short_id, provider, source_format, external_id, platform, created_at, updated_at) VALUES ('u-1', 'aaaaaaaa', 'vapi', 'vapi.get-call', 'c-1', 'vapi', 'now', 'now')")
+        .run().lastInsertRowid,
+    );
+    v5.prepare("INSERT INTO turns (call_id, idx, role, text, start_ms, end_ms, tool) VALUES (?, 0, 'agent', 'Hello', 0, 900, NULL), (?, 1, 'tool', '', NULL, NULL, '{\"name\":\"x\"}')").run(id, id);
+    v5.close();
+    const db = openDb(file);
+    expect(db.prepare('SELECT idx, role, text, tool, raw_role, original_bytes FROM turns ORDER BY idx').all()).toEqual([
+      { idx: 0, role: 'agent', text: 'Hello', tool: null, raw_role: null, original_bytes: null },
+      { idx: 1, role: 'tool', text: '', tool: '{"name":"x"}', raw_role: null, original_bytes: null },
+    ]);
+    db.prepare("INSERT INTO turns (call_id, idx, role, text, raw_role) VALUES (?, 2, 'other', 'x', 'narrator')").run(id);
+    expect(() => db.prepare("INSERT INTO turns (call_id, idx, role, text) VALUES (?, 3, 'other', 'x')").run(id)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO turns (call_id, idx, role, text, raw_role) VALUES (?, 3, 'agent', 'x', 'bot')").run(id)).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('sorts unknown figures last both ways, still scanning the index', () => {
     const db = openDb(freshDbFile());
     for (const direction of ['asc', 'desc'] as const) {

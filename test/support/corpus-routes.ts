@@ -1,4 +1,4 @@
-import type { Turn } from '../../src/core/model/call';
+import type { ProviderEvaluation, Turn } from '../../src/core/model/call';
 import type { CorpusCase } from './corpus';
 
 /** The test signing secrets named in the corpus `.headers.json` notes. */
@@ -65,16 +65,20 @@ export function callFromApi(detail: Record<string, unknown>) {
     dynamic_variables: (detail.dynamic_variables ?? null) as Record<string, unknown> | null,
     cost_usd: (detail.cost_usd ?? null) as number | null,
     provider_metrics: (detail.provider_metrics ?? null) as Record<string, unknown> | null,
+    provider_evaluations: (detail.provider_evaluations ?? null) as ProviderEvaluation[] | null,
     extra: (detail.extra ?? null) as Record<string, unknown> | null,
   };
 }
 
 const roleOf = { assistant: 'agent', user: 'user', tool: 'tool' } as const;
 
+/** An entry whose role is none of ours is a turn of an unknown speaker: role `other`, its name kept. */
 export function turnsFromApi(transcript: Record<string, unknown>[]): Turn[] {
   return transcript.map((entry) => ({
     idx: Number(entry.idx),
-    role: roleOf[entry.role as keyof typeof roleOf],
+    role: roleOf[entry.role as keyof typeof roleOf] ?? 'other',
+    ...(typeof entry.raw_role === 'string' ? { raw_role: entry.raw_role } : {}),
+    ...(typeof entry.original_bytes === 'number' ? { original_bytes: entry.original_bytes } : {}),
     text: String(entry.content),
     start_ms: (entry.start_ms ?? null) as number | null,
     end_ms: (entry.end_ms ?? null) as number | null,

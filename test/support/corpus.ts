@@ -5,10 +5,10 @@ import type { CallFacts, Turn } from '../../src/core/model/call';
 import { agentResponseLatencies, timingAvailability, userInterruptsAgent } from '../../src/core/metrics/transcript-timing';
 
 /**
- * The shared corpus (`../shared/corpus/dev`): every payload with the facts a correct importer
+ * The payload corpus (`test/fixtures/corpus`, a copy of the project's dev corpus): every payload with the facts a correct importer
  * must extract. Used by the per-format unit tests and by the listener / importer tests alike.
  */
-export const corpusRoot = join(__dirname, '../../../shared/corpus/dev');
+export const corpusRoot = join(__dirname, '../fixtures/corpus');
 
 export interface Expected {
   accept: boolean;
@@ -30,7 +30,7 @@ export interface CorpusCase {
 }
 
 export function loadCorpus(provider?: string): CorpusCase[] {
-  const providers = provider ? [provider] : readdirSync(corpusRoot).sort();
+  const providers = provider ? [provider] : readdirSync(corpusRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   return providers.flatMap((dir) =>
     readdirSync(join(corpusRoot, dir))
       .filter((file) => file.endsWith('.json') && !file.endsWith('.expected.json') && !file.endsWith('.headers.json'))

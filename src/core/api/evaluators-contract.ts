@@ -27,7 +27,8 @@ export const evaluatorsContract = {
     input: z
       .object({
         evaluator_ids: z.array(evaluatorId).min(1).max(50),
-        call_ids: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+        // a call is named as on every {id} route: integer id, uuid, short id or the provider's call id
+        call_ids: z.array(z.union([z.number().int().positive(), z.string().min(1).max(200)])).min(1).max(100_000).optional(),
         filter: callListFilterSchema.optional(),
         force: z.boolean().default(false),
       })

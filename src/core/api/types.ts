@@ -130,6 +130,8 @@ export interface ImportSummary {
   attached: number;
   failures: { source: string; message: string }[];
   cancelled: boolean;
+  /** calls read, by the format each was read as (`retell.transcript`: a bare Retell transcript). */
+  formats: Record<string, number>;
 }
 
 export type WebhookProviderName = 'retell' | 'elevenlabs' | 'bland' | 'vapi';

@@ -19,7 +19,9 @@ const clock = (ms: number | null) => {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 };
 
-const ROLE_NAMES: Record<Turn['role'], string> = { agent: 'AGENT', user: 'CALLER', tool: 'TOOL' };
+const ROLE_NAMES: Record<Exclude<Turn['role'], 'other'>, string> = { agent: 'AGENT', user: 'CALLER', tool: 'TOOL' };
+/** A turn of an unknown speaker is named as the payload names it. */
+const roleName = (turn: Turn) => (turn.role === 'other' ? (turn.raw_role ?? 'other').toUpperCase() : ROLE_NAMES[turn.role]);
 
 /** `[3] 00:12 AGENT: text`; tool turns show their call and result. */
 export function transcriptForJudge(turns: readonly Turn[]): string {
@@ -27,7 +29,7 @@ export function transcriptForJudge(turns: readonly Turn[]): string {
     .map((turn) => {
       const tool = turn.tool ? ` ${turn.tool.name}(${JSON.stringify(turn.tool.arguments)}) -> ${JSON.stringify(turn.tool.result)}` : '';
       // one line per turn, so a newline inside a turn cannot pass for another numbered turn
-      return `[${turn.idx}] ${clock(turn.start_ms)} ${ROLE_NAMES[turn.role]}:${tool} ${turn.text.replace(/\s*\n\s*/g, ' ')}`.trimEnd();
+      return `[${turn.idx}] ${clock(turn.start_ms)} ${roleName(turn)}:${tool} ${turn.text.replace(/\s*\n\s*/g, ' ')}`.trimEnd();
     })
     .join('\n');
 }

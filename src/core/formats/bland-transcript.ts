@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, formatPath } from '../api/errors';
 import type { Turn } from '../model/call';
-import { knownRoleNames, lookupRole } from '../model/roles';
+import { turnRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { isRecord } from './types';
 
@@ -16,9 +16,8 @@ const isoInstant = z.string().refine((value) => toIsoInstant(value) !== null, { 
 const line = z.looseObject({
   created_at: isoInstant.nullish(),
   text: z.string().nullish(),
-  user: z.string().refine((name) => lookupRole(name).known, {
-    message: `unknown speaker (known: ${knownRoleNames.join(', ')})`,
-  }),
+  // an unknown speaker is kept as said (role `other`), never a reason to refuse the call
+  user: z.string(),
 });
 
 export const blandTranscript = z.array(line);
@@ -46,13 +45,13 @@ export function turnsFromBlandLines(lines: readonly BlandLine[], callStartMs: nu
   const base = callStartMs ?? stamps.find((ms): ms is number => ms !== null) ?? null;
   const turns: Turn[] = [];
   lines.forEach((item, i) => {
-    const role = lookupRole(item.user);
-    if (!role.known || role.role === null) return;
+    const role = turnRole(item.user);
+    if (role === null) return;
     const stamp = stamps[i] ?? null;
     const text = item.text ?? '';
     turns.push({
       idx: turns.length,
-      role: role.role,
+      ...role,
       // agent-action text is kept as the tool turn's text: its wording is not documented.
       text,
       start_ms: stamp === null || base === null ? null : Math.round(stamp - base),

@@ -10,8 +10,9 @@ export { blandTranscriptToTurns } from './bland-transcript';
 
 /**
  * Bland AI (FORMATS.md §4): the GET /v1/calls/{id} object, which the post-call webhook also sends.
- * Units: `call_length` minutes, `corrected_duration` seconds as a string; `end_at` is the
- * max_duration cut-off, not the end of the call, so it is never read as one.
+ * Units: `call_length` minutes, `corrected_duration` seconds as a string, `max_duration` minutes.
+ * `end_at` is the end of the call in Bland's published examples, but some deliveries carry the
+ * max_duration cut-off there instead (started_at + max_duration): that one is no end.
  */
 export const SOURCE_FORMAT = 'bland.call-details';
 
@@ -43,7 +44,9 @@ const interpreted = {
 const callDetails = z.looseObject({
   ...interpreted,
   answered_by: z.string().nullish(),
-  request_data: z.looseObject({ pathway_id: z.string().nullish() }).nullish(),
+  request_data: z.looseObject({ pathway_id: z.string().nullish(), max_duration: z.number().finite().nonnegative().nullish() }).nullish(),
+  end_at: isoInstant.nullish(),
+  max_duration: z.number().finite().nonnegative().nullish(),
 });
 type CallDetails = z.infer<typeof callDetails>;
 
@@ -65,6 +68,7 @@ export function normalizeBland(payload: unknown): NormalizedCall {
   call.to_number = body.to ?? null;
   call.customer_number = direction === 'inbound' ? call.from_number : direction === 'outbound' ? call.to_number : null;
   call.started_at = startedAt;
+  call.ended_at = endedAt(body, startedAt, durationSeconds(body));
   call.duration_s = durationSeconds(body);
   call.status = body.status ?? null;
   call.end_reason = body.call_ended_by ?? null;
@@ -74,6 +78,26 @@ export function normalizeBland(payload: unknown): NormalizedCall {
   call.dynamic_variables = body.variables ?? null;
   call.extra = extraFields(body);
   return { call, turns };
+}
+
+/** Bland's default `max_duration` (minutes) when the call does not state one. */
+const BLAND_DEFAULT_MAX_MINUTES = 30;
+
+/**
+ * `end_at`, unless it is not the end: before the start, or exactly the max_duration cut-off of a
+ * call whose stated length is shorter than that.
+ */
+function endedAt(body: CallDetails, startedAt: string | null, seconds: number | null): string | null {
+  const end = body.end_at ? toIsoInstant(body.end_at) : null;
+  const startMs = instantMs(startedAt);
+  const endMs = instantMs(end);
+  if (end === null || endMs === null) return null;
+  if (startMs === null) return end;
+  if (endMs < startMs) return null;
+  const maxMinutes = body.max_duration ?? body.request_data?.max_duration ?? BLAND_DEFAULT_MAX_MINUTES;
+  const cutOffMs = startMs + maxMinutes * 60_000;
+  const ranShorter = seconds !== null && seconds < maxMinutes * 60 - 1;
+  return Math.abs(endMs - cutOffMs) < 1000 && ranShorter ? null : end;
 }
 
 /** `corrected_duration` (string seconds), else `call_length` (minutes). */

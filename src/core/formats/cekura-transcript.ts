@@ -18,7 +18,7 @@ const row = z.looseObject({
   data: z.looseObject({ id: z.string().nullish(), name: z.string().nullish(), arguments: z.unknown().optional(), result: z.unknown().optional() }).nullish(),
 });
 
-const roleOf: Record<string, Turn['role'] | 'result'> = {
+const roleOf: Record<string, Exclude<Turn['role'], 'other'> | 'result'> = {
   'main agent': 'agent',
   'testing agent': 'user',
   'function call': 'tool',
@@ -39,11 +39,6 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
     const fields = parsed.error.issues.map((issue) => ({ path: formatPath([context.path, ...issue.path]), message: issue.message }));
     throw new ApiError('invalid_payload', `Cekura transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
   }
-  const unknownRoles = parsed.data.flatMap((entry, i) =>
-    cekuraRole(entry.role) ? [] : [{ path: `${context.path}.${i}.role`, message: `unknown Cekura role "${entry.role}" (use "Main Agent", "Testing Agent", "Function Call", "Function Call Result")` }],
-  );
-  if (unknownRoles.length > 0) throw new ApiError('invalid_payload', `Cekura transcript has unknown roles at: ${unknownRoles.map((f) => f.path).join(', ')}`, unknownRoles);
-
   const turns: Turn[] = [];
   const toolTurnById = new Map<string, Turn>();
   // a result without an id goes to the latest call of its tool (one lookup, not a scan per result)
@@ -56,10 +51,11 @@ export function cekuraTranscriptToTurns(transcript: unknown, context: { callStar
       if (target?.tool) target.tool = { ...target.tool, result: decodeJsonText(entry.data?.result ?? entry.content) };
       continue;
     }
-    if (!role) continue;
+    // a role Cekura does not define is kept as said (role `other`), never a reason to refuse the call
     const turn: Turn = {
       idx: turns.length,
-      role,
+      role: role ?? 'other',
+      ...(role ? {} : { raw_role: entry.role }),
       text: role === 'tool' ? '' : (entry.content ?? ''),
       start_ms: seconds(entry.start_time),
       end_ms: seconds(entry.end_time),

@@ -2,37 +2,17 @@ import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { emptyCallFacts, type NormalizedCall, type Turn } from '../model/call';
 import { instantMs, toIsoInstant } from '../model/time';
-import { cekuraTranscriptToTurns } from './cekura-transcript';
 import { isRecord, setOwn, type FormatModule } from './types';
 import { invalidPayload } from './zod-problems';
-import { vapiMessagesToTurns } from './vapi';
-import { retellTranscriptToTurns } from './retell';
-import { elevenLabsTranscriptToTurns } from './elevenlabs';
-import { blandTranscriptToTurns } from './bland';
-import { deepgramToTurns } from './deepgram';
-import { livekitChatToTurns } from './livekit';
-import { pipecatMessagesToTurns } from './pipecat';
 import { decodeJsonText } from './json-text';
 import { assertPayloadWithinLimits } from './limits';
+import { transcriptParsers, type TranscriptParser } from './transcript-types';
 
 /**
  * Seed 003: Cekura's observe body (`POST /observability/v1/observe/`). The call facts come from
  * the body; `transcript_json` is parsed with the rules of its `transcript_type`.
  */
-type TranscriptParser = (transcript: unknown, context: { callStartMs: number | null; path: string }) => Turn[];
-
-const parsers: Record<string, TranscriptParser | null> = {
-  cekura: cekuraTranscriptToTurns,
-  vocera: cekuraTranscriptToTurns,
-  vapi: vapiMessagesToTurns,
-  retell: retellTranscriptToTurns,
-  elevenlabs: elevenLabsTranscriptToTurns,
-  bland: blandTranscriptToTurns,
-  deepgram: deepgramToTurns,
-  livekit: livekitChatToTurns,
-  pipecat: pipecatMessagesToTurns,
-  'none-mono': null,
-};
+const parsers: Record<string, TranscriptParser | null> = { ...transcriptParsers, 'none-mono': null };
 export const cekuraTranscriptTypes = Object.keys(parsers);
 
 const redactFields = [
@@ -77,19 +57,26 @@ export function normalizeCekura(payload: unknown): NormalizedCall {
   const parsed = observeBody.safeParse(payload);
   if (!parsed.success) throw invalidPayload('Cekura observe', parsed.error);
   const body = parsed.data;
-  const startedAt = body.timestamp ? toIsoInstant(body.timestamp) : null;
   const parser = parsers[body.transcript_type];
   const transcript = transcriptValue(body.transcript_json);
   // a transcript sent as JSON text was not sized up with the body
   if (typeof body.transcript_json === 'string') assertPayloadWithinLimits(transcript, 'transcript_json');
-  const context = { callStartMs: instantMs(startedAt), path: 'transcript_json' };
-  // Deepgram has no roles: Cekura's stated agent channel decides them (channel 0 otherwise).
-  const turns =
-    transcript == null || !parser
-      ? []
-      : body.transcript_type === 'deepgram'
-        ? deepgramToTurns(transcript, { ...context, agentChannel: body.main_agent_channel_index ?? 0 })
-        : parser(transcript, context);
+  const turnsFrom = (callStartMs: number | null): Turn[] => {
+    const context = { callStartMs, path: 'transcript_json' };
+    // Deepgram has no roles: Cekura's stated agent channel decides them (channel 0 otherwise).
+    if (transcript == null || !parser) return [];
+    return body.transcript_type === 'deepgram'
+      ? transcriptParsers.deepgram(transcript, { ...context, agentChannel: body.main_agent_channel_index ?? 0 })
+      : parser(transcript, context);
+  };
+  let startedAt = body.timestamp ? toIsoInstant(body.timestamp) : null;
+  let turns = turnsFrom(instantMs(startedAt));
+  // `timestamp` is "when the call occurred": a transcript with wall-clock times that began before
+  // it shows it is not the start (senders stamp the send time), so the start is unknown.
+  if (startedAt !== null && turns.some((turn) => turn.start_ms !== null && turn.start_ms < 0)) {
+    startedAt = null;
+    turns = turnsFrom(null);
+  }
 
   const call = emptyCallFacts('cekura', `cekura.observe(transcript_type=${body.transcript_type})`);
   call.external_id = String(body.call_id);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ApiError } from '../api/errors';
 import { emptyCallFacts, type NormalizedCall, type Turn, type JsonObject } from '../model/call';
-import { knownRoleNames, lookupRole } from '../model/roles';
+import { turnRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
@@ -72,22 +71,15 @@ export function normalizeEfficientAi(payload: unknown): NormalizedCall {
 }
 
 function toTurns(messages: z.infer<typeof message>[], callStartMs: number | null): Turn[] {
-  const problems = messages.flatMap((m, i) =>
-    lookupRole(m.role).known
-      ? []
-      : [{ path: `messages.${i}.role`, message: `unknown role "${m.role}" (known: ${knownRoleNames.join(', ')})` }],
-  );
-  if (problems.length > 0) {
-    throw new ApiError('invalid_payload', `EfficientAI call has unknown roles at: ${problems.map((p) => p.path).join(', ')}`, problems);
-  }
   const base = timeBase(messages, callStartMs);
   const turns: Turn[] = [];
   for (const m of messages) {
-    const lookup = lookupRole(m.role);
-    if (!lookup.known || lookup.role === null) continue;
+    // an unknown speaker is kept as said (role `other`), never a reason to refuse the call
+    const role = turnRole(m.role);
+    if (role === null) continue;
     turns.push({
       idx: turns.length,
-      role: lookup.role,
+      ...role,
       text: m.content,
       start_ms: relative(m.start_time, base),
       end_ms: relative(m.end_time, base),

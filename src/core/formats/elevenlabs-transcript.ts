@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, formatPath } from '../api/errors';
 import type { JsonObject, Turn } from '../model/call';
-import { knownRoleNames, lookupRole } from '../model/roles';
+import { turnRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
 import { pendingToolCalls, type PendingToolCalls } from './pending-tools';
@@ -28,9 +28,8 @@ const toolResult = z.looseObject({
 });
 
 const entry = z.looseObject({
-  role: z.string().refine((name) => lookupRole(name).known, {
-    message: `unknown role (known: ${knownRoleNames.join(', ')})`,
-  }),
+  // an unknown role is kept as said (role `other`), never a reason to refuse the call
+  role: z.string(),
   message: z.string().nullish(),
   time_in_call_secs: timeSeconds.nonnegative().nullish(),
   interrupted: z.boolean().nullish(),
@@ -74,8 +73,8 @@ export function turnsFromElevenLabsEntries(entries: readonly ElevenLabsEntry[]):
   const handoffs = agentIds.size > 1;
 
   for (const item of entries) {
-    const role = lookupRole(item.role);
-    if (!role.known || role.role === null) continue;
+    const role = turnRole(item.role);
+    if (role === null) continue;
     const startMs = item.time_in_call_secs == null ? null : Math.round(item.time_in_call_secs * 1000);
     const agentName = handoffs ? (item.agent_metadata?.agent_id ?? null) : null;
     const firstTurnOfEntry = turns.length;
@@ -83,7 +82,7 @@ export function turnsFromElevenLabsEntries(entries: readonly ElevenLabsEntry[]):
     if (item.message != null && item.message !== '') {
       turns.push({
         idx: turns.length,
-        role: role.role,
+        ...role,
         text: item.message,
         start_ms: startMs,
         end_ms: null,

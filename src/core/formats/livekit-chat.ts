@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, formatPath, type FieldProblem } from '../api/errors';
 import type { JsonObject, ToolInvocation, Turn } from '../model/call';
-import { lookupRole } from '../model/roles';
+import { turnRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
 import { minOf } from '../model/extremes';
@@ -24,7 +24,8 @@ const speakingMetrics = z.looseObject({
 const messageItem = z.looseObject({
   type: z.literal('message'),
   id: z.string().nullish(),
-  role: z.enum(['developer', 'system', 'user', 'assistant']),
+  // developer, system, user, assistant; any other is kept as said (role `other`)
+  role: z.string().min(1),
   // image/audio parts are objects; only the strings are spoken text
   content: z.union([z.string(), z.array(z.union([z.string(), z.looseObject({})]))]),
   interrupted: z.boolean().nullish(),
@@ -160,17 +161,17 @@ export function livekitChatFromItems(items: LivekitChatItem[], callStartMs: numb
 
   for (const item of items) {
     if (item.type === 'message') {
-      const lookup = lookupRole(item.role);
-      if (!lookup.known || lookup.role === null) continue;
+      const role = turnRole(item.role);
+      if (role === null) continue;
       const turn = push({
-        role: lookup.role,
+        ...role,
         text: messageText(item.content),
         start_ms: at(item.metrics?.started_speaking_at),
         end_ms: at(item.metrics?.stopped_speaking_at),
         words: null,
         tool: null,
         interrupted: item.interrupted ?? null,
-        agent_name: lookup.role === 'agent' ? agentName : null,
+        agent_name: role.role === 'agent' ? agentName : null,
       });
       const metrics = messageMetrics(item);
       if (metrics) turnMetrics.push({ turn: turn.idx, item_id: item.id ?? null, ...metrics });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, formatPath, type FieldProblem } from '../api/errors';
 import type { ToolInvocation, Turn } from '../model/call';
-import { lookupRole } from '../model/roles';
+import { turnRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
@@ -11,7 +11,10 @@ import { minOf } from '../model/extremes';
  * Pipecat message lists (FORMATS.md §6). Pipecat has no export format; apps persist either the
  * transcript messages (`{role: user|assistant, content, user_id, timestamp}`, timestamp = ISO turn
  * START, `interrupted` on assistant turns) or `LLMContext.get_messages()` (OpenAI chat format, no
- * timing, assistant `tool_calls[]` answered by `role: tool` messages). One reader handles both.
+ * timing, assistant `tool_calls[]` answered by `role: tool` messages). Cekura documents a third
+ * shape for its `pipecat` transcript type: `start_time` / `end_time` in seconds from call start, and
+ * tool rows `{role: tool_call | tool_call_result, data: {id, name, arguments | result}}`. One
+ * reader handles all three.
  */
 
 const isoInstant = z.string().refine((value) => toIsoInstant(value) !== null, { message: 'not an ISO-8601 instant' });
@@ -26,10 +29,23 @@ const toolCall = z.looseObject({
   }),
 });
 
+const cekuraToolData = z.looseObject({
+  id: z.string().nullish(),
+  name: z.string().nullish(),
+  arguments: z.unknown().optional(),
+  result: z.unknown().optional(),
+});
+
+const secondsFromStart = z.number().finite().nonnegative();
+
 const pipecatMessage = z.looseObject({
-  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
+  // system, developer, user, assistant, tool (Cekura: tool_call, tool_call_result); any other is kept as said
+  role: z.string().min(1),
   content: z.union([z.string(), z.array(contentPart)]).nullish(),
   timestamp: isoInstant.nullish(),
+  start_time: secondsFromStart.nullish(),
+  end_time: secondsFromStart.nullish(),
+  data: cekuraToolData.nullish(),
   interrupted: z.boolean().nullish(),
   tool_calls: z.array(toolCall).nullish(),
   tool_call_id: z.string().nullish(),
@@ -93,9 +109,23 @@ export function pipecatTurnsFromMessages(messages: PipecatMessage[], callStartMs
   };
 
   for (const message of messages) {
-    const timestampMs = instantMs(message.timestamp ?? null);
-    // Pipecat only records when a turn started: end times stay null
-    const startMs = timestampMs === null || base === null ? null : Math.round(timestampMs - base);
+    const { startMs, endMs } = messageTimes(message, base);
+    if (message.role === 'tool_call') {
+      const data = message.data ?? {};
+      const tool: ToolInvocation = { name: data.name ?? 'unknown', arguments: decodeJsonText(data.arguments), result: null };
+      if (data.id) toolByCallId.set(data.id, tool);
+      push({ ...toolTurn(tool, startMs), end_ms: endMs });
+      continue;
+    }
+    if (message.role === 'tool_call_result') {
+      const data = message.data ?? {};
+      const result = decodeJsonText(data.result ?? message.content ?? null);
+      const tool = data.id ? toolByCallId.get(data.id) : undefined;
+      const byName = tool ?? [...turns].reverse().find((t) => t.tool !== null && t.tool.result === null && t.tool.name === data.name)?.tool;
+      if (byName) byName.result = result;
+      else push(toolTurn({ name: data.name ?? 'unknown', arguments: null, result }, startMs));
+      continue;
+    }
     if (message.role === 'tool') {
       const tool = message.tool_call_id ? toolByCallId.get(message.tool_call_id) : undefined;
       if (tool) tool.result = message.content ?? null;
@@ -103,17 +133,17 @@ export function pipecatTurnsFromMessages(messages: PipecatMessage[], callStartMs
       else push(toolTurn({ name: message.name ?? 'unknown', arguments: null, result: message.content ?? null }, startMs));
       continue;
     }
-    const lookup = lookupRole(message.role);
-    if (!lookup.known || lookup.role === null) continue;
+    const role = turnRole(message.role);
+    if (role === null) continue;
     const text = contentText(message.content);
     const toolCalls = message.tool_calls ?? [];
     // an assistant message that only carries tool calls says nothing aloud
     if (text !== '' || toolCalls.length === 0) {
       push({
-        role: lookup.role,
+        ...role,
         text,
         start_ms: startMs,
-        end_ms: null,
+        end_ms: endMs,
         words: null,
         tool: null,
         interrupted: message.interrupted ?? null,
@@ -127,6 +157,17 @@ export function pipecatTurnsFromMessages(messages: PipecatMessage[], callStartMs
     }
   }
   return turns;
+}
+
+/**
+ * An ISO `timestamp` is the turn's wall-clock start (Pipecat records no end); Cekura's shape gives
+ * `start_time` / `end_time` in seconds from the call start instead.
+ */
+function messageTimes(message: PipecatMessage, base: number | null): { startMs: number | null; endMs: number | null } {
+  const timestampMs = instantMs(message.timestamp ?? null);
+  if (timestampMs !== null) return { startMs: base === null ? null : Math.round(timestampMs - base), endMs: null };
+  const seconds = (value: number | null | undefined) => (value == null ? null : Math.round(value * 1000));
+  return { startMs: seconds(message.start_time), endMs: seconds(message.end_time) };
 }
 
 function toolTurn(tool: ToolInvocation, startMs: number | null): Omit<Turn, 'idx'> {

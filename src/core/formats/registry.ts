@@ -3,6 +3,7 @@ import type { NormalizedCall } from '../model/call';
 import { isRecord, type FormatModule } from './types';
 import { wrappedRetellFormat } from './wrapped';
 import { cekuraFormat } from './cekura';
+import { cekuraWebhookFormat } from './cekura-webhook';
 import { retellFormat } from './retell';
 import { vapiFormat } from './vapi';
 import { elevenLabsFormat } from './elevenlabs';
@@ -12,14 +13,17 @@ import { pipecatFormat } from './pipecat';
 import { deepgramFormat } from './deepgram';
 import { efficientAiFormat } from './efficientai';
 import { assertPayloadWithinLimits, assertStorableCall } from './limits';
+import { transcriptArrayFormats } from './transcript-array';
 
 /**
  * Every supported payload format, most specific first: the first module whose `detect` names a
- * shape wins. (EfficientAI's flat body is the loosest shape, so it is asked last.)
+ * shape wins. (EfficientAI's flat body is the loosest object shape; bare transcript arrays come
+ * after every format of the platforms' own.)
  */
 export const formatModules: readonly FormatModule[] = [
   wrappedRetellFormat,
   cekuraFormat,
+  cekuraWebhookFormat,
   retellFormat,
   vapiFormat,
   elevenLabsFormat,
@@ -28,9 +32,10 @@ export const formatModules: readonly FormatModule[] = [
   pipecatFormat,
   deepgramFormat,
   efficientAiFormat,
+  ...transcriptArrayFormats,
 ];
 
-export const supportedProviders = formatModules.map((m) => m.provider);
+export const supportedProviders = [...new Set(formatModules.map((m) => m.provider))];
 
 export interface Detection {
   module: FormatModule;
@@ -47,7 +52,7 @@ export function detectFormat(payload: unknown): Detection | null {
 
 /** Says in words why a payload matched no format, naming what it looks like. */
 export function whyUnrecognized(payload: unknown): string {
-  if (Array.isArray(payload)) return 'a JSON array is a list of calls, not one call';
+  if (Array.isArray(payload)) return 'a JSON array is a list of calls or a transcript (an array of turns), and this one is neither';
   if (!isRecord(payload)) return `expected a JSON object, got ${payload === null ? 'null' : typeof payload}`;
   const keys = Object.keys(payload).slice(0, 12);
   return (

@@ -10,6 +10,8 @@ import { timeSeconds } from './time-fields';
  * have no start/end of their own: a turn runs from its first word's `start` to its last word's `end`
  * (seconds of call audio). Tool invocations become tool turns and their results merge into them
  * (README rule 2); node transitions, DTMF, SMS and injected context are not spoken, so not turns.
+ * A role Retell does not document is kept as a turn of its own (role `other`), never a reason to
+ * refuse the call.
  */
 
 const word = z.looseObject({
@@ -42,6 +44,45 @@ export const retellTranscriptItem = z.discriminatedUnion('role', [
 ]);
 export type RetellTranscriptItem = z.infer<typeof retellTranscriptItem>;
 
+const retellRoles = new Set(['agent', 'user', 'transfer_target', 'tool_call_invocation', 'tool_call_result', 'node_transition', 'dtmf', 'sms', 'injected']);
+
+/** An utterance of a speaker Retell does not document: `{role: <anything else>, content?, words?}`. */
+const unknownSpeaker = z.looseObject({ role: z.string().min(1), content: z.string().nullish(), words: z.array(word).nullish() });
+type UnknownSpeaker = z.infer<typeof unknownSpeaker>;
+
+function isUnknownSpeaker(item: unknown): boolean {
+  return isRecord(item) && typeof item.role === 'string' && !retellRoles.has(item.role);
+}
+
+type Entry = { known: RetellTranscriptItem } | { unknown: UnknownSpeaker };
+
+function parseEntry(raw: unknown): { entry: Entry } | { issues: z.core.$ZodIssue[] } {
+  if (isUnknownSpeaker(raw)) {
+    const speaker = unknownSpeaker.safeParse(raw);
+    return speaker.success ? { entry: { unknown: speaker.data } } : { issues: speaker.error.issues };
+  }
+  const item = retellTranscriptItem.safeParse(raw);
+  return item.success ? { entry: { known: item.data } } : { issues: item.error.issues };
+}
+
+/** Each item validated by its role (an undocumented role by the loose speaker shape); issue paths start at the item index. */
+function parseItems(value: readonly unknown[]): { items: Entry[] } | { issues: { path: PropertyKey[]; message: string }[] } {
+  const items: Entry[] = [];
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  value.forEach((raw, i) => {
+    const parsed = parseEntry(raw);
+    if ('entry' in parsed) items.push(parsed.entry);
+    else issues.push(...parsed.issues.map((issue) => ({ path: [i, ...issue.path], message: issue.message })));
+  });
+  return issues.length > 0 ? { issues } : { items };
+}
+
+/** A transcript list for a call schema: every item checked as `retellTranscriptToTurns` reads it. */
+export const retellTranscriptList = z.array(z.unknown()).superRefine((list, ctx) => {
+  const parsed = parseItems(list);
+  if ('issues' in parsed) for (const issue of parsed.issues) ctx.addIssue({ code: 'custom', path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), message: issue.message });
+});
+
 const at = (prefix: string, path: readonly PropertyKey[]) => formatPath(prefix ? [prefix, ...path] : path);
 const ms = (seconds: number) => Math.round(seconds * 1000);
 
@@ -65,15 +106,34 @@ function locateTranscript(transcript: unknown, path: string): { value: unknown; 
 /** Retell transcript -> turns; throws a 422 naming `<path>.<i>.<field>` for malformed entries. */
 export function retellTranscriptToTurns(transcript: unknown, context: { callStartMs: number | null; path: string }): Turn[] {
   const located = locateTranscript(transcript, context.path);
-  const parsed = z.array(retellTranscriptItem).safeParse(located.value);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: at(located.path, issue.path), message: issue.message }));
+  const parsed: ReturnType<typeof parseItems> = Array.isArray(located.value)
+    ? parseItems(located.value)
+    : { issues: [{ path: [], message: 'expected a list of transcript items' }] };
+  if ('issues' in parsed) {
+    const fields = parsed.issues.map((issue) => ({ path: at(located.path, issue.path), message: issue.message }));
     throw new ApiError('invalid_payload', `Retell transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
   }
 
   const turns: Turn[] = [];
   const toolTurnById = new Map<string, Turn>();
-  for (const item of parsed.data) {
+  for (const entry of parsed.items) {
+    if ('unknown' in entry) {
+      const words = timedWords(entry.unknown.words);
+      turns.push({
+        idx: turns.length,
+        role: 'other',
+        raw_role: entry.unknown.role,
+        text: entry.unknown.content ?? '',
+        start_ms: words[0]?.start_ms ?? null,
+        end_ms: words.at(-1)?.end_ms ?? null,
+        words: words.length > 0 ? words : null,
+        tool: null,
+        interrupted: null,
+        agent_name: null,
+      });
+      continue;
+    }
+    const item = entry.known;
     switch (item.role) {
       case 'agent':
       case 'user':

@@ -3,7 +3,7 @@ import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/c
 import { toIsoInstant } from '../model/time';
 import { invalidPayload } from './zod-problems';
 import { isRecord, type FormatModule } from './types';
-import { retellTranscriptItem, retellTranscriptToTurns } from './retell-transcript';
+import { retellTranscriptList, retellTranscriptToTurns } from './retell-transcript';
 import { timeMs } from './time-fields';
 
 export { retellTranscriptToTurns } from './retell-transcript';
@@ -43,8 +43,8 @@ export const retellCallSchema = z.looseObject({
   disconnection_reason: z.string().nullish(),
   recording_url: z.string().nullish(),
   recording_multi_channel_url: z.string().nullish(),
-  transcript_object: z.array(retellTranscriptItem).nullish(),
-  transcript_with_tool_calls: z.array(retellTranscriptItem).nullish(),
+  transcript_object: retellTranscriptList.nullish(),
+  transcript_with_tool_calls: retellTranscriptList.nullish(),
   latency: jsonObject.nullish(),
   call_cost: z.looseObject({ combined_cost: z.number().finite().nullish() }).nullish(),
   metadata: jsonObject.nullish(),
@@ -81,10 +81,19 @@ function centsToUsd(cents: number): number {
   return Math.round(cents * 100) / 10_000;
 }
 
-function durationSeconds(call: RetellCall): number | null {
+/**
+ * An epoch-ms timestamp that can be a call's: from 2000 on. Published examples carry edited values
+ * (a 10-digit start, an 11-digit end) that read as ms fall in 1970; those are no instant of the call.
+ */
+const EPOCH_MS_2000 = Date.UTC(2000, 0, 1);
+function plausibleEpochMs(value: number | null | undefined): number | null {
+  return value != null && value >= EPOCH_MS_2000 ? value : null;
+}
+
+function durationSeconds(call: RetellCall, startMs: number | null, endMs: number | null): number | null {
   if (call.duration_ms != null) return call.duration_ms / 1000;
-  if (call.start_timestamp == null || call.end_timestamp == null) return null;
-  return (call.end_timestamp - call.start_timestamp) / 1000;
+  if (startMs === null || endMs === null) return null;
+  return (endMs - startMs) / 1000;
 }
 
 /**
@@ -100,9 +109,11 @@ export function retellCallToNormalized(call: RetellCall, ids: { provider: string
   facts.from_number = call.from_number ?? null;
   facts.to_number = call.to_number ?? null;
   facts.customer_number = customerNumber(call);
-  facts.started_at = call.start_timestamp == null ? null : toIsoInstant(call.start_timestamp);
-  facts.ended_at = call.end_timestamp == null ? null : toIsoInstant(call.end_timestamp);
-  facts.duration_s = durationSeconds(call);
+  const startMs = plausibleEpochMs(call.start_timestamp);
+  const endMs = plausibleEpochMs(call.end_timestamp);
+  facts.started_at = startMs === null ? null : toIsoInstant(startMs);
+  facts.ended_at = endMs === null ? null : toIsoInstant(endMs);
+  facts.duration_s = durationSeconds(call, startMs, endMs);
   facts.status = call.call_status ?? null;
   facts.end_reason = call.disconnection_reason ?? null;
   facts.recording_url = call.recording_url ?? null;
@@ -117,7 +128,7 @@ export function retellCallToNormalized(call: RetellCall, ids: { provider: string
   const key = call.transcript_with_tool_calls ? 'transcript_with_tool_calls' : 'transcript_object';
   const transcript = call[key] ?? [];
   const turns = retellTranscriptToTurns(transcript, {
-    callStartMs: call.start_timestamp ?? null,
+    callStartMs: startMs,
     path: path ? `${path}.${key}` : key,
   });
   return { call: facts, turns };

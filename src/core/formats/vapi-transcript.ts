@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, formatPath, type FieldProblem } from '../api/errors';
 import type { Turn } from '../model/call';
-import { knownRoleNames, lookupRole } from '../model/roles';
+import { lookupRole } from '../model/roles';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
 import { pendingToolCalls, type PendingToolCalls } from './pending-tools';
@@ -10,7 +10,9 @@ import { timeMs, timeSeconds } from './time-fields';
 /**
  * Vapi's `messages[]` / `artifact.messages[]` (corpus FORMATS.md §1): `bot` / `user` utterances,
  * `system` prompts (not turns), `tool_calls` (one tool turn per `toolCalls[]` entry) and
- * `tool_call_result` (merged into its invocation, README rule 2).
+ * `tool_call_result` (merged into its invocation, README rule 2). Reports of early 2024 use OpenAI's
+ * older names instead: `function_call` (`{name, args}`, one tool turn) and `function_result`. A role
+ * Vapi never documented is kept as a turn of its own (role `other`), never a reason to refuse the call.
  *
  * Times: `secondsFromStart` is seconds from call start; `time` / `endTime` are epoch ms. Cekura's docs
  * show a `vapi` variant whose `time` is seconds from start (`"time": 0.0`), so `time` / `endTime` are
@@ -35,22 +37,27 @@ export const vapiMessageSchema = z.looseObject({
   toolCallId: z.string().nullish(),
   name: z.string().nullish(),
   result: z.unknown().optional(),
+  // `function_call` messages of early-2024 reports: `{name, args}`
+  args: z.unknown().optional(),
+  arguments: z.unknown().optional(),
 });
 export type VapiMessage = z.infer<typeof vapiMessageSchema>;
 
-type Kind = 'agent' | 'user' | 'tool_calls' | 'tool_result' | 'skip';
+type Kind = 'agent' | 'user' | 'tool_calls' | 'tool_call' | 'tool_result' | 'skip' | 'other';
 
-/** Vapi's own tool roles first (`tool` is OpenAI's result role), then the shared speaker names. */
-function kindOf(role: string): Kind | null {
+/**
+ * Vapi's own tool roles first (`tool` is OpenAI's result role, `function_result` its older name),
+ * then the shared speaker names; any other tool name is one invocation named by `name`.
+ */
+function kindOf(role: string): Kind {
   const key = role.trim().toLowerCase();
   if (key === 'tool_calls') return 'tool_calls';
-  if (key === 'tool_call_result' || key === 'tool') return 'tool_result';
+  if (key === 'tool_call_result' || key === 'tool' || key === 'function_result') return 'tool_result';
   const lookup = lookupRole(key);
-  if (!lookup.known || lookup.role === 'tool') return null;
+  if (!lookup.known) return 'other';
+  if (lookup.role === 'tool') return 'tool_call';
   return lookup.role ?? 'skip';
 }
-
-const vapiRoleNames = ['bot', 'user', 'system', 'tool_calls', 'tool_call_result'];
 
 const at = (prefix: string, path: readonly PropertyKey[]) => formatPath(prefix ? [prefix, ...path] : path);
 
@@ -120,14 +127,10 @@ export function vapiMessagesToTurns(transcript: unknown, context: { callStartMs:
 
 /** Messages already validated (by the call schema) -> turns; `path` is where the list sits. */
 export function vapiTurnsFromMessages(messages: readonly VapiMessage[], context: { callStartMs: number | null; path: string }): Turn[] {
-  const problems = messages.flatMap((m, i): FieldProblem[] => {
-    const kind = kindOf(m.role);
-    if (kind === null) {
-      return [{ path: at(context.path, [i, 'role']), message: `unknown role "${m.role}" (Vapi uses ${vapiRoleNames.join(', ')}; also accepted: ${knownRoleNames.join(', ')})` }];
-    }
-    if (kind === 'tool_calls' && !m.toolCalls) return [{ path: at(context.path, [i, 'toolCalls']), message: 'a tool_calls message needs its toolCalls list' }];
-    return [];
-  });
+  // an unknown role never sinks a call: its turn is kept as 'other' with the payload's own name
+  const problems = messages.flatMap((m, i): FieldProblem[] =>
+    kindOf(m.role) === 'tool_calls' && !m.toolCalls ? [{ path: at(context.path, [i, 'toolCalls']), message: 'a tool_calls message needs its toolCalls list' }] : [],
+  );
   if (problems.length > 0) throw invalid('Vapi messages', problems);
 
   const base = timeBase(messages, context.callStartMs);
@@ -137,8 +140,21 @@ export function vapiTurnsFromMessages(messages: readonly VapiMessage[], context:
   for (const m of messages) {
     const kind = kindOf(m.role);
     const times = messageTimes(m, base);
-    if (kind === 'agent' || kind === 'user') {
-      turns.push({ idx: turns.length, role: kind, text: m.message ?? m.content ?? '', ...times, words: null, tool: null, interrupted: null, agent_name: null });
+    if (kind === 'agent' || kind === 'user' || kind === 'other') {
+      turns.push({
+        idx: turns.length,
+        role: kind,
+        text: m.message ?? m.content ?? '',
+        ...times,
+        words: null,
+        tool: null,
+        interrupted: null,
+        agent_name: null,
+        ...(kind === 'other' ? { raw_role: m.role } : {}),
+      });
+    } else if (kind === 'tool_call') {
+      const name = m.name ?? 'unknown';
+      turns.push({ idx: turns.length, role: 'tool', text: '', ...times, words: null, tool: { name, arguments: decodeJsonText(m.args ?? m.arguments), result: null }, interrupted: null, agent_name: null });
     } else if (kind === 'tool_calls') {
       for (const call of m.toolCalls ?? []) {
         const turn: Turn = {

@@ -108,6 +108,16 @@ function durationSeconds(stated: number | null, startedAt: string | null, endedA
   return start === null || end === null ? null : (end - start) / 1000;
 }
 
+/**
+ * The stereo recording: the first candidate that is not the mono file (a report forwarded with its
+ * URLs rewritten can name the mono file as the artifact's stereo one, with the real stereo URL on the
+ * message); the first one when every candidate is the mono file.
+ */
+function stereoUrl(mono: string | null, candidates: readonly (string | null | undefined)[]): string | null {
+  const present = candidates.filter((url): url is string => typeof url === 'string' && url.length > 0);
+  return present.find((url) => url !== mono) ?? present[0] ?? null;
+}
+
 /** Builds the call from the Call object, with the report's own fields (if any) taking precedence. */
 function toNormalized(sourceFormat: string, call: CallObject, message: Report | null): NormalizedCall {
   const art = message?.artifact ?? call.artifact ?? null;
@@ -132,7 +142,7 @@ function toNormalized(sourceFormat: string, call: CallObject, message: Report | 
   facts.status = message ? 'ended' : (call.status ?? null);
   facts.end_reason = first(message?.endedReason, call.endedReason);
   facts.recording_url = first(art?.recordingUrl, art?.recording?.mono?.combinedUrl, message?.recordingUrl);
-  facts.stereo_recording_url = first(art?.stereoRecordingUrl, art?.recording?.stereoUrl, message?.stereoRecordingUrl);
+  facts.stereo_recording_url = stereoUrl(facts.recording_url, [art?.stereoRecordingUrl, art?.recording?.stereoUrl, message?.stereoRecordingUrl]);
   facts.cost_usd = first(message?.cost, message?.costBreakdown?.total, call.cost, call.costBreakdown?.total);
   facts.metadata = call.metadata ?? null;
   facts.dynamic_variables = call.assistantOverrides?.variableValues ?? null;

@@ -1,3 +1,4 @@
+import { isSpoken } from '../model/roles';
 import type { Turn } from '../model/call';
 
 /** Who is speaking in a segment (docs/METRICS.md "Inputs"); tool turns never produce speech. */
@@ -23,14 +24,15 @@ export function isMeasurable(segment: Interval): boolean {
 }
 
 /**
- * One segment per spoken turn with both times, in transcript order. Tool turns and turns without
+ * One segment per spoken turn with both times, in transcript order. Tool turns, turns of unknown
+ * speakers (role `other`) and turns without
  * an end are skipped (METRICS "Inputs"); so are turns whose end is before their start, because a
  * backwards stretch has no length to measure and would only poison the unions below.
  */
 export function segmentsFromTurns(turns: readonly Turn[]): SpeechSegment[] {
   const segments: SpeechSegment[] = [];
   for (const turn of turns) {
-    if (turn.role === 'tool' || turn.start_ms === null || turn.end_ms === null) continue;
+    if (!isSpoken(turn.role) || turn.start_ms === null || turn.end_ms === null) continue;
     const segment: SpeechSegment = { speaker: turn.role, start_ms: turn.start_ms, end_ms: turn.end_ms, text: turn.text };
     if (isMeasurable(segment)) segments.push(segment);
   }

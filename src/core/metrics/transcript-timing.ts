@@ -1,14 +1,15 @@
 import type { Turn } from '../model/call';
+import { isSpoken } from '../model/roles';
 
 /**
  * Timing facts read off the transcript's own turn times (corpus README rules 4 and 5, DESIGN §5).
- * Tool turns are skipped when looking for "the previous spoken turn".
+ * Tool turns (and turns of unknown speakers) are skipped when looking for "the previous spoken turn".
  */
 
 function previousSpoken(turns: readonly Turn[], index: number): Turn | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const turn = turns[i];
-    if (turn && turn.role !== 'tool') return turn;
+    if (turn && isSpoken(turn.role)) return turn;
   }
   return undefined;
 }
@@ -55,7 +56,7 @@ export type TimingAvailability = 'start_and_end' | 'start_only' | 'none';
 
 /** What the spoken turns carry; null when there are no spoken turns to tell. */
 export function timingAvailability(turns: readonly Turn[]): TimingAvailability | null {
-  const spoken = turns.filter((turn) => turn.role !== 'tool');
+  const spoken = turns.filter((turn) => isSpoken(turn.role));
   if (spoken.length === 0) return null;
   if (spoken.some((turn) => turn.start_ms !== null && turn.end_ms !== null)) return 'start_and_end';
   if (spoken.some((turn) => turn.start_ms !== null)) return 'start_only';

@@ -4,7 +4,8 @@
  * Times inside a call are milliseconds from call start; instants are UTC ISO-8601 with ms.
  */
 
-export type Role = 'agent' | 'user' | 'tool';
+/** `other`: a speaker the payload names with a role we do not know; the turn keeps that name (`raw_role`). */
+export type Role = 'agent' | 'user' | 'tool' | 'other';
 
 export interface Word {
   text: string;
@@ -30,9 +31,26 @@ export interface Turn {
   /** the provider's own "interrupted" flag, null when it says nothing. */
   interrupted: boolean | null;
   agent_name: string | null;
+  /** the payload's own role name, for a turn whose role is `other` (never sinks the call). */
+  raw_role?: string;
+  /** a turn over 64 KiB is stored cut: its size in bytes before the cut (absent when whole). */
+  original_bytes?: number;
 }
 
 export type JsonObject = Record<string, unknown>;
+
+/** A judgement the platform itself made of the call (a Cekura metric), kept as it reported it. */
+export interface ProviderEvaluation {
+  /** the platform's name for the check. */
+  name: string;
+  /** the platform's id for it, as a string. */
+  id: string | null;
+  /** how the platform types it (`binary`, `numeric`, ...). */
+  type: string | null;
+  passed: boolean | null;
+  score: number | null;
+  explanation: string | null;
+}
 
 /** What a payload says about a call; everything except identity may be null. */
 export interface CallFacts {
@@ -59,6 +77,8 @@ export interface CallFacts {
   dynamic_variables: JsonObject | null;
   cost_usd: number | null;
   provider_metrics: JsonObject | null;
+  /** the platform's own evaluations of the call, as reported (null: none reported). */
+  provider_evaluations: ProviderEvaluation[] | null;
   /** top-level fields the format does not interpret, kept as sent. */
   extra: JsonObject | null;
 }
@@ -113,6 +133,7 @@ export const emptyCallFacts = (provider: string, sourceFormat: string): CallFact
   dynamic_variables: null,
   cost_usd: null,
   provider_metrics: null,
+  provider_evaluations: null,
   extra: null,
 });
 

@@ -35,3 +35,18 @@ export function lookupRole(name: string): RoleLookup {
 }
 
 export const knownRoleNames = Object.keys(roleByName);
+
+/**
+ * The role of a turn: ours when the name is known (null: not a turn), else `other` keeping the
+ * payload's name. An unknown speaker never sinks a call; it is shown as the payload names it.
+ */
+export function turnRole(name: string): { role: Role; raw_role?: string } | null {
+  const lookup = lookupRole(name);
+  if (!lookup.known) return { role: 'other', raw_role: name };
+  return lookup.role === null ? null : { role: lookup.role };
+}
+
+/** Agent and user turns: the speech every timing figure is measured on. */
+export function isSpoken(role: Role): role is 'agent' | 'user' {
+  return role === 'agent' || role === 'user';
+}

@@ -4,6 +4,7 @@ import { nearestRank } from '../metrics/percentile';
 import type { EvaluationResultView } from '../api/evaluators-contract';
 import { evaluationResults001, successMapping001 } from './evaluations';
 import { instantAt } from './timeline';
+import { openAiRoleName } from './role-names';
 
 /**
  * Seed 001: a QA platform's call object, `GET /api/v1/calls/{id}/detail` -> `{success, call, url}`.
@@ -15,7 +16,6 @@ function status(call: StoredCall): 'in_progress' | 'analyzing' | 'completed' {
   return call.status === 'ongoing' || call.status === 'in-progress' ? 'in_progress' : 'completed';
 }
 
-const roleName = { agent: 'assistant', user: 'user', tool: 'tool' } as const;
 
 /** The text spoken at a moment: the transcript turn of that speaker around it. */
 function textAt(turns: readonly Turn[], atMs: number, role: 'agent' | 'user'): string {
@@ -74,7 +74,7 @@ export function callDetail001(call: StoredCall, turns: Turn[], url: string, metr
       messages: turns.map((turn) => ({
         id: `${call.short_id}-m${turn.idx}`,
         call_id: call.uuid,
-        role: roleName[turn.role],
+        role: openAiRoleName(turn),
         content: turn.text,
         name: turn.tool?.name ?? turn.agent_name,
         result: turn.tool ? turn.tool.result : null,

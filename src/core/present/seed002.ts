@@ -1,6 +1,7 @@
 import type { StoredCall, Turn } from '../model/call';
 import type { CallListRow } from '../api/types';
 import { instantAt } from './timeline';
+import { openAiRoleName } from './role-names';
 
 /** Response shapes of seed 002 (a LiveKit-based platform's call read API), plus our fields. */
 
@@ -90,6 +91,7 @@ export function callResource(call: StoredCall, turns: Turn[], agentHistory: stri
     dynamic_variables: call.dynamic_variables,
     cost_usd: call.cost_usd,
     provider_metrics: call.provider_metrics,
+    provider_evaluations: call.provider_evaluations,
     extra: call.extra,
     reviewed_at: call.reviewed_at,
     updated_at: call.updated_at,
@@ -97,11 +99,9 @@ export function callResource(call: StoredCall, turns: Turn[], agentHistory: stri
   };
 }
 
-const seedRole = { agent: 'assistant', user: 'user', tool: 'tool' } as const;
-
 export function transcriptEntry(call: Pick<StoredCall, 'started_at'>, turn: Turn) {
   return {
-    role: seedRole[turn.role],
+    role: openAiRoleName(turn),
     content: turn.text,
     timestamp: instantAt(call.started_at, turn.start_ms),
     agent_name: turn.agent_name,
@@ -113,5 +113,8 @@ export function transcriptEntry(call: Pick<StoredCall, 'started_at'>, turn: Turn
     words: turn.words,
     tool: turn.tool,
     interrupted: turn.interrupted,
+    ...(turn.raw_role !== undefined ? { raw_role: turn.raw_role } : {}),
+    // a turn over 64 KiB is stored cut: say so, and how large it was
+    ...(turn.original_bytes !== undefined ? { truncated: true, original_bytes: turn.original_bytes } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { StoredCall, Turn } from '../model/call';
+import { cekuraRoleName } from './role-names';
 
 /** Seed 003: Cekura's `CallLogList`, the 201 body of `POST /observability/v1/observe/`. */
 
@@ -7,8 +8,6 @@ function minutesSeconds(seconds: number | null): string | null {
   const total = Math.round(seconds);
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
-
-const cekuraRole = { agent: 'Main Agent', user: 'Testing Agent', tool: 'Function Call' } as const;
 
 function reviewStatus(call: StoredCall): string {
   if (call.verdict === 'success') return 'reviewed_success';
@@ -41,11 +40,11 @@ export function callLogList(call: StoredCall, turns: Turn[], metrics: unknown[] 
     updated_at: call.updated_at,
     transcript: turns
       .filter((t) => t.role !== 'tool')
-      .map((t) => `${cekuraRole[t.role]}: ${t.text}`)
+      .map((t) => `${cekuraRoleName(t)}: ${t.text}`)
       .join('\n'),
     transcript_object: JSON.stringify(
       turns.map((t) => ({
-        role: cekuraRole[t.role],
+        role: cekuraRoleName(t),
         content: t.text,
         start_time: t.start_ms === null ? null : t.start_ms / 1000,
         end_time: t.end_ms === null ? null : t.end_ms / 1000,

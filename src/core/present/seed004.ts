@@ -1,6 +1,7 @@
 import type { StoredCall, Turn } from '../model/call';
 import { instantMs } from '../model/time';
 import type { Distribution } from '../metrics/percentile';
+import { speakerLabel } from './role-names';
 
 /** Seed 004: a Retell-like call wrapped as `{message, status, error, data}` (`GET /api/calls/{callId}`). */
 
@@ -9,7 +10,7 @@ const upper = (value: string | null): string | null => (value === null ? null : 
 function transcriptText(turns: Turn[]): string {
   return turns
     .filter((t) => t.role !== 'tool')
-    .map((t) => `${t.role === 'agent' ? 'Agent' : 'User'}: ${t.text}`)
+    .map((t) => `${speakerLabel(t)}: ${t.text}`)
     .join('\n');
 }
 

@@ -8,7 +8,7 @@ import { evaluatorTemplates } from '../../core/evaluators/templates';
 import type { Config } from '../config';
 import { viewEvalSettings, updateEvalSettings } from '../evaluators/eval-settings';
 import type { RunQueue } from '../evaluators/run-queue';
-import { externalIds, getCall, manualVerdicts } from '../store/calls';
+import { externalIds, findCallIdByRef, getCall, manualVerdicts } from '../store/calls';
 import { callIdsMatching } from '../store/call-list';
 import type { Db } from '../store/db';
 import * as evaluators from '../store/evaluators';
@@ -77,12 +77,7 @@ export function createEvaluatorHandlers({ db, config, runs, now = () => new Date
     },
     startEvaluationRun: ({ evaluator_ids, call_ids, filter, force }) => {
       const chosen = [...new Set(evaluator_ids)].map((id) => requireEvaluator(db, id));
-      const ids = call_ids ? [...new Set(call_ids)] : callIdsMatching(db, filter ?? {});
-      if (call_ids) {
-        const known = externalIds(db, ids);
-        const missing = ids.find((id) => !known.has(id));
-        if (missing !== undefined) throw new ApiError('not_found', `no call with id ${missing}`);
-      }
+      const ids = call_ids ? resolveCallRefs(db, call_ids) : callIdsMatching(db, filter ?? {});
       if (ids.length === 0) throw new ApiError('invalid_payload', 'no calls match: nothing to evaluate');
       const run = runs.start(chosen, ids, force);
       return runView(db, run.public_id, false);
@@ -116,4 +111,19 @@ export function createEvaluatorHandlers({ db, config, runs, now = () => new Date
     getEvalSettings: () => viewEvalSettings(config),
     updateEvalSettings: (patch) => updateEvalSettings(config, patch),
   };
+}
+
+/**
+ * The calls a run names, each by any reference an `{id}` route takes: our integer id (a JSON
+ * number), or a string that is a uuid, short id, integer id or the provider's call id. The first
+ * one that names no call is a 404; the same call named twice is evaluated once.
+ */
+function resolveCallRefs(db: Db, refs: readonly (number | string)[]): number[] {
+  const known = externalIds(db, refs.filter((ref): ref is number => typeof ref === 'number'));
+  const ids = refs.map((ref) => {
+    const id = typeof ref === 'number' ? (known.has(ref) ? ref : null) : findCallIdByRef(db, ref);
+    if (id === null) throw new ApiError('not_found', `no call with id ${typeof ref === 'number' ? ref : JSON.stringify(ref)}`);
+    return id;
+  });
+  return [...new Set(ids)];
 }

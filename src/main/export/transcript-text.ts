@@ -12,7 +12,8 @@ export function clockLabel(ms: number | null): string {
 export function redactedTranscriptText(turns: readonly Turn[], redactedText: ReadonlyMap<number, string>, redact: StringRedactor): string {
   const lines = turns.map((turn) => {
     const text = redact(turn.role === 'tool' ? turn.text : (redactedText.get(turn.idx) ?? turn.text));
-    return `${clockLabel(turn.start_ms)} ${turn.role.toUpperCase()}: ${text.replace(/\s*\n\s*/g, ' ')}`;
+    const speaker = turn.role === 'other' ? (turn.raw_role ?? 'other') : turn.role;
+    return `${clockLabel(turn.start_ms)} ${speaker.toUpperCase()}: ${text.replace(/\s*\n\s*/g, ' ')}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -1,7 +1,13 @@
+import { parse as parseJson5 } from 'json5';
 import { ApiError } from '../../core/api/errors';
 import { checkJsonDepth, MAX_JSON_DEPTH } from '../../core/json/depth';
 
-/** Parses one JSON text with the listener's rules: depth limit first, then a clear message (the caller names the source). */
+/**
+ * Parses one dropped or imported file's JSON text (the caller names the source): depth limit
+ * first, then JSON, and where that fails JSON5 (published examples carry a `//` comment or a
+ * trailing comma). A text neither reads is refused saying where: line and column, and what.
+ * Only files go through here: the listener's routes take strict JSON.
+ */
 export function parseJsonText(text: string): unknown {
   const depth = checkJsonDepth(text, MAX_JSON_DEPTH);
   if (!depth.ok) {
@@ -11,19 +17,33 @@ export function parseJsonText(text: string): unknown {
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new ApiError('invalid_json', `not valid JSON (${syntaxProblem(error instanceof Error ? error.message : '')})`);
+  } catch {
+    try {
+      return parseJson5(text);
+    } catch (error) {
+      throw new ApiError('invalid_json', `not valid JSON ${whereAndWhat(error, text)}`);
+    }
   }
 }
 
 /**
- * V8's words for a JSON syntax error, minus any piece of the text it quotes (`Unexpected token 'r',
- * "root:x:0:0"... is not valid JSON`): an error about a file must not read the file back.
+ * "at line 3, column 7: invalid character '}'" (just the column for a one-line text, a JSON Lines
+ * line). JSON5 quotes at most the one character it stopped at: an error about a file never reads
+ * the file back.
  */
-function syntaxProblem(message: string): string {
-  if (/^Unexpected token/.test(message)) return 'an unexpected character';
-  if (message === '' || /["']/.test(message)) return 'a syntax error';
-  return message;
+function whereAndWhat(error: unknown, text: string): string {
+  const what = (error instanceof Error ? error.message : String(error)).replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+  const position = positionOf(error);
+  if (position === null) return `(${what})`;
+  const where = text.includes('\n') ? `line ${position.line}, column ${position.column}` : `column ${position.column}`;
+  return `at ${where}: ${what}`;
+}
+
+/** JSON5's syntax errors carry the 1-based line and column of the fault. */
+function positionOf(error: unknown): { line: number; column: number } | null {
+  if (typeof error !== 'object' || error === null || !('lineNumber' in error) || !('columnNumber' in error)) return null;
+  const { lineNumber, columnNumber } = error;
+  return typeof lineNumber === 'number' && typeof columnNumber === 'number' ? { line: lineNumber, column: columnNumber } : null;
 }
 
 export function looksLikeJsonLines(contentType: string | undefined, filename?: string): boolean {

@@ -75,7 +75,7 @@ async function importJsonFile(core: ImportTarget, file: ImportFile): Promise<Ite
   if (file.bytes > MAX_JSON_FILE_BYTES) throw new Error(`${file.path} is larger than ${MAX_JSON_FILE_BYTES} bytes; split it or use JSON Lines`);
   const bytes = await readFile(file.path);
   const document = parseJsonText(bytes.toString('utf8'));
-  return ingestItems(core, itemsOfDocument(document, basename(file.path), bytes), 'import:file', 'application/json');
+  return ingestItems(core, itemsOfDocument(document, basename(file.path), bytes, basename(file.path)), 'import:file', 'application/json');
 }
 
 async function importJsonLines(
@@ -105,7 +105,7 @@ async function importJsonLines(
     if (line.trim().length === 0) continue;
     const source = `${name}:${lineNumber}`;
     try {
-      batch.push(...itemsOfDocument(parseJsonText(line), source, Buffer.from(line)));
+      batch.push(...itemsOfDocument(parseJsonText(line), source, Buffer.from(line), source));
     } catch (error) {
       record([{ ok: false, source, error: errorOf(error) }]);
     }

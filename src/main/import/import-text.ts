@@ -12,10 +12,10 @@ export async function importText(app: ImportTarget, name: string, text: string):
   const results: ItemResult[] = [];
   let units: ImportUnit[] = [];
   if (looksLikeJsonLines(undefined, name)) {
-    units = jsonLinesUnits(text, name);
+    units = jsonLinesUnits(text, name, true);
   } else {
     try {
-      units = documentUnits(parseJsonText(text), name, Buffer.from(text));
+      units = documentUnits(parseJsonText(text), name, Buffer.from(text), name);
     } catch (error) {
       results.push({ ok: false, source: name, error: errorOf(error) });
     }

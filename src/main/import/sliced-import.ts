@@ -19,16 +19,22 @@ export interface ImportUnit {
 }
 
 /** The calls of one parsed document (see `itemsOfDocument`); each call's own bytes are made when its slice comes. */
-export function documentUnits(document: unknown, source: string, documentBytes: Buffer): ImportUnit[] {
+export function documentUnits(document: unknown, source: string, documentBytes: Buffer, name: string | null): ImportUnit[] {
   const calls = callsInDocument(document);
-  if (calls.length === 1 && calls[0] === document) return [{ read: () => ({ items: itemsOfDocument(document, source, documentBytes), failures: [] }) }];
+  if (calls.length === 1 && calls[0] === document) return [{ read: () => ({ items: itemsOfDocument(document, source, documentBytes, name), failures: [] }) }];
   return calls.map((payload, i) => ({
-    read: () => ({ items: [{ source: `${source}[${i}]`, payload, bytes: Buffer.from(JSON.stringify(payload)) }], failures: [] }),
+    read: () => ({
+      items: [{ source: `${source}[${i}]`, payload, bytes: Buffer.from(JSON.stringify(payload)), name: name === null ? null : `${name}[${i}]` }],
+      failures: [],
+    }),
   }));
 }
 
-/** One unit per non-empty line; a bad line is a failure named `<name>:<line>`, the others go on. */
-export function jsonLinesUnits(text: string, name: string): ImportUnit[] {
+/**
+ * One unit per non-empty line; a bad line is a failure named `<name>:<line>`, the others go on.
+ * With `nameCalls`, a call that names no call of its own is named `<name>:<line>` too.
+ */
+export function jsonLinesUnits(text: string, name: string, nameCalls: boolean): ImportUnit[] {
   const units: ImportUnit[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim().length === 0) return;
@@ -36,7 +42,7 @@ export function jsonLinesUnits(text: string, name: string): ImportUnit[] {
     units.push({
       read() {
         try {
-          return { items: itemsOfDocument(parseJsonText(line), source, Buffer.from(line)), failures: [] };
+          return { items: itemsOfDocument(parseJsonText(line), source, Buffer.from(line), nameCalls ? source : null), failures: [] };
         } catch (error) {
           return { items: [], failures: [{ ok: false, source, error: errorOf(error) }] };
         }

@@ -1,4 +1,4 @@
-import type { CallFacts, StoredCall, Verdict, JsonObject } from '../../core/model/call';
+import type { CallFacts, StoredCall, Verdict, JsonObject, ProviderEvaluation } from '../../core/model/call';
 import type { Db } from './db';
 import { fromJsonColumn, toJsonColumn } from './json-columns';
 import { deleteTurns } from './turns';
@@ -6,10 +6,11 @@ import { stmt } from './statements';
 
 /** Query module for the `calls` table. */
 
-type CallRow = Omit<StoredCall, 'metadata' | 'dynamic_variables' | 'provider_metrics' | 'extra'> & {
+type CallRow = Omit<StoredCall, 'metadata' | 'dynamic_variables' | 'provider_metrics' | 'provider_evaluations' | 'extra'> & {
   metadata: string | null;
   dynamic_variables: string | null;
   provider_metrics: string | null;
+  provider_evaluations: string | null;
   extra: string | null;
 };
 
@@ -17,10 +18,10 @@ const factColumns = [
   'provider', 'source_format', 'external_id', 'platform', 'agent_id', 'direction', 'from_number',
   'to_number', 'customer_number', 'started_at', 'ended_at', 'duration_s', 'status', 'end_reason',
   'recording_url', 'stereo_recording_url', 'agent_channel', 'metadata', 'dynamic_variables',
-  'cost_usd', 'provider_metrics', 'extra',
+  'cost_usd', 'provider_metrics', 'provider_evaluations', 'extra',
 ] as const satisfies readonly (keyof CallFacts)[];
 
-const jsonFacts = new Set<string>(['metadata', 'dynamic_variables', 'provider_metrics', 'extra']);
+const jsonFacts = new Set<string>(['metadata', 'dynamic_variables', 'provider_metrics', 'provider_evaluations', 'extra']);
 
 function factValues(facts: CallFacts): Record<string, unknown> {
   return Object.fromEntries(
@@ -34,6 +35,7 @@ function toStoredCall(row: CallRow): StoredCall {
     metadata: fromJsonColumn<JsonObject>(row.metadata),
     dynamic_variables: fromJsonColumn<JsonObject>(row.dynamic_variables),
     provider_metrics: fromJsonColumn<JsonObject>(row.provider_metrics),
+    provider_evaluations: fromJsonColumn<ProviderEvaluation[]>(row.provider_evaluations),
     extra: fromJsonColumn<JsonObject>(row.extra),
   };
 }

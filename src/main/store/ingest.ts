@@ -7,6 +7,7 @@ import { hasPayload, insertPayload } from './payloads';
 import { deriveMetrics, initialFigures } from './derive-metrics';
 import { transcriptTimingMetrics } from '../../core/metrics/compute';
 import { mergeCallFacts } from '../../core/model/merge';
+import { capTurn } from '../../core/model/turn-size';
 
 export interface RawPayload {
   body: Buffer;
@@ -51,6 +52,8 @@ function newShortId(db: Db): string {
 export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, now = new Date().toISOString()): IngestResult {
   const digest = sha256(raw.body);
   const facts = normalized.call;
+  // one runaway turn is stored cut (and says so); the payload itself is kept whole below
+  const turns = normalized.turns.map(capTurn);
   const externalId = facts.external_id ?? `sha256:${digest.slice(0, 32)}`;
   const payload = { ...raw, sha256: digest, source_format: facts.source_format };
 
@@ -60,10 +63,10 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
       return { outcome: 'duplicate', call: mustGet(db, existing) };
     }
     if (existing === null) {
-      const transcript = transcriptTimingMetrics(normalized.turns, { countWords: false });
+      const transcript = transcriptTimingMetrics(turns, { countWords: false });
       const ids = { uuid: randomUUID(), short_id: newShortId(db), external_id: externalId };
-      const id = insertCall(db, { ...facts, external_id: externalId }, ids, now, initialFigures(normalized.turns.length, transcript));
-      insertTurns(db, id, normalized.turns);
+      const id = insertCall(db, { ...facts, external_id: externalId }, ids, now, initialFigures(turns.length, transcript));
+      insertTurns(db, id, turns);
       insertPayload(db, id, payload, now);
       deriveMetrics(db, id, facts, transcript, now, true);
       return { outcome: 'created', call: mustGet(db, id) };
@@ -74,12 +77,12 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
     const merged = mergeCallFacts(stored, facts);
     updateCallFacts(db, id, merged.facts, now);
     // The later event's transcript is the more complete; an earlier one only fills an empty call.
-    const replaceTurns = normalized.turns.length > 0 && (merged.incomingIsLater || stored.turn_count === 0);
-    const transcript = replaceTurns ? transcriptTimingMetrics(normalized.turns, { countWords: false }) : undefined;
+    const replaceTurns = turns.length > 0 && (merged.incomingIsLater || stored.turn_count === 0);
+    const transcript = replaceTurns ? transcriptTimingMetrics(turns, { countWords: false }) : undefined;
     if (replaceTurns) {
       deleteTurns(db, id);
-      insertTurns(db, id, normalized.turns);
-      setTurnCount(db, id, normalized.turns.length);
+      insertTurns(db, id, turns);
+      setTurnCount(db, id, turns.length);
     }
     insertPayload(db, id, payload, now);
     deriveMetrics(db, id, merged.facts, transcript, now, false);

@@ -15,15 +15,17 @@ interface TurnRow {
   tool: string | null;
   interrupted: number | null;
   agent_name: string | null;
+  raw_role: string | null;
+  original_bytes: number | null;
 }
 
-const TURN_COLUMNS = 10;
+const TURN_COLUMNS = 12;
 const TURNS_PER_STATEMENT = 50;
 
 /** Multi-row INSERTs of up to 50 turns: one statement per call instead of one per turn. */
 function insertTurnsSql(count: number): string {
   const row = `(${Array.from({ length: TURN_COLUMNS }, () => '?').join(', ')})`;
-  return `INSERT INTO turns (call_id, idx, role, text, start_ms, end_ms, words, tool, interrupted, agent_name) VALUES ${Array.from({ length: count }, () => row).join(', ')}`;
+  return `INSERT INTO turns (call_id, idx, role, text, start_ms, end_ms, words, tool, interrupted, agent_name, raw_role, original_bytes) VALUES ${Array.from({ length: count }, () => row).join(', ')}`;
 }
 
 export function insertTurns(db: Db, callId: number, turns: readonly Turn[]): void {
@@ -40,6 +42,8 @@ export function insertTurns(db: Db, callId: number, turns: readonly Turn[]): voi
       toJsonColumn(turn.tool),
       turn.interrupted === null ? null : Number(turn.interrupted),
       turn.agent_name,
+      turn.role === 'other' ? (turn.raw_role ?? 'other') : null,
+      turn.original_bytes ?? null,
     ]);
     stmt(db, insertTurnsSql(chunk.length)).run(...values);
   }
@@ -66,6 +70,9 @@ export function listTurns(db: Db, callId: number): Turn[] {
       tool: fromJsonColumn<ToolInvocation>(row.tool),
       interrupted: row.interrupted === null ? null : row.interrupted === 1,
       agent_name: row.agent_name,
+      // present only where they say something, so a whole turn of a known role reads as it was written
+      ...(row.raw_role !== null ? { raw_role: row.raw_role } : {}),
+      ...(row.original_bytes !== null ? { original_bytes: row.original_bytes } : {}),
     }));
 }
 

@@ -58,15 +58,30 @@ describe('Bland transcript rules', () => {
   it('prefixes the error paths of a bare transcript', () => {
     expect(
       problemPaths(() => blandTranscriptToTurns([line('narrator', 'x', 'soon')], { callStartMs: null, path: 'transcript_json' })).sort(),
-    ).toEqual(['transcript_json.0.created_at', 'transcript_json.0.user']);
+    ).toEqual(['transcript_json.0.created_at']);
+  });
+
+  it('keeps a line of an unknown speaker as a turn with its own name', () => {
+    const turns = blandTranscriptToTurns([line('narrator', 'Meanwhile...', '2026-06-01T10:00:01Z')], { callStartMs: null, path: '' });
+    expect(turns).toEqual([expect.objectContaining({ role: 'other', raw_role: 'narrator', text: 'Meanwhile...' })]);
   });
 });
 
 describe('Bland call facts', () => {
-  it('never reads end_at (the max_duration cut-off) as the end of the call', () => {
+  it('does not read end_at as the end when it is the max_duration cut-off (30 min by default)', () => {
     const { call } = normalizeBland(callWith([], { corrected_duration: '46' }));
     expect(call.ended_at).toBeNull();
     expect(call.duration_s).toBe(46);
+  });
+
+  it('reads end_at as the end of the call when it is not the max_duration cut-off', () => {
+    const ended = normalizeBland(callWith([], { end_at: '2026-06-01T10:00:45.000Z', max_duration: 30, corrected_duration: '45' })).call;
+    expect(ended.ended_at).toBe('2026-06-01T10:00:45.000Z');
+    const cutOff = normalizeBland(callWith([], { end_at: '2026-06-01T10:12:00.000Z', max_duration: 12, call_length: 0.3 })).call;
+    expect(cutOff.ended_at).toBeNull();
+    const ranToTheLimit = normalizeBland(callWith([], { end_at: '2026-06-01T10:12:00.000Z', max_duration: 12, call_length: 12 })).call;
+    expect(ranToTheLimit.ended_at).toBe('2026-06-01T10:12:00.000Z');
+    expect(normalizeBland(callWith([], { end_at: '2026-06-01T09:59:00.000Z' })).call.ended_at).toBeNull();
   });
 
   it('takes call_length as minutes when there is no corrected_duration', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { efficientAiFormat, normalizeEfficientAi } from '../../../src/core/formats/efficientai';
 import { ApiError } from '../../../src/core/api/errors';
 import { describeCorpusFormat } from '../../support/format-suite';
+import { segmentsFromTurns } from '../../../src/core/metrics/segments';
 
 describeCorpusFormat('EfficientAI', 'efficientai', efficientAiFormat, 3);
 
@@ -46,5 +47,20 @@ describe('EfficientAI body rules', () => {
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).fields).toEqual([expect.objectContaining({ path: 'id' })]);
     }
+  });
+});
+
+describe('EfficientAI unknown roles', () => {
+  it('keeps a message of an unknown role as a turn with its own name, and the metrics ignore it', () => {
+    const { turns } = normalizeEfficientAi({
+      id: 'r1',
+      messages: [
+        { role: 'bot', content: 'Hello', start_time: 0, end_time: 1000 },
+        { role: 'narrator', content: 'Later that day', start_time: 1200, end_time: 1500 },
+        { role: 'user', content: 'Hi', start_time: 2000, end_time: 2500 },
+      ],
+    });
+    expect(turns.map((t) => [t.role, t.raw_role])).toEqual([['agent', undefined], ['other', 'narrator'], ['user', undefined]]);
+    expect(segmentsFromTurns(turns).map((s) => s.speaker)).toEqual(['agent', 'user']);
   });
 });

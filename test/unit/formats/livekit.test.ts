@@ -160,12 +160,12 @@ describe('LiveKit session report rules', () => {
     expect(fieldPaths(error)).toEqual(
       expect.arrayContaining([
         'audio_recording_started_at',
-        'chat_history.items.1.role',
         'chat_history.items.2.metrics.started_speaking_at',
         'chat_history.items.3.name',
         'chat_history.items.4.type',
       ]),
     );
+    expect(fieldPaths(error)).not.toContain('chat_history.items.1.role');
   });
 
   it('names a bad close reason and a missing chat history', () => {
@@ -209,11 +209,15 @@ describe('livekitChatToTurns', () => {
     const items = [message('assistant', 'Hi', 10, 11)];
     expect(livekitChatToTurns({ items }, { callStartMs: 9000, path: 'transcript_json' })[0]).toMatchObject({ start_ms: 1000, end_ms: 2000 });
     expect(livekitChatToTurns(items, { callStartMs: null, path: 'transcript_json' })[0]).toMatchObject({ start_ms: 0, end_ms: 1000 });
-    const bad = [{ type: 'message', role: 'robot', content: ['x'] }];
+    const bad = [{ type: 'message', role: 7, content: ['x'] }];
     expect(fieldPaths(refusal(() => livekitChatToTurns({ items: bad }, { callStartMs: null, path: 'transcript_json' })))).toEqual([
       'transcript_json.items.0.role',
     ]);
     expect(fieldPaths(refusal(() => livekitChatToTurns(bad, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json.0.role']);
+    // a role LiveKit does not define is a turn of its own, named as the payload names it
+    expect(livekitChatToTurns([{ type: 'message', role: 'narrator', content: ['x'] }], { callStartMs: null, path: '' })).toEqual([
+      expect.objectContaining({ role: 'other', raw_role: 'narrator', text: 'x' }),
+    ]);
     expect(fieldPaths(refusal(() => livekitChatToTurns('text', { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json']);
     expect(fieldPaths(refusal(() => livekitChatToTurns({}, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json.items']);
   });

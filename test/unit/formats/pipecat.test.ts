@@ -85,7 +85,13 @@ describe('Pipecat transcript messages', () => {
       ]),
     );
     expect(error.code).toBe('invalid_payload');
-    expect(fieldPaths(error)).toEqual(['0.timestamp', '1.role', '2.content']);
+    // the unknown role of message 1 is no fault: it is kept as a turn of its own
+    expect(fieldPaths(error)).toEqual(['0.timestamp', '2.content']);
+  });
+
+  it('keeps a message of an unknown role as a turn with its own name', () => {
+    const { turns } = pipecatFormat.normalize([said('assistant', 'Hi', '2026-06-11T07:12:03.000Z'), said('narrator', 'x', '2026-06-11T07:12:04.000Z')]);
+    expect(turns.map((t) => [t.role, t.raw_role])).toEqual([['agent', undefined], ['other', 'narrator']]);
   });
 
   it('names bad wrapper fields and bad wrapped messages together', () => {
@@ -147,7 +153,7 @@ describe('pipecatMessagesToTurns', () => {
     const start = Date.parse('2026-01-01T00:00:00.000Z');
     expect(pipecatMessagesToTurns(messages, { callStartMs: start, path: 'transcript_json' }).map((t) => t.start_ms)).toEqual([5000, 2000]);
     expect(pipecatMessagesToTurns(messages, { callStartMs: null, path: 'transcript_json' }).map((t) => t.start_ms)).toEqual([3000, 0]);
-    expect(fieldPaths(refusal(() => pipecatMessagesToTurns([{ role: 'x' }], { callStartMs: null, path: 'transcript_json' })))).toEqual([
+    expect(fieldPaths(refusal(() => pipecatMessagesToTurns([{ role: 5 }], { callStartMs: null, path: 'transcript_json' })))).toEqual([
       'transcript_json.0.role',
     ]);
     expect(fieldPaths(refusal(() => pipecatMessagesToTurns(7, { callStartMs: null, path: 'transcript_json' })))).toEqual(['transcript_json']);

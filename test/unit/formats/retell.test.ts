@@ -50,6 +50,15 @@ describe('Retell call facts', () => {
     expect(normalizeRetell(payload).call.duration_s).toBeCloseTo(40.2, 6);
   });
 
+  it('leaves the times unknown when the timestamps cannot be epoch ms of a call (before 2000)', () => {
+    const payload = corpusPayload('call_ended_transfer');
+    Object.assign(callOf(payload), { start_timestamp: 1773731985, end_timestamp: 17310771069, duration_ms: 39084 });
+    const { call } = normalizeRetell(payload);
+    expect(call.started_at).toBeNull();
+    expect(call.ended_at).toBeNull();
+    expect(call.duration_s).toBe(39.084);
+  });
+
   it('gives a call_started webhook zero turns', () => {
     const { call, turns } = normalizeRetell(corpusPayload('call_started_ongoing'));
     expect(turns).toEqual([]);
@@ -131,7 +140,14 @@ describe('Retell transcripts', () => {
       ),
     );
     expect(error.code).toBe('invalid_payload');
-    expect(paths(error)).toEqual(['transcript_json.0.words.0.start', 'transcript_json.1.role', 'transcript_json.2.name']);
+    // the undocumented role of entry 1 is no fault: it is kept as a turn of its own
+    expect(paths(error)).toEqual(['transcript_json.0.words.0.start', 'transcript_json.2.name']);
+  });
+
+  it('keeps an utterance of an undocumented role as a turn with its own name and times', () => {
+    const turns = retellTranscriptToTurns([{ role: 'narrator', content: 'x', words: [{ word: 'x', start: 1, end: 1.5 }] }], context);
+    expect(turns).toEqual([expect.objectContaining({ role: 'other', raw_role: 'narrator', text: 'x', start_ms: 1000, end_ms: 1500 })]);
+    expect(paths(refusal(() => retellTranscriptToTurns([{ role: 'narrator', content: 5 }], context)))).toEqual(['transcript_json.0.content']);
   });
 });
 

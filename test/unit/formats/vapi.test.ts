@@ -35,6 +35,17 @@ describe('Vapi call facts', () => {
     expect(call.extra).not.toHaveProperty('startedAt');
   });
 
+  it('takes as stereo recording the first stereo URL that is not the mono file', () => {
+    const payload = corpusPayload('eocr_tools_legacy_fields');
+    const message = payload.message as { artifact: Record<string, unknown>; recordingUrl: string; stereoRecordingUrl: string };
+    message.artifact.stereoRecordingUrl = message.artifact.recordingUrl;
+    delete message.artifact.recording;
+    message.stereoRecordingUrl = 'https://example.com/stereo.wav';
+    expect(normalizeVapi(payload).call.stereo_recording_url).toBe('https://example.com/stereo.wav');
+    message.stereoRecordingUrl = message.recordingUrl;
+    expect(normalizeVapi(payload).call.stereo_recording_url).toBe(message.artifact.recordingUrl);
+  });
+
   it('takes the stated duration of older reports over ended - started', () => {
     const payload = corpusPayload('eocr_tools_legacy_fields');
     (payload.message as Record<string, unknown>).durationSeconds = 52.4;
@@ -143,7 +154,7 @@ describe('Vapi messages', () => {
     expect(error.code).toBe('invalid_payload');
     expect(paths(error)).toEqual(['transcript_json.0.message']);
     const roles = refusal(() => vapiMessagesToTurns([{ role: 'narrator', message: 'x' }, { role: 'tool_calls', message: '' }], { callStartMs: null, path: 'transcript_json' }));
-    expect(paths(roles)).toEqual(['transcript_json.0.role', 'transcript_json.1.toolCalls']);
+    expect(paths(roles)).toEqual(['transcript_json.1.toolCalls']);
   });
 
   it('refuses something that is not a list of messages', () => {
@@ -175,10 +186,25 @@ describe('Vapi bad input', () => {
     expect(paths(refusal(() => normalizeVapi(payload))).sort()).toEqual(['message.artifact.messages.2.secondsFromStart', 'message.cost', 'message.startedAt']);
   });
 
-  it('names an unknown message role at its path', () => {
+  it('keeps a message of an unknown role as a turn with its own name, never refusing the call', () => {
     const payload = corpusPayload('get_call_ended');
-    ((payload.artifact as Record<string, unknown>).messages as Record<string, unknown>[])[1]!.role = 'narrator';
-    expect(paths(refusal(() => normalizeVapi(payload)))).toEqual(['artifact.messages.1.role']);
+    const messages = (payload.artifact as Record<string, unknown>).messages as Record<string, unknown>[];
+    messages[1]!.role = 'narrator';
+    const { turns } = normalizeVapi(payload);
+    expect(turns.filter((t) => t.role === 'other')).toEqual([expect.objectContaining({ raw_role: 'narrator', text: messages[1]!.message })]);
+  });
+
+  it("reads an early-2024 report's function_call / function_result as one tool turn with its result", () => {
+    const turns = vapiMessagesToTurns(
+      [
+        { role: 'bot', message: 'Goodbye.', secondsFromStart: 1 },
+        { role: 'function_call', name: 'endCall', args: '{"reason": "done"}', message: '', secondsFromStart: 2 },
+        { role: 'function_result', name: 'endCall', result: 'ok', secondsFromStart: 2.5 },
+      ],
+      { callStartMs: null, path: 'message.messages' },
+    );
+    expect(turns.map((t) => t.role)).toEqual(['agent', 'tool']);
+    expect(turns[1]).toMatchObject({ start_ms: 2000, tool: { name: 'endCall', arguments: { reason: 'done' }, result: 'ok' } });
   });
 
   it('refuses a server message that is not an end-of-call report', () => {

@@ -5,6 +5,7 @@ import { migrateTo3 } from './003-notes';
 import { migrateTo4 } from './004-evaluators';
 import { migrateTo5 } from './005-unknown-figures';
 import { migrateTo6 } from './006-list-indexes';
+import { migrateTo7 } from './007-turn-roles-and-truncation';
 
 interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, up: migrateTo4 },
   { version: 5, up: migrateTo5 },
   { version: 6, up: migrateTo6 },
+  { version: 7, up: migrateTo7 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -4,6 +4,7 @@ import type { CallMetrics } from '../../../core/present/metrics-api';
 import type { Turn, Verdict } from '../../../core/model/call';
 import { api, onApiEvent } from '../api';
 import { formatDuration, formatInstant } from '../shared/format';
+import { formatName } from '../../../core/present/import-formats';
 import { Transcript } from './Transcript';
 import { MetricsPanel } from './MetricsPanel';
 import { Waveform } from '../review/Waveform';
@@ -113,13 +114,16 @@ export function CallView({ callId }: { callId: number }) {
     );
   }
   const { call } = detail;
+  // a call whose payload names none (a bare transcript) is shown by the file it came from
+  const sourceName = typeof call.extra?.source_name === 'string' ? call.extra.source_name : null;
   return (
     <section className="call-view" aria-label={`Call ${call.external_id}`}>
       <header className="call-header">
         <div>
-          <h2 className="mono ellipsis" title={call.external_id}>{call.external_id}</h2>
+          <h2 className="mono ellipsis" title={call.external_id}>{sourceName ?? call.external_id}</h2>
           <p className="muted">
             <span className="badge">{call.provider}</span> {call.platform !== call.provider && <span className="badge">{call.platform}</span>}{' '}
+            {sourceName !== null && <span className="badge" title={call.source_format}>{formatName(call.source_format)}</span>}{' '}
             {formatInstant(call.started_at)} · {formatDuration(call.duration_s)} · {turns.length} turns
             {call.reviewed_at && ` · reviewed ${formatInstant(call.reviewed_at)}`}
           </p>
@@ -165,7 +169,12 @@ export function CallView({ callId }: { callId: number }) {
             pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
           />
         </div>
-        <EvaluationsPanel callId={call.id} turns={turns} onEvidence={showEvidence} />
+        <EvaluationsPanel
+          callId={call.id}
+          turns={turns}
+          onEvidence={showEvidence}
+          reported={call.provider_evaluations ? { provider: call.provider, evaluations: call.provider_evaluations } : null}
+        />
       </div>
     </section>
   );

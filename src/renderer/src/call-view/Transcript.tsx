@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Turn } from '../../../core/model/call';
-import { formatOffset, roleLabel } from '../shared/format';
+import { formatBytes, formatOffset, speakerOf } from '../shared/format';
 import { activeTurnIndex, timedTurns } from '../review/markers';
 import { usePlayer } from '../review/player';
 
@@ -51,12 +51,20 @@ export function Transcript({ turns, pii = null, evidenceTurn = null }: { turns: 
             onClick={() => turn.start_ms !== null && seek(turn.start_ms)}
           >
             <div className="turn-meta">
-              <span className="turn-role">{roleLabel[turn.role]}</span>
+              <span className="turn-role" title={turn.role === 'other' ? 'a role Callscope does not know, as the payload names it' : undefined}>
+                {speakerOf(turn)}
+              </span>
+              {turn.role === 'other' && <span className="muted">(unknown role)</span>}
               {turn.agent_name && <span className="muted"> · {turn.agent_name}</span>}
               <time className="turn-time mono" title={turn.end_ms !== null ? `until ${formatOffset(turn.end_ms)}` : undefined}>
                 {formatOffset(turn.start_ms)}
               </time>
               {turn.interrupted && <span className="flag">interrupted</span>}
+              {turn.original_bytes !== undefined && (
+                <span className="flag" title="The whole turn is kept in the call's stored payload.">
+                  truncated: first 64 KiB of {formatBytes(turn.original_bytes)}
+                </span>
+              )}
             </div>
             {turn.tool ? (
               <ToolCall tool={turn.tool} />

@@ -1,17 +1,29 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EvaluationResultView } from '../../../core/api/evaluators-contract';
-import type { Turn } from '../../../core/model/call';
+import type { ProviderEvaluation, Turn } from '../../../core/model/call';
 import { api, onApiEvent } from '../api';
 import { formatInstant, formatMs, formatOffset } from '../shared/format';
 import { outcomeClass, outcomeOf, resultText } from './format';
 import { RunEvaluator } from './RunEvaluator';
+import { ProviderEvaluations } from './ProviderEvaluations';
 import { errorText } from './store';
 
 /**
  * The call's evaluations beside its transcript: each evaluator's newest result with its reason,
  * the model and cost, and evidence turns that seek the waveform. Refreshes when any run ends.
  */
-export function EvaluationsPanel({ callId, turns, onEvidence }: { callId: number; turns: Turn[]; onEvidence(turn: Turn): void }) {
+export function EvaluationsPanel({
+  callId,
+  turns,
+  onEvidence,
+  reported = null,
+}: {
+  callId: number;
+  turns: Turn[];
+  onEvidence(turn: Turn): void;
+  /** the platform's own evaluations of the call, shown below the evaluators run here. */
+  reported?: { provider: string; evaluations: readonly ProviderEvaluation[] } | null;
+}) {
   const [results, setResults] = useState<EvaluationResultView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,6 +57,7 @@ export function EvaluationsPanel({ callId, turns, onEvidence }: { callId: number
           ))}
         </ul>
       )}
+      {reported && reported.evaluations.length > 0 && <ProviderEvaluations provider={reported.provider} evaluations={reported.evaluations} />}
     </section>
   );
 }

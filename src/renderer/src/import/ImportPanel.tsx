@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api, onApiEvent } from '../api';
 import { useImport } from './store';
+import { formatsInWords } from '../../../core/present/import-formats';
 
 /** Live progress of an import (bar, counts, cancel), then its summary with every failure and its reason. */
 export function ImportPanel() {
@@ -50,6 +51,7 @@ export function ImportPanel() {
           {summary && summary.attached > 0 ? ` · recordings attached ${summary.attached}` : ''}
         </p>
       )}
+      {summary && Object.keys(summary.formats).length > 0 && <p className="import-formats muted">read as: {formatsInWords(summary.formats)}</p>}
       {summary && summary.failures.length > 0 && (
         <ul className="import-failures" aria-label="Import failures">
           {summary.failures.slice(0, 200).map((failure, i) => (

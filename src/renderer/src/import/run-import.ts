@@ -14,6 +14,7 @@ function addSummary(total: ImportSummary, part: ImportSummary): void {
   total.failed += part.failed;
   total.attached += part.attached;
   total.failures.push(...part.failures);
+  for (const [format, calls] of Object.entries(part.formats)) total.formats[format] = (total.formats[format] ?? 0) + calls;
 }
 
 function* linePieces(text: string): Generator<string> {
@@ -47,7 +48,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     }
     return;
   }
-  const total: ImportSummary = { imported: 0, merged: 0, duplicates: 0, failed: 0, files: files.length, attached: 0, failures: [], cancelled: false };
+  const total: ImportSummary = { imported: 0, merged: 0, duplicates: 0, failed: 0, files: files.length, attached: 0, failures: [], cancelled: false, formats: {} };
   const bytesTotal = files.reduce((n, f) => n + f.size, 0);
   let bytesDone = 0;
   store.start(importId, files.length, bytesTotal);
@@ -83,5 +84,5 @@ function progressOf(total: ImportSummary, filesDone: number, filesTotal: number,
 }
 
 function failedSummary(files: number, source: string, error: unknown): ImportSummary {
-  return { imported: 0, merged: 0, duplicates: 0, failed: files, files, attached: 0, failures: [{ source, message: error instanceof Error ? error.message : String(error) }], cancelled: false };
+  return { imported: 0, merged: 0, duplicates: 0, failed: files, files, attached: 0, failures: [{ source, message: error instanceof Error ? error.message : String(error) }], cancelled: false, formats: {} };
 }

@@ -105,7 +105,7 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
         if (placed || disposed || ws.getDuration() <= 0) return;
         placed = true;
         for (const turn of turns) {
-          if (turn.role === 'tool' || turn.start_ms === null || turn.end_ms === null) continue;
+          if ((turn.role !== 'agent' && turn.role !== 'user') || turn.start_ms === null || turn.end_ms === null) continue;
           regions.addRegion({ start: turn.start_ms / 1000, end: turn.end_ms / 1000, color: turn.role === 'agent' ? AGENT : CALLER, drag: false, resize: false });
         }
         for (const silence of silences) {

@@ -36,6 +36,18 @@ export function formatInstant(iso: string | null): string {
 
 export const roleLabel = { agent: 'Agent', user: 'Caller', tool: 'Tool' } as const;
 
+/** The speaker of a turn; one whose role Callscope does not know is named as the payload names it. */
+export function speakerOf(turn: { role: keyof typeof roleLabel | 'other'; raw_role?: string }): string {
+  return turn.role === 'other' ? (turn.raw_role ?? 'other') : roleLabel[turn.role];
+}
+
+/** A byte count for people: "70 KiB", "10.0 MiB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
 /** A duration measured in the call: "850 ms" under a second, else "2.1 s". */
 export function formatMs(ms: number | null): string {
   if (ms === null) return '—';
