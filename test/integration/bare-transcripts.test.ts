@@ -67,8 +67,8 @@ describe('a bare transcript posted alone is one call named after ?source=', () =
     expect(onlyCall().call.extra?.source_name).toBeUndefined();
   });
 
-  it('in the browser import (a dropped file read as text) too', () => {
-    const summary = importText(app.core, 'pasted.json', JSON.stringify(bareTranscripts[1]?.rows));
+  it('in the browser import (a dropped file read as text) too', async () => {
+    const summary = await importText(app.core, 'pasted.json', JSON.stringify(bareTranscripts[1]?.rows));
     expect(summary).toMatchObject({ imported: 1, formats: { 'retell.transcript': 1 } });
     expect(onlyCall().call.extra).toMatchObject({ source_name: 'pasted.json' });
   });

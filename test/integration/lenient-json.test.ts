@@ -31,7 +31,7 @@ describe('files that are not quite JSON', () => {
     const summary = await importPaths(app.core, [files.path]);
     expect(summary.failures).toEqual([]);
     expect(summary).toMatchObject({ imported: 1, failed: 0 });
-    expect(importText(app.core, 'example.json', published)).toMatchObject({ duplicates: 1, failed: 0 });
+    expect(await importText(app.core, 'example.json', published)).toMatchObject({ duplicates: 1, failed: 0 });
   });
 
   it('a dropped file that is no JSON at all fails saying where and what', async () => {

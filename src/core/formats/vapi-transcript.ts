@@ -154,7 +154,10 @@ export function vapiTurnsFromMessages(messages: readonly VapiMessage[], context:
       });
     } else if (kind === 'tool_call') {
       const name = m.name ?? 'unknown';
-      turns.push({ idx: turns.length, role: 'tool', text: '', ...times, words: null, tool: { name, arguments: decodeJsonText(m.args ?? m.arguments), result: null }, interrupted: null, agent_name: null });
+      const turn: Turn = { idx: turns.length, role: 'tool', text: '', ...times, words: null, tool: { name, arguments: decodeJsonText(m.args ?? m.arguments), result: null }, interrupted: null, agent_name: null };
+      turns.push(turn);
+      // a 2024 `function_call` is answered by the next `function_result` of its name
+      pending.add(turn);
     } else if (kind === 'tool_calls') {
       for (const call of m.toolCalls ?? []) {
         const turn: Turn = {
