@@ -49,7 +49,7 @@ describe('a recording uploaded with its call', () => {
     expect(response.status).toBe(201);
 
     const metrics = await metricsWhenAnalysed('audio-overlaps');
-    expect(metrics.audio).toMatchObject({ agent_channel: 1, agent_channel_reason: 'transcript' });
+    expect(metrics.audio).toMatchObject({ agent_channel: 1, agent_channel_reason: 'transcript', vad: 'silero+energy' });
     const truth = overlaps.truth;
     expect(metrics.latency_ms.audio.count).toBe(truth.latencies.length);
     for (const latency of truth.latencies) {

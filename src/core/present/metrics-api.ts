@@ -18,6 +18,8 @@ export interface MetricsInput {
     agent_channel_reason: string | null;
     analysis_ms: number | null;
     duration_ms: number | null;
+    /** which voice-activity path measured the recording (docs/METRICS.md "Audio"); null before it was recorded. */
+    vad: 'silero+energy' | 'energy' | null;
   } | null;
 }
 

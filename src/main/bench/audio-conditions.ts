@@ -4,6 +4,7 @@ import type { SpeechSegment } from '../../core/metrics/segments';
 import { analyseRecording, type AnalyseOptions, type RecordingAnalysis } from '../audio/analyse';
 import { applyLine, generateCall, scenario, SCENARIO_NAMES, type GeneratedCall, type LineCondition } from '../audio/generate';
 import { inBatches } from '../audio/generate/run-tool';
+import type { SpeechModel } from '../audio/speech-model';
 import { accuracyFigures, emptyTally, tallyCall, type AccuracyFigures, type AccuracyTally } from './audio-score';
 
 /**
@@ -56,7 +57,12 @@ export interface AnalysisPath {
   analyse(path: string, options: AnalyseOptions): Promise<RecordingAnalysis>;
 }
 
-export const ENERGY_PATH: AnalysisPath = { name: 'energy', analyse: analyseRecording };
+export const ENERGY_PATH: AnalysisPath = { name: 'energy', analyse: (path, options) => analyseRecording(path, { ...options, speechModel: null }) };
+
+/** The speech model deciding, band levels placing the edges. */
+export function combinedPath(model: SpeechModel): AnalysisPath {
+  return { name: 'silero+energy', analyse: (path, options) => analyseRecording(path, { ...options, speechModel: model }) };
+}
 
 export interface ConditionRow {
   condition: LineCondition;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { benchIngest } from './ingest-load';
 import { benchImport } from './import-rate';
 import { benchLongAnalysis } from './audio-accuracy';
-import { benchConditions, CONDITION_GRID, conditionTable, ENERGY_PATH, type ConditionRow } from './audio-conditions';
+import { benchConditions, combinedPath, CONDITION_GRID, conditionTable, ENERGY_PATH, type AnalysisPath, type ConditionRow } from './audio-conditions';
+import { loadSpeechModel } from '../audio/speech-model';
 import { benchListenerUnderAnalysis } from './listener-under-analysis';
 import { benchReviewOpen } from './review-open';
 import { benchPii, piiTableCells } from './pii-bench';
@@ -57,7 +58,10 @@ async function main(): Promise<void> {
     );
   }
   let grid: ConditionRow[] | null = null;
-  const paths = [ENERGY_PATH];
+  const paths: AnalysisPath[] = [ENERGY_PATH];
+  const loaded = wants('audio') || only === 'grid' ? await loadSpeechModel() : null;
+  if (loaded?.model) paths.unshift(combinedPath(loaded.model));
+  else if (loaded) process.stderr.write(`bench: the speech model is not available (${loaded.error}); energy path only\n`);
   if (wants('audio') || only === 'grid') {
     const dir = mkdtempSync(join(tmpdir(), 'callscope-bench-grid-'));
     try {

@@ -4,6 +4,7 @@ import { migrateTo2 } from './002-metrics';
 import { migrateTo3 } from './003-notes';
 import { migrateTo4 } from './004-evaluators';
 import { migrateTo5 } from './005-unknown-figures';
+import { migrateTo6 } from './006-vad-path';
 
 interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, up: migrateTo3 },
   { version: 4, up: migrateTo4 },
   { version: 5, up: migrateTo5 },
+  { version: 6, up: migrateTo6 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
