@@ -1,3 +1,5 @@
+import { levelList } from './vad';
+
 /**
  * Levels of one channel in three speech bands, per 5 ms part, for the combined voice-activity
  * path (vad-combined.ts). Noise is rarely flat across the spectrum: pink noise and hum sit low,
@@ -48,22 +50,6 @@ export interface BandLevelMeter {
   finish(): BandLevels;
 }
 
-function growable(): { push(value: number): void; values(): Float32Array } {
-  let values = new Float32Array(8192);
-  let count = 0;
-  return {
-    push(value) {
-      if (count === values.length) {
-        const grown = new Float32Array(values.length * 2);
-        grown.set(values);
-        values = grown;
-      }
-      values[count++] = value;
-    },
-    values: () => values.subarray(0, count),
-  };
-}
-
 export function createBandLevelMeter(sampleRate: number): BandLevelMeter {
   const partSamples = Math.max(1, Math.round((sampleRate * PART_MS) / 1000));
   // six sections: high-pass then low-pass for each band, in BANDS order
@@ -79,7 +65,7 @@ export function createBandLevelMeter(sampleRate: number): BandLevelMeter {
   sections.forEach((section, i) => coefficients.set(section, 5 * i));
   /** per section: x1, x2, y1, y2 (kept between pushes). */
   const memory = new Float64Array(24);
-  const out: Record<Band, ReturnType<typeof growable>> = { low: growable(), mid: growable(), high: growable() };
+  const out: Record<Band, ReturnType<typeof levelList>> = { low: levelList(), mid: levelList(), high: levelList() };
   const sums = new Float64Array(3);
   let inPart = 0;
   const closePart = (count: number): void => {
