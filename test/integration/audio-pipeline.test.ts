@@ -49,7 +49,7 @@ describe('a recording uploaded with its call', () => {
     expect(response.status).toBe(201);
 
     const metrics = await metricsWhenAnalysed('audio-overlaps');
-    expect(metrics.audio).toMatchObject({ agent_channel: 1, agent_channel_reason: 'transcript' });
+    expect(metrics.audio).toMatchObject({ agent_channel: 1, agent_channel_reason: 'transcript', vad: 'silero+energy' });
     const truth = overlaps.truth;
     expect(metrics.latency_ms.audio.count).toBe(truth.latencies.length);
     for (const latency of truth.latencies) {
@@ -65,6 +65,15 @@ describe('a recording uploaded with its call', () => {
       expect(Math.abs((found?.overlap_ms ?? Infinity) - interruption.overlap_ms)).toBeLessThanOrEqual(120);
     }
 
+    // issue 16: each overlap with its class; the generator's interrupted speaker yields overlap_ms after the start
+    for (const interruption of truth.user_interrupts_agent) {
+      const found = nearest<{ at_ms: number; class: string; yield_ms: number | null }>(metrics.overlaps, interruption.at_ms);
+      expect(found?.class).toBe('barge_in');
+      expect(Math.abs((found?.yield_ms ?? Infinity) - interruption.overlap_ms)).toBeLessThanOrEqual(60);
+    }
+    for (const interruption of truth.agent_interrupts_user) {
+      expect(nearest<{ at_ms: number; class: string }>(metrics.overlaps, interruption.at_ms)?.class).toBe('agent_talk_over');
+    }
     const list = await (await app.api('/api/v1/calls?q=audio-overlaps')).json();
     expect(list.items[0]).toMatchObject({ metrics_source: 'audio', interruption_count: truth.user_interrupts_agent.length + truth.agent_interrupts_user.length });
     const audio = app.core.db.prepare('SELECT peaks_path, peaks_per_second, duration_ms FROM call_audio').get() as { peaks_path: string; peaks_per_second: number; duration_ms: number };

@@ -2,6 +2,7 @@ import type { Turn } from '../model/call';
 import { distribution, type Distribution } from './percentile';
 import { segmentLatencies, timeToFirstWord, transcriptLatencies, type Handoff } from './handoffs';
 import { classifyOverlaps } from './overlaps';
+import { overlapVerdicts, type OverlapVerdict } from './overlap-verdicts';
 import { isMeasurable, segmentsFromTurns, type Speaker, type SpeechSegment } from './segments';
 import { DEFAULT_SILENCE_THRESHOLD_MS, silence } from './silence';
 import { countWords, speechTime, talkRatio, wordsPerMinute } from './talk';
@@ -42,6 +43,8 @@ export interface TimingMetrics {
   talk_ratio: number | null;
   wpm: { agent: number | null; user: number | null };
   speech_ms: { agent: number; user: number };
+  /** each overlap's class (issue 16); absent from metrics stored before it existed. */
+  overlaps?: OverlapVerdict[];
 }
 
 export interface WordCounts {
@@ -82,6 +85,7 @@ function measure(
     talk_ratio: talkRatio(time),
     wpm: { agent: wordsPerMinute(words?.agent ?? null, time.agent), user: wordsPerMinute(words?.user ?? null, time.user) },
     speech_ms: time,
+    overlaps: overlapVerdicts(segments),
   };
 }
 

@@ -18,6 +18,8 @@ export interface MetricsInput {
     agent_channel_reason: string | null;
     analysis_ms: number | null;
     duration_ms: number | null;
+    /** which voice-activity path measured the recording (docs/METRICS.md "Audio"); null before it was recorded. */
+    vad: 'silero+energy' | 'energy' | null;
   } | null;
 }
 
@@ -51,6 +53,8 @@ export function metricsResponse(call: StoredCall, turns: readonly Turn[], input:
       source: best?.interruptions ? source : null,
     },
     silence: { longest_ms: best?.silence.longest_ms ?? null, segments: best?.silence.segments ?? [], source: best?.silence.longest_ms == null ? null : source },
+    /** issue 16: each overlap's class and the agent's yield time (ms). */
+    overlaps: (best?.overlaps ?? []).map((o) => ({ at_ms: o.at_ms, class: o.class, yield_ms: o.yield_ms, speaker: o.speaker, overlap_ms: o.overlap_ms, evidence: o.evidence })),
     talk_ratio: best?.talk_ratio ?? null,
     wpm: best?.wpm ?? { agent: null, user: null },
     agent_channel: input.audioState?.agent_channel ?? call.agent_channel,

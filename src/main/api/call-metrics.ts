@@ -21,6 +21,7 @@ export function callMetrics(db: Db, call: StoredCall) {
         agent_channel_reason: audio.agent_channel_reason,
         analysis_ms: audio.analysis_ms,
         duration_ms: audio.duration_ms,
+        vad: audio.vad === 'silero+energy' || audio.vad === 'energy' ? audio.vad : null,
       },
     },
     agentHistories(db, [call.id]).get(call.id) ?? [],

@@ -1,7 +1,9 @@
 import { chooseAgentChannel, type AgentChannelReason, type TimeSpan } from './agent-channel';
 import { openAudioFile, type DecodedAudio } from './decode';
+import { createBandMeters, runModelPass, type BandMeters } from './model-pass';
 import { createPeaksAccumulator, type PeaksAccumulator } from './peaks';
-import { createSpeechDetector, type SpeechDetector, type VadOptions } from './vad';
+import type { SpeechModel } from './speech-model';
+import { createSpeechDetector, type SpeechDetector, type SpeechSpan, type VadOptions } from './vad';
 
 export interface AnalyseOptions {
   /** the agent's channel when the payload names it. */
@@ -10,7 +12,16 @@ export interface AnalyseOptions {
   agentTurns: readonly TimeSpan[];
   peaksPerSecond: number;
   vad?: Partial<VadOptions>;
+  /**
+   * The speech model (speech-model.ts): with it, the model decides speech versus noise and band
+   * levels place the edges (vad-combined.ts) on the two speakers' channels; without it, or for a
+   * mono recording, the energy detector alone.
+   */
+  speechModel?: SpeechModel | null;
 }
+
+/** Which detector measured a recording's speech (docs/METRICS.md "Audio"). */
+export type VadPath = 'silero+energy' | 'energy';
 
 /**
  * One voice-activity stretch on one channel. `speaker` is null where the channel cannot be
@@ -37,30 +48,52 @@ export interface RecordingAnalysis {
   agentChannelReason: AgentChannelReason | 'mono';
   /** per channel, interleaved min/max pairs (see peaks.ts). */
   peaks: Float32Array[];
+  vad: VadPath;
+  /** ms of audio the speech model listened to (0 on the energy path). */
+  modelHeardMs: number;
 }
 
 interface Accumulators {
   detectors: SpeechDetector[];
   peaks: PeaksAccumulator;
+  /** for the speech model: stereo recordings analysed with one. */
+  bands: BandMeters | null;
 }
 
 function accumulators(sampleRate: number, channelCount: number, frameCount: number | null, options: AnalyseOptions): Accumulators {
   return {
     detectors: Array.from({ length: channelCount }, () => createSpeechDetector(sampleRate, options.vad)),
     peaks: createPeaksAccumulator(sampleRate, options.peaksPerSecond, channelCount, frameCount),
+    bands: options.speechModel && channelCount >= 2 ? createBandMeters(sampleRate, channelCount) : null,
   };
 }
 
-/** Both analyses read the same block while it is in cache: one pass over the file. */
+/** Every analysis reads the same block while it is in cache: one pass over the file. */
 function feed(into: Accumulators, block: readonly Float32Array[]): void {
   block.forEach((samples, channel) => into.detectors[channel]?.push(samples));
   into.peaks.push(block);
+  into.bands?.push(block);
 }
 
-function conclude(into: Accumulators, sampleRate: number, frames: number, options: AnalyseOptions): RecordingAnalysis {
-  const channelSpans = into.detectors.map((detector) => detector.finish());
+interface ChannelSpans {
+  spans: SpeechSpan[][];
+  vad: VadPath;
+  modelHeardMs: number;
+}
+
+function conclude(into: Accumulators, sampleRate: number, frames: number, options: AnalyseOptions, found?: ChannelSpans): RecordingAnalysis {
+  const energy = into.detectors.map((detector) => detector.finish());
+  // the model's spans replace the energy detector's on the channels it measured
+  const channelSpans = energy.map((spans, channel) => found?.spans[channel] ?? spans);
   const channelCount = channelSpans.length;
-  const base = { durationMs: Math.round((frames * 1000) / sampleRate), sampleRate, channelCount, peaks: into.peaks.finish() };
+  const base = {
+    durationMs: Math.round((frames * 1000) / sampleRate),
+    sampleRate,
+    channelCount,
+    peaks: into.peaks.finish(),
+    vad: found?.vad ?? 'energy',
+    modelHeardMs: found?.modelHeardMs ?? 0,
+  } as const;
   if (channelCount < 2) {
     const segments = (channelSpans[0] ?? []).map((span) => ({ speaker: null, channel: 0, ...span }));
     return { ...base, segments, agentChannel: null, agentChannelReason: 'mono' };
@@ -88,16 +121,20 @@ export async function analyseRecording(path: string, options: AnalyseOptions): P
       feed(into, block);
       frames += block[0]?.length ?? 0;
     }
-    return conclude(into, sampleRate, frames, options);
+    const model = options.speechModel;
+    if (!into.bands || !model) return conclude(into, sampleRate, frames, options);
+    const levels = into.bands.meters.map((meter) => meter.finish());
+    const pass = await runModelPass(levels, sampleRate, model, () => openAudioFile(path));
+    return conclude(into, sampleRate, frames, options, { spans: pass.spans, vad: 'silero+energy', modelHeardMs: pass.heardMs });
   } finally {
     await reader.close();
   }
 }
 
-/** The same analysis of audio already decoded. */
+/** The same analysis of audio already decoded, by the energy detector alone. */
 export function analyseDecodedAudio(audio: DecodedAudio, options: AnalyseOptions): RecordingAnalysis {
   const frames = audio.channels[0]?.length ?? 0;
-  const into = accumulators(audio.sampleRate, audio.channels.length, frames, options);
+  const into = accumulators(audio.sampleRate, audio.channels.length, frames, { ...options, speechModel: null });
   feed(into, audio.channels);
   return conclude(into, audio.sampleRate, frames, options);
 }

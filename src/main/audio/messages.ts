@@ -27,5 +27,8 @@ export type AnalyseResponse =
       agentChannelReason: string;
       segments: AnalyseSegment[];
       analysisMs: number;
+      /** which voice-activity path measured it; `vadNote` says why the model was not used. */
+      vad: 'silero+energy' | 'energy';
+      vadNote: string | null;
     }
   | { jobId: number; ok: false; error: string };

@@ -37,6 +37,7 @@ export function storeAudioMetrics(
       peaks_path: peaksPath,
       peaks_per_second: peaksPerSecond,
       analysis_ms: response.analysisMs,
+      vad: response.vad,
     });
     if (response.channelCount >= 2) saveMetrics(db, callId, 'audio', segmentTimingMetrics(speech, turns.length > 0 ? words : null), now);
     else deleteMetrics(db, callId, 'audio');

@@ -66,7 +66,7 @@ export interface SpeechDetector {
 }
 
 /** A growable list of numbers. */
-function levelList(): { push(value: number): void; values(): Float32Array } {
+export function levelList(): { push(value: number): void; values(): Float32Array } {
   let values = new Float32Array(4096);
   let count = 0;
   return {

@@ -1,19 +1,26 @@
 import { writeFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { analyseRecording } from './analyse';
+import { loadSpeechModel, type SpeechModelLoad } from './speech-model';
 import type { AnalyseRequest, AnalyseResponse } from './messages';
 
 /**
  * The audio worker: decoding, voice activity and peaks run here, never on the main thread, so the
  * listener and the UI keep answering while a long recording is analysed.
  */
+/** Loaded once per worker; when it cannot be, every call is measured by the energy path and says why. */
+let speechModel: Promise<SpeechModelLoad> | null = null;
+
 async function handle(request: AnalyseRequest): Promise<AnalyseResponse> {
   const started = performance.now();
   try {
+    speechModel ??= process.env.CALLSCOPE_VAD === 'energy' ? Promise.resolve({ model: null, error: 'CALLSCOPE_VAD=energy' }) : loadSpeechModel();
+    const loaded = await speechModel;
     const result = await analyseRecording(request.path, {
       agentChannel: request.agentChannel,
       agentTurns: request.agentTurns,
       peaksPerSecond: request.peaksPerSecond,
+      speechModel: loaded.model,
     });
     const peaks = Buffer.concat(result.peaks.map((channel) => Buffer.from(channel.buffer, channel.byteOffset, channel.byteLength)));
     await writeFile(request.peaksPath, peaks);
@@ -27,6 +34,8 @@ async function handle(request: AnalyseRequest): Promise<AnalyseResponse> {
       agentChannelReason: result.agentChannelReason,
       segments: result.segments,
       analysisMs: Math.round(performance.now() - started),
+      vad: result.vad,
+      vadNote: result.vad === 'energy' && result.channelCount >= 2 ? loaded.error : null,
     };
   } catch (error) {
     return { jobId: request.jobId, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -27,6 +27,8 @@ export interface AudioState {
   peaks_path: string | null;
   peaks_per_second: number | null;
   analysis_ms: number | null;
+  /** the voice-activity path that measured the recording ('silero+energy' | 'energy'). */
+  vad: string | null;
   updated_at: string;
 }
 
@@ -34,7 +36,7 @@ type Row = Omit<AudioState, 'segments'> & { segments: string | null };
 
 const columns = [
   'status', 'error', 'file_path', 'sample_rate', 'duration_ms', 'channel_count', 'agent_channel',
-  'agent_channel_reason', 'segments', 'peaks_path', 'peaks_per_second', 'analysis_ms',
+  'agent_channel_reason', 'segments', 'peaks_path', 'peaks_per_second', 'analysis_ms', 'vad',
 ] as const;
 
 export function getAudioState(db: Db, callId: number): AudioState | null {

@@ -29,6 +29,8 @@ const bookingMetrics: TimingMetrics = {
   talk_ratio: 6300 / 11050,
   wpm: { agent: 24 / (6300 / 60000), user: 10 / (4750 / 60000) },
   speech_ms: { agent: 6300, user: 4750 },
+  // the classes themselves: overlap-verdicts.test.ts
+  overlaps: [expect.objectContaining({ at_ms: 6500, class: 'backchannel' }), expect.objectContaining({ at_ms: 8600, speaker: 'user' })],
 };
 
 describe('transcriptTimingMetrics', () => {
@@ -74,6 +76,7 @@ describe('transcriptTimingMetrics', () => {
       talk_ratio: 1,
       wpm: { agent: 300, user: null },
       speech_ms: { agent: 1200, user: 0 },
+      overlaps: [],
     } satisfies TimingMetrics);
   });
 
@@ -88,6 +91,7 @@ describe('transcriptTimingMetrics', () => {
       talk_ratio: null,
       wpm: { agent: null, user: null },
       speech_ms: { agent: 0, user: 0 },
+      overlaps: [],
     };
     expect(transcriptTimingMetrics([])).toEqual(empty);
     expect(transcriptTimingMetrics(turns(turn('agent', null, null, 'Hi.'), turn('user', null, null, 'Hello.')))).toEqual(empty);

@@ -14,26 +14,52 @@ function id3v2Length(head: Uint8Array): number {
   return 10 + size + footer;
 }
 
-/**
- * The channel count of the first plausible MPEG audio frame header in `bytes`, or null. mpg123's
- * wasm build always outputs two channels (a mono file comes out as two identical ones), so this
- * is the only way to know a recording is mono.
- */
-export function mpegChannelCount(bytes: Uint8Array): 1 | 2 | null {
+/** The offset of the first plausible MPEG audio frame header in `bytes`, or null. */
+function firstFrameAt(bytes: Uint8Array): number | null {
   for (let i = 0; i + 4 <= bytes.length; i++) {
     const b1 = bytes[i + 1] ?? 0;
     const b2 = bytes[i + 2] ?? 0;
-    const b3 = bytes[i + 3] ?? 0;
     if (bytes[i] !== 0xff || (b1 & 0xe0) !== 0xe0) continue;
     const version = (b1 >> 3) & 0x03; // 1 is reserved
     const layer = (b1 >> 1) & 0x03; // 0 is reserved
     const bitrate = b2 >> 4; // 0 (free format) is too rare to trust, 15 is invalid
     const rate = (b2 >> 2) & 0x03; // 3 is reserved
     if (version === 1 || layer === 0 || bitrate === 0 || bitrate === 15 || rate === 3) continue;
-    return ((b3 >> 6) & 0x03) === 3 ? 1 : 2;
+    return i;
   }
   return null;
 }
+
+/**
+ * The channel count of the first plausible MPEG audio frame header in `bytes`, or null. mpg123's
+ * wasm build always outputs two channels (a mono file comes out as two identical ones), so this
+ * is the only way to know a recording is mono.
+ */
+export function mpegChannelCount(bytes: Uint8Array): 1 | 2 | null {
+  const at = firstFrameAt(bytes);
+  if (at === null) return null;
+  return (((bytes[at + 3] ?? 0) >> 6) & 0x03) === 3 ? 1 : 2;
+}
+
+/**
+ * True when the first frame is an encoder's info frame (Xing / Info, which LAME extends with the
+ * encoder delay and padding, or Fraunhofer's VBRI): the tag sits after the side information,
+ * within the frame's first 40 bytes. With it, mpg123 trims the encoder delay itself.
+ */
+export function hasEncoderInfoTag(bytes: Uint8Array): boolean {
+  const at = firstFrameAt(bytes);
+  if (at === null) return false;
+  const text = String.fromCharCode(...bytes.subarray(at + 4, at + 44));
+  return /Xing|Info|VBRI/.test(text);
+}
+
+/**
+ * Samples an MP3 encoder puts before the audio when no info tag says how many: LAME's default
+ * delay (576 + 529 = 1105). mpg123 already drops the decoder's own 529 samples, so without a tag
+ * the decoded speech comes out exactly this late (measured at 8 to 48 kHz on sox-written files:
+ * 1105 samples, 69 ms at 16 kHz).
+ */
+export const UNTAGGED_ENCODER_DELAY = 1105;
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(length);
@@ -52,7 +78,9 @@ async function createDecoder(): Promise<MPEGDecoder> {
 export async function openMp3Reader(handle: FileHandle, fileSize: number, fileName: string): Promise<AudioBlockReader> {
   const head = await readAt(handle, 0, 10);
   const tagLength = id3v2Length(head);
-  const channelCount = mpegChannelCount(await readAt(handle, tagLength, 64 * 1024)) ?? 2;
+  const opening = await readAt(handle, tagLength, 64 * 1024);
+  const channelCount = mpegChannelCount(opening) ?? 2;
+  let toSkip = hasEncoderInfoTag(opening) ? 0 : UNTAGGED_ENCODER_DELAY;
   const decoder = await createDecoder();
   let position = 0;
   let closed = false;
@@ -88,14 +116,25 @@ export async function openMp3Reader(handle: FileHandle, fileSize: number, fileNa
     throw damagedAudioError(fileName, 'no MPEG audio frame in it could be decoded (is it really an MP3?)');
   }
   const sampleRate = first.sampleRate;
-  const pick = (decoded: MPEGDecodedAudio): Float32Array[] => decoded.channelData.slice(0, channelCount);
+  /** The decoded channels, less what is left of the encoder delay (possibly nothing at all). */
+  const pick = (decoded: MPEGDecodedAudio): Float32Array[] => {
+    const skipped = Math.min(toSkip, decoded.samplesDecoded);
+    toSkip -= skipped;
+    return decoded.channelData.slice(0, channelCount).map((samples) => samples.subarray(skipped, decoded.samplesDecoded));
+  };
 
   async function* blocks(): AsyncGenerator<readonly Float32Array[], void, undefined> {
     try {
-      if (first) yield pick(first);
+      const opened = first;
       first = null;
+      if (opened) {
+        const block = pick(opened);
+        if ((block[0]?.length ?? 0) > 0) yield block;
+      }
       for (let decoded = await decodeNext(); decoded; decoded = await decodeNext()) {
-        if (decoded.samplesDecoded > 0) yield pick(decoded);
+        if (decoded.samplesDecoded === 0) continue;
+        const block = pick(decoded);
+        if ((block[0]?.length ?? 0) > 0) yield block;
       }
     } finally {
       await close();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { inBatches, sox } from './run-tool';
 import type { RenderedClip } from './render';
 import type { Speaker } from './types';
+import { SILENT_MONO_16K, renderNoisePair } from './noise';
 import { SAMPLE_RATE } from './wav';
 
 /** One rendered utterance at its place in the call. */
@@ -19,11 +20,6 @@ const YIELD_FADE_SAMPLES = Math.round(0.01 * SAMPLE_RATE);
 /** sox opens every input of a mix at once; mix in groups to stay far from the open-file limit. */
 const MIX_GROUP = 32;
 const PARALLEL = 4;
-/**
- * sox's null input (`-n`) with the call's rate and channels given as its own (input) options:
- * otherwise it runs at 48 kHz and a length in samples ('Ns') means a third of the time wanted.
- */
-const SILENT_MONO_16K = ['-r', String(SAMPLE_RATE), '-c', '1', '-n', '-b', '16', '-e', 'signed-integer'];
 
 /** The clip cut to its kept length and padded with silence up to its start. */
 async function placeClip(placed: PlacedClip, path: string): Promise<void> {
@@ -70,26 +66,6 @@ async function renderChannel(clips: readonly PlacedClip[], totalSamples: number,
   return output;
 }
 
-/** Two channels of pink noise at `noiseDb` RMS dBFS, independent of each other, exactly `totalSamples` long. */
-async function renderNoise(noiseDb: number, totalSamples: number, workDir: string): Promise<string> {
-  const source = join(workDir, 'noise-source.wav');
-  // One second more than needed so the right channel can start one second into it (-R makes every
-  // synth run the same, so two runs would give two identical channels).
-  const offset = SAMPLE_RATE;
-  await sox([...SILENT_MONO_16K, source, 'synth', `${totalSamples + offset}s`, 'pinknoise']);
-  const { stderr } = await sox([source, '-n', 'stat']);
-  const rms = Number(/RMS\s+amplitude:\s+([0-9.]+)/.exec(stderr)?.[1]);
-  if (!(rms > 0)) throw new Error(`could not measure the noise level: ${stderr}`);
-  const gain = 10 ** (noiseDb / 20) / rms;
-  const left = join(workDir, 'noise-left.wav');
-  const right = join(workDir, 'noise-right.wav');
-  await sox([source, left, 'trim', '0', `${totalSamples}s`, 'vol', String(gain)]);
-  await sox([source, right, 'trim', `${offset}s`, `${totalSamples}s`, 'vol', String(gain)]);
-  const stereo = join(workDir, 'noise.wav');
-  await sox(['-M', left, right, stereo]);
-  return stereo;
-}
-
 export interface StereoRequest {
   clips: readonly PlacedClip[];
   agentChannel: 0 | 1;
@@ -122,6 +98,8 @@ export async function renderStereo(request: StereoRequest): Promise<void> {
     return;
   }
   const speech = join(workDir, 'speech.wav');
-  const [, noise] = await Promise.all([sox(['-M', first, second, speech, ...exact]), renderNoise(noiseDb, totalSamples, workDir)]);
+  const noise = join(workDir, 'noise.wav');
+  const [, [left, right]] = await Promise.all([sox(['-M', first, second, speech, ...exact]), renderNoisePair('pink', noiseDb, totalSamples, workDir, workDir)]);
+  await sox(['-M', left, right, noise]);
   await sox(['-m', '-v', '1', speech, '-v', '1', noise, outPath]);
 }

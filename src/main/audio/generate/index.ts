@@ -4,6 +4,8 @@
  */
 export { generateCall } from './generate-call';
 export { generateLongCall } from './long-call';
+export { applyLine, CLEAN_LINE, type LineCall, type LineCoding, type LineCondition } from './line';
+export type { NoiseKind } from './noise';
 export { scenario, SCENARIO_NAMES, SCENARIO_RANGES, type ScenarioName } from './scenarios';
 export { computeTruth, isAllBackchannelWords, type TimedUtterance } from './truth';
 export type { CallScript, CallTruth, GeneratedCall, ScriptedUtterance, Speaker, TruthUtterance, UtteranceKind } from './types';

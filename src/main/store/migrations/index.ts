@@ -6,6 +6,7 @@ import { migrateTo4 } from './004-evaluators';
 import { migrateTo5 } from './005-unknown-figures';
 import { migrateTo6 } from './006-list-indexes';
 import { migrateTo7 } from './007-turn-roles-and-truncation';
+import { migrateTo8 } from './008-vad-path';
 
 interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, up: migrateTo5 },
   { version: 6, up: migrateTo6 },
   { version: 7, up: migrateTo7 },
+  { version: 8, up: migrateTo8 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

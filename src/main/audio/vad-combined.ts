@@ -1,0 +1,205 @@
+import { BANDS, PART_MS, type BandLevels } from './band-levels';
+import type { SpeechSpan } from './vad';
+
+/**
+ * The combined voice-activity path (docs/METRICS.md "Audio"): the speech model decides what is
+ * speech and what is noise, the band levels place each edge to the 5 ms part.
+ *
+ * 1. Speech cores: model windows with a speech probability of at least 0.5, held while it stays
+ *    over 0.35, gaps under the 200 ms hangover bridged. The model is late at both edges (its
+ *    windows are 32 ms and it needs evidence before it commits), but it is rarely fooled by noise,
+ *    babble included.
+ * 2. Edges: the noise around each edge is measured where the model hears no speech (per band,
+ *    the 90th percentile of 15 ms levels within two seconds); a part is active when any band is
+ *    `marginDb` over its noise. The start moves back from the model's onset over active parts,
+ *    the end back from the model's offset to the last active part, each within `searchMs`.
+ */
+export interface ModelRun {
+  /** where the first window starts, ms. */
+  start_ms: number;
+  window_ms: number;
+  probabilities: Float32Array;
+}
+
+export interface CombinedOptions {
+  onThreshold: number;
+  offThreshold: number;
+  hangoverMs: number;
+  minSegmentMs: number;
+  marginDb: number;
+  searchMs: number;
+  noiseContextMs: number;
+  /** no band is active below this level (dBFS per 5 ms part), however quiet the noise. */
+  absoluteDb: number;
+  /** how far past the model's offset an end may run on over active parts. */
+  extendEndMs: number;
+}
+
+export const DEFAULT_COMBINED_OPTIONS: CombinedOptions = {
+  onThreshold: 0.5,
+  offThreshold: 0.35,
+  hangoverMs: 200,
+  minSegmentMs: 100,
+  marginDb: 1.5,
+  searchMs: 400,
+  noiseContextMs: 2000,
+  absoluteDb: -62,
+  extendEndMs: 400,
+};
+
+/** Per part, the model's probability (NaN where it did not run). */
+export function probabilityByPart(runs: readonly ModelRun[], parts: number): Float32Array {
+  const byPart = new Float32Array(parts).fill(Number.NaN);
+  for (const run of runs) {
+    const windows = run.probabilities;
+    for (let w = 0; w < windows.length; w++) {
+      const from = Math.max(0, Math.floor((run.start_ms + w * run.window_ms) / PART_MS));
+      const to = Math.min(parts, Math.floor((run.start_ms + (w + 1) * run.window_ms) / PART_MS));
+      byPart.fill(windows[w] ?? 0, from, to);
+    }
+  }
+  return byPart;
+}
+
+/** 15 ms levels (this part and its neighbours, power-averaged) per band. */
+function smoothed(levels: BandLevels): Float32Array[] {
+  return BANDS.map((band) => {
+    const source = levels.levels[band];
+    const n = source.length;
+    const power = new Float64Array(n);
+    for (let k = 0; k < n; k++) power[k] = 10 ** ((source[k] ?? -140) / 10);
+    const out = new Float32Array(n);
+    for (let k = 0; k < n; k++) {
+      const sum = (power[Math.max(0, k - 1)] ?? 0) + (power[k] ?? 0) + (power[Math.min(n - 1, k + 1)] ?? 0);
+      out[k] = 10 * Math.log10(sum / 3 + 1e-14);
+    }
+    return out;
+  });
+}
+
+/** Speech cores in parts [first, end) from the model's probabilities. */
+function cores(byPart: Float32Array, options: CombinedOptions): { first: number; end: number }[] {
+  const spans: { first: number; end: number }[] = [];
+  let start = -1;
+  for (let k = 0; k <= byPart.length; k++) {
+    const p = k < byPart.length ? (byPart[k] ?? Number.NaN) : Number.NaN;
+    if (start < 0 && p >= options.onThreshold) start = k;
+    else if (start >= 0 && !(p >= options.offThreshold)) {
+      spans.push({ first: start, end: k });
+      start = -1;
+    }
+  }
+  const hangover = Math.round(options.hangoverMs / PART_MS);
+  const merged: { first: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.first - last.end < hangover) last.end = span.end;
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  values.sort((a, b) => a - b);
+  return values[Math.min(values.length - 1, Math.floor(p * values.length))] ?? Number.NaN;
+}
+
+/** Per band, the level a part must pass to be more than noise near `at` (NaN when no noise was heard nearby). */
+function noiseBars(bands: Float32Array[], speech: Uint8Array, byPart: Float32Array, at: number, options: CombinedOptions): number[] {
+  const reach = Math.round(options.noiseContextMs / PART_MS);
+  const from = Math.max(0, at - reach);
+  const to = Math.min(speech.length, at + reach);
+  return bands.map((levels) => {
+    const noise: number[] = [];
+    for (let k = from; k < to; k++) if (!speech[k] && (byPart[k] ?? 1) < 0.2) noise.push(levels[k] ?? 0);
+    const bar = percentile(noise, 0.9) + options.marginDb;
+    return Number.isNaN(bar) ? options.absoluteDb : Math.max(bar, options.absoluteDb);
+  });
+}
+
+/**
+ * Per part, the speech probability of a planned analysis (model-plan.ts): the model's where it
+ * listened; plainly silent parts 0; plainly loud parts 1, unless the model heard the opening of
+ * their stretch and found no speech in it (then the whole loud stretch is noise).
+ */
+export function plannedProbabilities(kind: Uint8Array, runs: readonly ModelRun[]): Float32Array {
+  const heard = probabilityByPart(runs, kind.length);
+  const byPart = new Float32Array(kind.length);
+  let k = 0;
+  while (k < kind.length) {
+    if (kind[k] !== 1) {
+      const p = heard[k] ?? Number.NaN;
+      byPart[k] = Number.isNaN(p) ? (kind[k] === 2 ? 0.5 : 0) : p;
+      k++;
+      continue;
+    }
+    let end = k;
+    let sampled = false;
+    let speech = false;
+    while (end < kind.length && kind[end] === 1) {
+      const p = heard[end] ?? Number.NaN;
+      if (!Number.isNaN(p)) {
+        sampled = true;
+        if (p >= DEFAULT_COMBINED_OPTIONS.onThreshold) speech = true;
+      }
+      end++;
+    }
+    const value = !sampled || speech ? 1 : 0;
+    for (let j = k; j < end; j++) {
+      const p = heard[j] ?? Number.NaN;
+      byPart[j] = value === 1 ? Math.max(Number.isNaN(p) ? 1 : p, DEFAULT_COMBINED_OPTIONS.onThreshold) : 0;
+    }
+    k = end;
+  }
+  return byPart;
+}
+
+function nextCoreStart(found: readonly { first: number; end: number }[], core: { first: number; end: number }): number {
+  const index = found.indexOf(core);
+  return found[index + 1]?.first ?? Infinity;
+}
+
+export function combinedSpans(levels: BandLevels, byPart: Float32Array, options: Partial<CombinedOptions> = {}): SpeechSpan[] {
+  const settings = { ...DEFAULT_COMBINED_OPTIONS, ...options };
+  const bands = smoothed(levels);
+  const found = cores(byPart, settings);
+  const speech = new Uint8Array(levels.parts);
+  for (const core of found) speech.fill(1, core.first, core.end);
+  const search = Math.round(settings.searchMs / PART_MS);
+  const active = (k: number, bars: number[]): boolean => bands.some((band, b) => (band[k] ?? -200) >= (bars[b] ?? Infinity));
+
+  const spans: SpeechSpan[] = [];
+  let previousEnd = 0;
+  for (const core of found) {
+    const startBars = noiseBars(bands, speech, byPart, core.first, settings);
+    // start: from the first active part near the onset, back over active parts (one quiet part allowed)
+    let first = core.first;
+    const pivotLimit = Math.min(core.end, core.first + 20);
+    let pivot = -1;
+    for (let k = core.first; k < pivotLimit; k++) if (active(k, startBars)) { pivot = k; break; }
+    if (pivot >= 0) {
+      first = pivot;
+      const earliest = Math.max(previousEnd, core.first - search);
+      while (first > earliest && (active(first - 1, startBars) || (first - 2 >= earliest && active(first - 2, startBars)))) first -= active(first - 1, startBars) ? 1 : 2;
+    }
+    // end: the last active part near where the model let go (it lets go late, or early where the
+    // plan took a weak tail for silence), then on over active parts (one quiet part allowed)
+    const endBars = noiseBars(bands, speech, byPart, core.end, settings);
+    let end = core.end;
+    const floorEnd = Math.max(first + 1, core.end - search);
+    let k = Math.min(levels.parts - 1, core.end + 4);
+    while (k >= floorEnd && !active(k, endBars)) k--;
+    if (k >= floorEnd) {
+      const latest = Math.min(levels.parts, core.end + Math.round(settings.extendEndMs / PART_MS), nextCoreStart(found, core));
+      while (k + 1 < latest && (active(k + 1, endBars) || (k + 2 < latest && active(k + 2, endBars)))) k += active(k + 1, endBars) ? 1 : 2;
+      end = k + 1;
+    }
+    // a smoothed level is active one part before (after) the part whose energy it carries
+    if (pivot >= 0) first = Math.min(first + 1, end - 1);
+    if (end < core.end) end = Math.max(first + 1, end - 1);
+    previousEnd = end;
+    spans.push({ start_ms: first * PART_MS, end_ms: end * PART_MS });
+  }
+  return spans.filter((span) => span.end_ms - span.start_ms >= settings.minSegmentMs);
+}

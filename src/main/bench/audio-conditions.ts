@@ -1,0 +1,154 @@
+import { rm } from 'node:fs/promises';
+import { segmentTimingMetrics } from '../../core/metrics/compute';
+import type { SpeechSegment } from '../../core/metrics/segments';
+import { analyseRecording, type AnalyseOptions, type RecordingAnalysis } from '../audio/analyse';
+import { applyLine, generateCall, scenario, SCENARIO_NAMES, type GeneratedCall, type LineCondition } from '../audio/generate';
+import { inBatches } from '../audio/generate/run-tool';
+import type { SpeechModel } from '../audio/speech-model';
+import { accuracyFigures, emptyTally, tallyCall, type AccuracyFigures, type AccuracyTally } from './audio-score';
+
+/**
+ * The accuracy table over telephony conditions (issue 16): the same generated calls (every
+ * scenario, several seeds, six espeak-ng voices, the agent on either channel) delivered over each
+ * line of the grid, analysed by each voice-activity path, scored against the truth.
+ */
+const line = (name: string, rest: Partial<LineCondition>): LineCondition => ({
+  name,
+  coding: 'pcm16',
+  sampleRate: 16000,
+  noise: null,
+  userGainDb: 0,
+  bandLimited: false,
+  ...rest,
+});
+const MULAW_8K = { coding: 'mulaw', sampleRate: 8000 } as const;
+const pink = (db: number) => ({ noise: { kind: 'pink', db } as const });
+const babble = (db: number) => ({ noise: { kind: 'babble', db } as const });
+
+export const CONDITION_GRID: readonly LineCondition[] = [
+  line('16k PCM, clean', {}),
+  line('16k PCM, pink -50', pink(-50)),
+  line('16k PCM, pink -45', pink(-45)),
+  line('16k PCM, pink -36', pink(-36)),
+  line('16k PCM, pink -30', pink(-30)),
+  line('8k µ-law, clean', MULAW_8K),
+  line('8k µ-law, pink -50', { ...MULAW_8K, ...pink(-50) }),
+  line('8k µ-law, pink -45', { ...MULAW_8K, ...pink(-45) }),
+  line('8k µ-law, pink -36', { ...MULAW_8K, ...pink(-36) }),
+  line('8k µ-law, pink -30', { ...MULAW_8K, ...pink(-30) }),
+  line('8k A-law, pink -45', { coding: 'alaw', sampleRate: 8000, ...pink(-45) }),
+  line('8k A-law, pink -36', { coding: 'alaw', sampleRate: 8000, ...pink(-36) }),
+  line('24k PCM, pink -36', { sampleRate: 24000, ...pink(-36) }),
+  line('8k µ-law, babble -45', { ...MULAW_8K, ...babble(-45) }),
+  line('8k µ-law, babble -36', { ...MULAW_8K, ...babble(-36) }),
+  line('8k µ-law, babble -30', { ...MULAW_8K, ...babble(-30) }),
+  line('8k µ-law, quiet caller -20 dB', { ...MULAW_8K, userGainDb: -20 }),
+  line('8k µ-law, quiet caller, pink -50', { ...MULAW_8K, userGainDb: -20, ...pink(-50) }),
+  line('8k µ-law, quiet caller, pink -45', { ...MULAW_8K, userGainDb: -20, ...pink(-45) }),
+  line('8k µ-law, band 300-3400', { ...MULAW_8K, bandLimited: true }),
+  line('8k µ-law, band 300-3400, pink -36', { ...MULAW_8K, bandLimited: true, ...pink(-36) }),
+  line('16k MP3 (no LAME tag), clean', { coding: 'mp3' }),
+  line('16k MP3 (no LAME tag), pink -36', { coding: 'mp3', ...pink(-36) }),
+];
+
+/** One way of finding speech in a recording, e.g. the energy detector alone. */
+export interface AnalysisPath {
+  name: string;
+  analyse(path: string, options: AnalyseOptions): Promise<RecordingAnalysis>;
+}
+
+export const ENERGY_PATH: AnalysisPath = { name: 'energy', analyse: (path, options) => analyseRecording(path, { ...options, speechModel: null }) };
+
+/** The speech model deciding, band levels placing the edges. */
+export function combinedPath(model: SpeechModel): AnalysisPath {
+  return { name: 'silero+energy', analyse: (path, options) => analyseRecording(path, { ...options, speechModel: model }) };
+}
+
+export interface ConditionRow {
+  condition: LineCondition;
+  /** per path name. */
+  figures: Record<string, AccuracyFigures>;
+}
+
+/**
+ * Calls enough for `replies` true replies: every scenario (the noisy one without its own noise:
+ * the line adds it), seed after seed, the agent on channel 1 for even seeds.
+ */
+async function baseCalls(replies: number, dir: string): Promise<GeneratedCall[]> {
+  const calls: GeneratedCall[] = [];
+  let count = 0;
+  for (let seed = 1; count < replies; seed++) {
+    for (const name of SCENARIO_NAMES) {
+      const call = await generateCall({ ...scenario(name, seed), noiseDb: null, agentChannel: seed % 2 === 0 ? 1 : 0 }, dir);
+      calls.push(call);
+      count += call.truth.latencies.length;
+    }
+  }
+  return calls;
+}
+
+function speechOf(analysis: RecordingAnalysis): SpeechSegment[] {
+  return analysis.segments.flatMap((s) => (s.speaker ? [{ speaker: s.speaker, start_ms: s.start_ms, end_ms: s.end_ms }] : []));
+}
+
+/** Every condition of `grid` over the same calls, each analysed by every path. */
+export async function benchConditions(options: {
+  replies: number;
+  grid: readonly LineCondition[];
+  paths: readonly AnalysisPath[];
+  dir: string;
+  progress?: (message: string) => void;
+}): Promise<ConditionRow[]> {
+  const calls = await baseCalls(options.replies, options.dir);
+  const rows: ConditionRow[] = [];
+  for (const condition of options.grid) {
+    const tallies = new Map<string, AccuracyTally>(options.paths.map((path) => [path.name, emptyTally()]));
+    await inBatches(calls, 2, async (call) => {
+      const delivered = await applyLine(call, condition, options.dir);
+      try {
+        const agentTurns = delivered.transcript.filter((t) => t.role === 'agent').map((t) => ({ start_ms: t.start_ms, end_ms: t.end_ms }));
+        for (const path of options.paths) {
+          const analysis = await path.analyse(delivered.path, { agentChannel: null, agentTurns, peaksPerSecond: 100 });
+          const tally = tallies.get(path.name);
+          if (tally) tallyCall(tally, delivered.truth, segmentTimingMetrics(speechOf(analysis)));
+        }
+      } finally {
+        await rm(delivered.path, { force: true });
+      }
+    });
+    const figures = Object.fromEntries([...tallies].map(([name, tally]) => [name, accuracyFigures(tally)]));
+    rows.push({ condition, figures });
+    options.progress?.(`${condition.name}: ${options.paths.map((p) => `${p.name} ${formatFigures(figures[p.name])}`).join('; ')}`);
+  }
+  return rows;
+}
+
+function formatFigures(figures: AccuracyFigures | undefined): string {
+  if (!figures) return '-';
+  return `median ${figures.latencyErrorMedian.toFixed(1)} p95 ${figures.latencyErrorP95.toFixed(1)} missed ${figures.latenciesMissed}/${figures.latencies} P ${figures.precision.toFixed(3)} R ${figures.recall.toFixed(3)}`;
+}
+
+/** Goals of issue 16, for every condition down to -36 dBFS of noise (babble and quiet callers are reported, not held to them). */
+export function meetsConditionGoal(figures: AccuracyFigures): boolean {
+  return figures.latencyErrorMedian <= 20 && figures.latencyErrorP95 <= 60 && figures.precision >= 0.95 && figures.recall >= 0.95;
+}
+
+export function isGoalCondition(condition: LineCondition): boolean {
+  return condition.userGainDb === 0 && (condition.noise === null || (condition.noise.kind === 'pink' && condition.noise.db <= -36));
+}
+
+/** A markdown-ish table: one line per condition, each path's figures side by side. */
+export function conditionTable(rows: readonly ConditionRow[], paths: readonly string[]): string[] {
+  const cell = (f: AccuracyFigures | undefined): string =>
+    f ? `${f.latencyErrorMedian.toFixed(1).padStart(5)} ${f.latencyErrorP95.toFixed(1).padStart(6)} ${String(f.latenciesMissed).padStart(3)} ${f.precision.toFixed(2)} ${f.recall.toFixed(2)}` : '-';
+  const header = ['condition'.padEnd(40), 'replies', ...paths.map((p) => `${p}: med p95 miss P R`.padEnd(30)), 'goal'];
+  const lines = [header.join(' | ')];
+  for (const row of rows) {
+    const first = row.figures[paths[0] ?? ''];
+    const goal = isGoalCondition(row.condition)
+      ? paths.map((p) => { const f = row.figures[p]; return `${p} ${f && meetsConditionGoal(f) ? 'yes' : 'NO'}`; }).join(', ')
+      : 'reported';
+    lines.push([row.condition.name.padEnd(40), String(first?.latencies ?? 0).padStart(7), ...paths.map((p) => cell(row.figures[p]).padEnd(30)), goal].join(' | '));
+  }
+  return lines;
+}

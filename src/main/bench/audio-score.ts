@@ -1,0 +1,91 @@
+import { nearestRank } from '../../core/metrics/percentile';
+import type { TimingMetrics } from '../../core/metrics/compute';
+import type { CallTruth } from '../audio/generate';
+
+/**
+ * Audio figures against the generator's truth (docs/METRICS.md): a reply is found when the audio
+ * has a latency starting within MATCH_WINDOW_MS of the true one; an interruption when one of the
+ * same side starts within that window.
+ */
+export const MATCH_WINDOW_MS = 300;
+
+export interface AccuracyTally {
+  calls: number;
+  latencies: number;
+  latenciesMissed: number;
+  /** |measured - true| of every reply found, ms. */
+  errors: number[];
+  interruptionsTrue: number;
+  interruptionsFound: number;
+  interruptionsMatched: number;
+}
+
+export interface AccuracyFigures {
+  calls: number;
+  latencies: number;
+  latenciesMissed: number;
+  latencyErrorMedian: number;
+  latencyErrorP95: number;
+  interruptionsTrue: number;
+  interruptionsFound: number;
+  precision: number;
+  recall: number;
+}
+
+interface Event {
+  at_ms: number;
+  who: 'user' | 'agent';
+}
+
+export function emptyTally(): AccuracyTally {
+  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0 };
+}
+
+function matchCount(truth: readonly Event[], found: readonly Event[]): number {
+  const unused = [...found];
+  let matched = 0;
+  for (const t of truth) {
+    const i = unused.findIndex((f) => f.who === t.who && Math.abs(f.at_ms - t.at_ms) <= MATCH_WINDOW_MS);
+    if (i >= 0) {
+      matched++;
+      unused.splice(i, 1);
+    }
+  }
+  return matched;
+}
+
+/** Adds one call's comparison to the tally. */
+export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: TimingMetrics): void {
+  tally.calls++;
+  for (const reply of truth.latencies) {
+    tally.latencies++;
+    const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
+    if (found) tally.errors.push(Math.abs(found.ms - reply.ms));
+    else tally.latenciesMissed++;
+  }
+  const truthEvents: Event[] = [
+    ...truth.user_interrupts_agent.map((e) => ({ at_ms: e.at_ms, who: 'user' as const })),
+    ...truth.agent_interrupts_user.map((e) => ({ at_ms: e.at_ms, who: 'agent' as const })),
+  ];
+  const foundEvents: Event[] = [
+    ...(metrics.interruptions?.user_interrupts_agent ?? []).map((e) => ({ at_ms: e.at_ms, who: 'user' as const })),
+    ...(metrics.interruptions?.agent_interrupts_user ?? []).map((e) => ({ at_ms: e.at_ms, who: 'agent' as const })),
+  ];
+  tally.interruptionsTrue += truthEvents.length;
+  tally.interruptionsFound += foundEvents.length;
+  tally.interruptionsMatched += matchCount(truthEvents, foundEvents);
+}
+
+export function accuracyFigures(tally: AccuracyTally): AccuracyFigures {
+  return {
+    calls: tally.calls,
+    latencies: tally.latencies,
+    latenciesMissed: tally.latenciesMissed,
+    latencyErrorMedian: nearestRank(tally.errors, 0.5) ?? Number.NaN,
+    latencyErrorP95: nearestRank(tally.errors, 0.95) ?? Number.NaN,
+    interruptionsTrue: tally.interruptionsTrue,
+    interruptionsFound: tally.interruptionsFound,
+    precision: tally.interruptionsFound === 0 ? 1 : tally.interruptionsMatched / tally.interruptionsFound,
+    recall: tally.interruptionsTrue === 0 ? 1 : tally.interruptionsMatched / tally.interruptionsTrue,
+  };
+}
