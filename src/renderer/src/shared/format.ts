@@ -19,19 +19,17 @@ export function formatOffset(ms: number | null): string {
   return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  year: '2-digit',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** Local date and time as `2026-07-02 05:58:31`: four-digit year, sortable, the same in every locale. */
+function compactDateTime(date: Date): string {
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
 
 export function formatInstant(iso: string | null): string {
   if (iso === null) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : compactDateTime(date);
 }
 
 export const roleLabel = { agent: 'Agent', user: 'Caller', tool: 'Tool' } as const;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatInstant } from '../../src/renderer/src/shared/format';
+
+describe('formatInstant (the Started column, the call header)', () => {
+  it('writes a four-digit year, month, day and time, unambiguous in any locale', () => {
+    const iso = '2026-07-02T05:58:31.000Z';
+    const local = new Date(iso);
+    const two = (n: number) => String(n).padStart(2, '0');
+    expect(formatInstant(iso)).toBe(
+      `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}:${two(local.getSeconds())}`,
+    );
+    expect(formatInstant(iso)).toMatch(/^2026-0[67]-0[12] \d\d:\d\d:31$/);
+  });
+
+  it('says "—" for an unknown time and keeps text it cannot read', () => {
+    expect(formatInstant(null)).toBe('—');
+    expect(formatInstant('yesterday')).toBe('yesterday');
+  });
+});
