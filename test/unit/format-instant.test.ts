@@ -10,6 +10,9 @@ describe('formatInstant (the Started column, the call header)', () => {
       `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}:${two(local.getSeconds())}`,
     );
     expect(formatInstant(iso)).toMatch(/^2026-0[67]-0[12] \d\d:\d\d:31$/);
+    // a list column drops the seconds (the full time is its tooltip)
+    expect(formatInstant(iso, 'minute')).toBe(formatInstant(iso).slice(0, 16));
+    expect(formatInstant(iso, 'minute')).toMatch(/^2026-0[67]-0[12] \d\d:\d\d$/);
   });
 
   it('says "—" for an unknown time and keeps text it cannot read', () => {

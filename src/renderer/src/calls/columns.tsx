@@ -39,7 +39,7 @@ export const callColumns = [
   column.accessor((slot) => slot.call?.started_at ?? null, {
     id: 'started',
     header: 'Started',
-    cell: (info) => formatInstant(info.getValue()),
+    cell: (info) => <span title={formatInstant(info.getValue())}>{formatInstant(info.getValue(), 'minute')}</span>,
     size: 160,
   }),
   column.accessor((slot) => slot.call?.external_id ?? '', {

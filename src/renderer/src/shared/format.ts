@@ -22,14 +22,16 @@ export function formatOffset(ms: number | null): string {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** Local date and time as `2026-07-02 05:58:31`: four-digit year, sortable, the same in every locale. */
-function compactDateTime(date: Date): string {
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+function compactDateTime(date: Date, precision: 'minute' | 'second'): string {
+  const minute = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+  return precision === 'minute' ? minute : `${minute}:${two(date.getSeconds())}`;
 }
 
-export function formatInstant(iso: string | null): string {
+/** `precision: 'minute'` for a list column, where the seconds would not fit. */
+export function formatInstant(iso: string | null, precision: 'minute' | 'second' = 'second'): string {
   if (iso === null) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : compactDateTime(date);
+  return Number.isNaN(date.getTime()) ? iso : compactDateTime(date, precision);
 }
 
 export const roleLabel = { agent: 'Agent', user: 'Caller', tool: 'Tool' } as const;
