@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { openApp, type AppCore } from './app';
+import { apiContract } from '../core/api/contract';
 import { resolveDataDir } from './config';
 import { startListener, type Listener } from './http/server';
 import { importRootsAccess } from './import/import-access';
@@ -42,7 +43,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   // in SQLite's cache before the browser asks (on a million calls the first ask was ~100 ms slower).
   setImmediate(() => {
     Promise.resolve()
-      .then(() => core.handlers.listCalls({ offset: 0, limit: 100, sort: { column: 'started_at', direction: 'desc' }, filter: {}, count: 'bound' }))
+      .then(() => core.handlers.listCalls(apiContract.listCalls.input.parse({ count: 'bound' })))
       .catch(() => {}); // a warm-up only: the real request reports any problem
   });
   return {

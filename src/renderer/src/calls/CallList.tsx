@@ -16,7 +16,7 @@ const OVERSCAN = 12;
  * calls the store holds (a million calls cost what forty do).
  */
 export function CallList() {
-  const { total, pages, sort, setSort, selectedId, select, ensureRange } = useCallList();
+  const { total, pages, sort, filter, setSort, selectedId, select, ensureRange } = useCallList();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { scrollTop, clientHeight } = useScrollViewport(scrollRef);
   const viewportHeight = Math.max(ROW_HEIGHT, clientHeight - HEADER_HEIGHT);
@@ -66,7 +66,6 @@ export function CallList() {
   }, [selectedIndex, listTotal]);
 
   // A new sort or filter starts at the top, where its first page is.
-  const { filter } = useCallList();
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [sort, filter]);
