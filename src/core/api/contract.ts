@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callListFilterSchema } from './filter-schema';
 import { evaluatorsContract, type EvaluatorsOutputs } from './evaluators-contract';
-import { callSortColumns, type CallDetail, type CallPage, type ImportSummary, type ListenerInfo, type RevealedApiKey, type Settings, type StorageStatus } from './types';
+import { callSortColumns, type CallDetail, type CallNotes, type CallReview, type CallPage, type ImportSummary, type ListenerInfo, type RevealedApiKey, type Settings, type StorageStatus } from './types';
 import type { ApiMethod } from './methods';
 import type { CallMetrics } from '../present/metrics-api';
 import type { CallPii } from '../pii/call-findings';
@@ -84,7 +84,7 @@ export interface ApiOutputs extends EvaluatorsOutputs {
   countCalls: { total: number };
   getCall: CallDetail;
   deleteCall: { deleted: true };
-  setVerdict: CallDetail;
+  setVerdict: CallReview;
   getListenerInfo: ListenerInfo;
   revealApiKey: RevealedApiKey;
   getStorageStatus: StorageStatus;
@@ -94,8 +94,8 @@ export interface ApiOutputs extends EvaluatorsOutputs {
   getSettings: Settings;
   getCallMetrics: CallMetrics;
   analyseRecording: { queued: true };
-  addNote: CallDetail;
-  deleteNote: CallDetail;
+  addNote: CallNotes;
+  deleteNote: CallNotes;
   getCallPii: CallPii;
   callMatchesFilter: { matches: boolean };
   updateSettings: Settings;

@@ -4,6 +4,7 @@ import type { Alignment } from '../evaluators/alignment';
 import type { EvaluatorTemplate } from '../evaluators/templates';
 import type { Verdict } from '../evaluators/verdict';
 import { callListFilterSchema } from './filter-schema';
+import type { RunProgress } from '../evaluators/run-progress';
 
 /** Evaluator methods of the API contract (DESIGN §8); spread into `apiContract`. */
 
@@ -68,7 +69,7 @@ export interface EvaluationResultView extends Verdict {
   created_at: string;
 }
 
-export type RunItemState = 'pending' | 'running' | 'done' | 'failed' | 'reused' | 'cancelled';
+export type { RunItemState, RunProgress } from '../evaluators/run-progress';
 
 export interface EvaluationRunView {
   id: string;
@@ -76,7 +77,7 @@ export interface EvaluationRunView {
   created_at: string;
   finished_at: string | null;
   force: boolean;
-  progress: Record<RunItemState, number> & { total: number; finished: number };
+  progress: RunProgress;
   results: (EvaluationResultView & { reused: boolean })[];
 }
 

@@ -39,7 +39,7 @@ export const apiMethods = [
 ] as const;
 export type ApiMethod = (typeof apiMethods)[number];
 
-export const apiEventNames = ['calls.changed', 'import.progress', 'import.finished', 'evaluation.progress', 'evaluation.finished', 'storage.changed'] as const;
+export const apiEventNames = ['calls.changed', 'audio.changed', 'import.progress', 'import.finished', 'evaluation.progress', 'evaluation.finished', 'storage.changed'] as const;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (apiMethods as readonly string[]).includes(name);

@@ -1,5 +1,9 @@
 import type { Outcome } from '../evaluators/verdict';
 import type { CallNote, StoredCall, Turn, Verdict } from '../model/call';
+import type { RunProgress } from '../evaluators/run-progress';
+
+/** Where a call's recording analysis stands. */
+export type AudioStatus = 'queued' | 'fetching' | 'analysing' | 'done' | 'failed';
 
 /** Shapes that cross the API boundary (both transports), shared by main and renderer. */
 
@@ -177,6 +181,8 @@ export interface StorageStatus {
 /** Events pushed from main to every open window (IPC) or browser tab (server-sent events). */
 export interface ApiEvents {
   'calls.changed': { ids: number[]; change: CallChange };
+  /** a call's recording analysis moved on (queued, fetching, analysing, done, failed): its media and figures change. */
+  'audio.changed': { ids: number[]; status: AudioStatus };
   'import.progress': ImportProgress & { import_id: string };
   'import.finished': ImportSummary & { import_id: string };
   'evaluation.progress': EvaluationProgressEvent;
@@ -184,9 +190,23 @@ export interface ApiEvents {
   'storage.changed': StorageStatus;
 }
 
+/** A run's progress as events carry it and screens show it (the run view's `progress` is the same type). */
 export interface EvaluationProgressEvent {
   run_id: string;
   status: 'running' | 'completed' | 'cancelled';
-  counts: Record<'pending' | 'running' | 'done' | 'failed' | 'reused' | 'cancelled', number> & { total: number };
+  progress: RunProgress;
+}
+
+/** Call results reviewed by a `setVerdict`: what changed, not the whole call. */
+export interface CallReview {
+  id: number;
+  verdict: 'success' | 'failure' | null;
+  reviewed_at: string | null;
+}
+
+/** A call's notes after `addNote` / `deleteNote`. */
+export interface CallNotes {
+  id: number;
+  notes: CallNote[];
 }
 export type ApiEventName = keyof ApiEvents;

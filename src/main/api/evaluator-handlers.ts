@@ -14,6 +14,7 @@ import type { Db } from '../store/db';
 import * as evaluators from '../store/evaluators';
 import { latestResultsForCall, latestResultsForEvaluator, resultsForRun } from '../store/evaluation-results';
 import { getRun, runCounts } from '../store/evaluation-runs';
+import { runProgress } from '../../core/evaluators/run-progress';
 
 type EvaluatorMethods =
   | 'listEvaluators' | 'getEvaluator' | 'listEvaluatorTemplates' | 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'
@@ -39,14 +40,13 @@ function requireEvaluator(db: Db, id: string): evaluators.StoredEvaluator {
 export function runView(db: Db, publicId: string, withResults: boolean): EvaluationRunView {
   const run = getRun(db, publicId);
   if (!run) throw new ApiError('not_found', `no evaluation run with id ${publicId}`);
-  const counts = runCounts(db, run.id);
   return {
     id: run.public_id,
     status: run.status,
     created_at: run.created_at,
     finished_at: run.finished_at,
     force: run.force,
-    progress: { ...counts, finished: counts.done + counts.failed + counts.reused + counts.cancelled },
+    progress: runProgress(runCounts(db, run.id)),
     results: withResults ? resultsForRun(db, run.id) : [],
   };
 }

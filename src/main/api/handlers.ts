@@ -61,20 +61,21 @@ export function createHandlers({ app, listener, runs, importAccess, storage }: H
     },
     setVerdict: ({ id, verdict }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
-      calls.setVerdict(db, id, verdict, new Date().toISOString());
+      const now = new Date().toISOString();
+      calls.setVerdict(db, id, verdict, now);
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
-      return callDetail(db, id);
+      return { id, verdict, reviewed_at: verdict === null ? null : now };
     },
     addNote: ({ id, at_ms: atMs, text }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
       addNote(db, id, atMs, text, new Date().toISOString());
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
-      return callDetail(db, id);
+      return { id, notes: listNotes(db, id) };
     },
     deleteNote: ({ id, note_id: noteId }) => {
       if (!deleteNote(db, id, noteId)) throw new ApiError('not_found', `no note ${noteId} on call ${id}`);
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
-      return callDetail(db, id);
+      return { id, notes: listNotes(db, id) };
     },
     getCallPii: ({ id, types }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);

@@ -58,7 +58,11 @@ export function createAnalysisService(app: ImportTarget, workerPath: () => strin
   const fetches = new Set<AbortController>();
   const fetching = new Map<number, Promise<string>>();
 
-  const announce = (callId: number) => app.events.emit('calls.changed', { ids: [callId], change: 'merged' });
+  /** Analysis progress is its own event: the call's transcript and review did not change. */
+  const announce = (callId: number) => {
+    const status = getAudioState(app.db, callId)?.status;
+    if (status) app.events.emit('audio.changed', { ids: [callId], status });
+  };
 
   function ensureWorker(): Worker {
     if (worker) return worker;

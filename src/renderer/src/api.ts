@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../core/api/contract';
-import type { ApiEventName, ApiEvents } from '../../core/api/types';
+import type { ApiEvents } from '../../core/api/types';
 import type { ErrorBody } from '../../core/api/errors';
 import { apiMethods, type ApiMethod } from '../../core/api/methods';
 import type { DesktopBridge as DesktopBridgeOf } from '../../core/api/desktop-bridge';
@@ -53,7 +53,7 @@ function httpTransport(): { invoke: Invoke; subscribe: Subscribe } {
     let dropped = false;
     source.addEventListener('error', () => (dropped = true));
     source.addEventListener('open', () => {
-      if (dropped) listeners.get('calls.changed')?.forEach((l) => l({ ids: [], change: 'merged' }));
+      if (dropped) listeners.get('resync')?.forEach((l) => l({}));
       dropped = false;
     });
     return source;
@@ -103,8 +103,14 @@ function buildClient(invoke: Invoke): ApiClient {
 
 export const api: ApiClient = buildClient(transport.invoke);
 
-export function onApiEvent<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
-  return transport.subscribe(event, (payload) => listener(payload as ApiEvents[E]));
+/**
+ * What the renderer hears: the API's events, and `resync`, said by the transport itself when its
+ * event stream came back after a drop (events may have been missed: read again what is shown).
+ */
+export type ClientEvents = ApiEvents & { resync: Record<string, never> };
+
+export function onApiEvent<E extends keyof ClientEvents>(event: E, listener: (payload: ClientEvents[E]) => void): () => void {
+  return transport.subscribe(event, (payload) => listener(payload as ClientEvents[E]));
 }
 
 export const transportKind: 'desktop' | 'http' = typeof window !== 'undefined' && window.callscope ? 'desktop' : 'http';

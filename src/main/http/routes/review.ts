@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppCore } from '../../app';
 import { callFromParam, parseBody } from '../route-helpers';
+import { listNotes } from '../../store/notes';
 
 /**
  * `PUT /api/v1/calls/{id}/review` with `{verdict, note}`: the manual verdict ("success" |
@@ -17,8 +18,8 @@ export function registerReviewRoute(app: FastifyInstance, core: AppCore): void {
   app.put<{ Params: { id: string } }>('/api/v1/calls/:id/review', { config: { auth: 'api-key' } }, async (request) => {
     const call = callFromParam(core, request.params.id);
     const body = parseBody(reviewBody, request);
-    let detail = await core.handlers.setVerdict({ id: call.id, verdict: body.verdict });
-    if (body.note) detail = await core.handlers.addNote({ id: call.id, at_ms: body.at_ms ?? null, text: body.note });
-    return { id: detail.call.uuid, verdict: detail.call.verdict, reviewed_at: detail.call.reviewed_at, notes: detail.notes };
+    const review = await core.handlers.setVerdict({ id: call.id, verdict: body.verdict });
+    const { notes } = body.note ? await core.handlers.addNote({ id: call.id, at_ms: body.at_ms ?? null, text: body.note }) : { notes: listNotes(core.db, call.id) };
+    return { id: call.uuid, verdict: review.verdict, reviewed_at: review.reviewed_at, notes };
   });
 }
