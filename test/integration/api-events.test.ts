@@ -22,7 +22,11 @@ let callId = 0;
 beforeAll(async () => {
   dir = tempDir('callscope-events-');
   app = await startTestApp();
-  app.core.events.subscribe((name, payload) => heard.push({ name, payload } as Heard));
+  app.core.events.subscribe((name, payload) => {
+    // as a subscriber outside the process would hear it: the event serialised
+    const event: Heard = JSON.parse(JSON.stringify({ name, payload }));
+    heard.push(event);
+  });
   const messages = [
     { role: 'bot', content: 'Hello, how can I help?', start_time: 0, end_time: 1500 },
     { role: 'user', content: 'I need an appointment.', start_time: 1800, end_time: 3000 },
