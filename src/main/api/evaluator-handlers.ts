@@ -1,12 +1,11 @@
 import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
-import type { ApiHandlers } from '../../core/api/contract';
+import type { EvaluatorHandlers } from '../../core/api/contract';
 import type { EvaluationRunView } from '../../core/api/evaluators-contract';
 import { ApiError } from '../../core/api/errors';
 import { alignment } from '../../core/evaluators/alignment';
 import { evaluatorSpecSchema } from '../../core/evaluators/definition';
 import { evaluatorTemplates } from '../../core/evaluators/templates';
-import type { Config } from '../config';
-import { viewEvalSettings, updateEvalSettings } from '../evaluators/eval-settings';
+import { viewEvalSettings, updateEvalSettings, type EvalSettingsSource } from '../evaluators/eval-settings';
 import type { RunQueue } from '../evaluators/run-queue';
 import { externalIds, findCallIdByRef, getCall, manualVerdicts } from '../store/calls';
 import { callIdsMatching } from '../store/call-list';
@@ -16,14 +15,8 @@ import { latestResultsForCall, latestResultsForEvaluator, resultsForRun } from '
 import { getRun, runCounts } from '../store/evaluation-runs';
 import { runProgress } from '../../core/evaluators/run-progress';
 
-type EvaluatorMethods =
-  | 'listEvaluators' | 'getEvaluator' | 'listEvaluatorTemplates' | 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'
-  | 'startEvaluationRun' | 'getEvaluationRun' | 'cancelEvaluationRun' | 'getCallEvaluations' | 'getAlignment'
-  | 'getEvalSettings' | 'updateEvalSettings';
-
-export interface EvaluatorHandlerDeps {
+export interface EvaluatorHandlerDeps extends EvalSettingsSource {
   db: Db;
-  config: Config;
   runs: RunQueue;
   now?: () => string;
 }
@@ -51,7 +44,7 @@ export function runView(db: Db, publicId: string, withResults: boolean): Evaluat
   };
 }
 
-export function createEvaluatorHandlers({ db, config, runs, now = () => new Date().toISOString() }: EvaluatorHandlerDeps): Pick<ApiHandlers, EvaluatorMethods> {
+export function createEvaluatorHandlers({ db, runs, now = () => new Date().toISOString(), ...settings }: EvaluatorHandlerDeps): EvaluatorHandlers {
   return {
     listEvaluators: () => evaluators.listEvaluators(db).map(publicEvaluator),
     getEvaluator: ({ id }) => publicEvaluator(requireEvaluator(db, id)),
@@ -108,8 +101,8 @@ export function createEvaluatorHandlers({ db, config, runs, now = () => new Date
         return { evaluator_id: evaluator.id, evaluator_name: evaluator.spec.name, alignment: agreement, not_applicable: notApplicable, disagreeing_calls };
       });
     },
-    getEvalSettings: () => viewEvalSettings(config),
-    updateEvalSettings: (patch) => updateEvalSettings(config, patch),
+    getEvalSettings: () => viewEvalSettings(settings),
+    updateEvalSettings: (patch) => updateEvalSettings(settings, patch),
   };
 }
 

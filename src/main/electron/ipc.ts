@@ -2,7 +2,7 @@ import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { z } from 'zod';
 import { EVENT_CHANNEL, GRANT_CHANNEL, RPC_CHANNEL } from '../../core/api/desktop-bridge';
 import { ApiError, toErrorBody } from '../../core/api/errors';
-import { isApiMethod } from '../../core/api/methods';
+import { isApiMethod } from '../../core/api/contract';
 import type { AppCore } from '../app';
 import { dispatch } from '../api/dispatch';
 import type { GrantedPaths } from '../import/import-access';

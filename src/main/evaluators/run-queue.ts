@@ -9,10 +9,9 @@ import { createRun, finishRun, runCounts, setItemState, type RunRow } from '../s
 import { runProgress } from '../../core/evaluators/run-progress';
 import { createBatchWriter } from './batch-writer';
 import { loadCallInput, type CallInput } from './call-input';
-import { readEvalSettings, type EvalSettings } from './eval-settings';
+import { readEvalSettings, type EvalSettings, type EvalSettingsSource } from './eval-settings';
 import { judgeCall, JudgeCancelled } from './judge';
 import { createLimiter } from './limiter';
-import type { Config } from '../config';
 
 /**
  * Evaluation runs (DESIGN §8): a queue over (call, evaluator version) items with a concurrency
@@ -35,14 +34,13 @@ interface Item {
   evaluator_version_id: number;
 }
 
-export interface RunQueueDeps {
+export interface RunQueueDeps extends EvalSettingsSource {
   db: Db;
-  config: Config;
   events: EventBus;
   now?: () => string;
 }
 
-export function createRunQueue({ db, config, events, now = () => new Date().toISOString() }: RunQueueDeps): RunQueue {
+export function createRunQueue({ db, config, env, sealer, events, now = () => new Date().toISOString() }: RunQueueDeps): RunQueue {
   const writer = createBatchWriter(db);
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const requests = createLimiter();
@@ -104,7 +102,7 @@ export function createRunQueue({ db, config, events, now = () => new Date().toIS
   }
 
   async function execute(run: RunRow, items: readonly Item[], controller: AbortController): Promise<void> {
-    const settings = readEvalSettings(config);
+    const settings = readEvalSettings({ config, env, sealer });
     const evaluators = new Map<number, StoredEvaluator | null>();
     const evaluatorOf = (versionId: number) => {
       if (!evaluators.has(versionId)) evaluators.set(versionId, getEvaluatorVersion(db, versionId));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../../core/api/errors';
-import { isApiMethod } from '../../../core/api/methods';
+import { isApiMethod } from '../../../core/api/contract';
 import type { AppCore } from '../../app';
 import { dispatch } from '../../api/dispatch';
 
