@@ -1,18 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PII_TYPES } from '../../../core/pii/detectors';
 import type { AppCore } from '../../app';
 import { dispatch } from '../../api/dispatch';
+import { piiTypesParam } from '../../export/options';
 import { callIdFromParam, parseQuery } from '../route-helpers';
 
 /** `GET /api/v1/calls/{id}/pii?types=phone_number,credit_card`: findings and the redacted turns. */
-const query = z.object({
-  types: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value.split(',').map((t) => t.trim()).filter(Boolean) : []))
-    .pipe(z.array(z.enum(PII_TYPES))),
-});
+const query = z.object({ types: piiTypesParam });
 
 export function registerPiiRoute(app: FastifyInstance, core: AppCore): void {
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id/pii', { config: { auth: 'api-key' } }, async (request) => {
