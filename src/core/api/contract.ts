@@ -70,14 +70,15 @@ type Contract = typeof apiContract;
 export type ApiMethod = keyof Contract;
 export type ApiInput<M extends ApiMethod> = z.input<Contract[M]['input']>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<Contract[M]['input']>;
-export type ApiOutput<M extends ApiMethod> = ReturnedType<Contract[M]['output']>;
+/** What each method answers, read from the table's `returns<T>()` markers. */
+export type ApiOutputs = { [M in ApiMethod]: ReturnedType<Contract[M]['output']> };
 
 export type ApiHandlers = {
-  [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
 };
 
 export type ApiClient = {
-  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>>;
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
 };
 
 /** The handlers of one part of the table, implemented in their own module. */

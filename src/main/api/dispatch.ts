@@ -1,9 +1,9 @@
-import { isApiMethod, type ApiHandlers, type ApiMethod, type ApiOutput } from '../../core/api/contract';
+import { isApiMethod, type ApiHandlers, type ApiMethod, type ApiOutputs } from '../../core/api/contract';
 import { ApiError } from '../../core/api/errors';
 import { parseApiInput } from '../../core/api/validate';
 
 /** Validates the input against the contract, then runs the handler. Shared by IPC, HTTP RPC and every HTTP route. */
-export async function dispatch<M extends ApiMethod>(handlers: ApiHandlers, method: M, rawInput: unknown): Promise<ApiOutput<M>> {
+export async function dispatch<M extends ApiMethod>(handlers: ApiHandlers, method: M, rawInput: unknown): Promise<ApiOutputs[M]> {
   const input = parseApiInput(method, rawInput);
   const handler: ApiHandlers[M] = handlers[method];
   return handler(input);
