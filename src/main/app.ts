@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../core/api/contract';
 import type { NormalizedCall } from '../core/model/call';
 import { loadConfig, type Config } from './config';
-import { openDb, type Db } from './store/db';
+import { openDb, openReadOnlyDb, type Db } from './store/db';
 import type { IngestResult, RawPayload } from './store/ingest';
 import { ingestBatch, type BatchOutcome, type IngestJob } from './store/ingest-batch';
 import { createIngestQueue } from './store/ingest-queue';
@@ -34,6 +34,8 @@ export interface AppCore {
   /** whether the data folder's disk takes writes (disk full: 507 and a banner). */
   storage: StorageHealth;
   setListenerState(state: ListenerState): void;
+  /** a read-only connection of its own for a long read (close it when done). */
+  openReader(): Db;
   close(): void;
 }
 
@@ -95,6 +97,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }
     ingestMany,
     audio,
     storage,
+    openReader: () => openReadOnlyDb(config.dbFile, nativeBinding ? { nativeBinding } : {}),
     setListenerState(state: ListenerState) {
       listener = state;
     },

@@ -52,12 +52,12 @@ function fromWhere(db: Db, where: Where, purpose: 'page' | 'count'): string {
   return `FROM ${from} ${whereSql(where, driving, purpose)}`;
 }
 
-function orderBy(query: CallListQuery, reversed = false): string {
-  const ascending = (query.sort.direction === 'asc') !== reversed;
+function orderBy(sort: CallListQuery['sort'], reversed = false): string {
+  const ascending = (sort.direction === 'asc') !== reversed;
   const direction = ascending ? 'ASC' : 'DESC';
   // NULLS LAST: an unknown figure sorts after every known one, either way (SQLite still scans the
   // index); read from the end, the same order is NULLS FIRST.
-  return `ORDER BY calls.${sortColumns[query.sort.column]} ${direction} NULLS ${reversed ? 'FIRST' : 'LAST'}, calls.id ${direction}`;
+  return `ORDER BY calls.${sortColumns[sort.column]} ${direction} NULLS ${reversed ? 'FIRST' : 'LAST'}, calls.id ${direction}`;
 }
 
 /** Past this offset a page may be read from the far end of the order instead (OFFSET walks the index). */
@@ -75,17 +75,23 @@ export function planListQuery(db: Db, query: CallListQuery, deepOffset = DEEP_OF
     const fromEnd = total - query.offset - query.limit;
     if (fromEnd < query.offset) {
       return {
-        sql: `SELECT ${selectList} ${source} ${orderBy(query, true)} LIMIT @limit OFFSET @offset`,
+        sql: `SELECT ${selectList} ${source} ${orderBy(query.sort, true)} LIMIT @limit OFFSET @offset`,
         params: { ...where.params, limit: Math.max(0, Math.min(query.limit, total - query.offset)), offset: Math.max(0, fromEnd) },
         reversed: true,
       };
     }
   }
   return {
-    sql: `SELECT ${selectList} ${source} ${orderBy(query)} LIMIT @limit OFFSET @offset`,
+    sql: `SELECT ${selectList} ${source} ${orderBy(query.sort)} LIMIT @limit OFFSET @offset`,
     params: { ...where.params, limit: query.limit, offset: query.offset },
     reversed: false,
   };
+}
+
+/** Every matching call in list order, no page: for an export that streams the rows (a million rows never sit in memory). */
+export function planExportQuery(db: Db, query: Pick<CallListQuery, 'filter' | 'sort'>): { sql: string; params: Params } {
+  const where = whereClause(db, query.filter);
+  return { sql: `SELECT ${selectList} ${fromWhere(db, where, 'count')} ${orderBy(query.sort)}`, params: where.params };
 }
 
 export function pageRows(db: Db, query: CallListQuery, deepOffset = DEEP_OFFSET): CallListRow[] {
