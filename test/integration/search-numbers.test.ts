@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/main/store/db';
-import { migrations } from '../../src/main/store/migrations';
 import { countCalls, listCalls, planListQuery } from '../../src/main/store/call-list';
 import { deleteCall } from '../../src/main/store/calls';
 import { ingestCall } from '../../src/main/store/ingest';
 import { normalizeAny } from '../../src/core/formats/registry';
 import type { CallListQuery } from '../../src/core/api/types';
 import { tempDir } from '../support/temp-app';
+import { storeAtVersion } from '../support/store-at-version';
 
 /** Issue 14: search finds call ids, agent ids, end reasons and phone numbers in any written form. */
 
@@ -78,11 +77,7 @@ describe('searching phone numbers, agents and end reasons', () => {
 
   it('version 9 gives the calls already stored their number keys', () => {
     const file = freshDbFile();
-    const v8 = new Database(file);
-    v8.transaction(() => {
-      for (const migration of migrations.filter((m) => m.version <= 8)) migration.up(v8);
-      v8.pragma('user_version = 8');
-    })();
+    const v8 = storeAtVersion(file, 8);
     v8.prepare(
       "INSERT INTO calls (uuid, short_id, provider, source_format, external_id, platform, created_at, updated_at, from_number) VALUES ('u-1', 'abcdefgh', 'vapi', 'vapi.get-call', 'old-call', 'vapi', 'now', 'now', '+1 415-555-6000')",
     ).run();
