@@ -87,3 +87,19 @@ describe('searching phone numbers, agents and end reasons', () => {
     db.close();
   });
 });
+
+describe("the caller's first words", () => {
+  it('are the start of the first caller turn, one query for a page', async () => {
+    const { callerOpenings } = await import('../../src/main/store/caller-openings');
+    const db = openDb(freshDbFile());
+    const body = (id: string, transcript: unknown[]) => ({ call_type: 'phone_call', call_id: id, agent_id: 'a', start_timestamp: Date.UTC(2026, 0, 1), transcript_object: transcript });
+    const store = (b: ReturnType<typeof body>) => ingestCall(db, normalizeAny(b), { body: Buffer.from(JSON.stringify(b)), content_type: 'application/json', route: 'test' }).call.id;
+    const talk = store(body('talk', [{ role: 'agent', content: 'Hello, Acme.', words: [] }, { role: 'user', content: 'I want   to cancel\nmy order please', words: [] }, { role: 'user', content: 'later', words: [] }]));
+    const silent = store(body('silent', [{ role: 'agent', content: 'Hello?', words: [] }]));
+    const openings = callerOpenings(db, [talk, silent, 999]);
+    expect(openings.get(talk)).toBe('I want to cancel my order please');
+    expect(openings.has(silent)).toBe(false);
+    expect(openings.has(999)).toBe(false);
+    db.close();
+  });
+});

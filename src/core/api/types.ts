@@ -66,7 +66,8 @@ export interface RowEvaluation {
 }
 
 export interface CallPage {
-  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation> })[];
+  /** each row with its newest evaluator outcomes and the first words of its first caller turn (null when the caller never spoke). */
+  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation>; caller_opening?: string | null })[];
   total: number;
   /** false when `total` is a lower bound (count 'bound' and more rows after this page) */
   total_exact: boolean;

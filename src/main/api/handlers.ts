@@ -15,6 +15,7 @@ import { detectCallPii } from '../../core/pii/call-findings';
 import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { outcomesForCalls } from '../store/evaluation-results';
+import { callerOpenings } from '../store/caller-openings';
 import type { RunQueue } from '../evaluators/run-queue';
 import type { ImportAccess } from '../import/import-access';
 import type { StorageHealth } from '../store/disk-full';
@@ -49,8 +50,10 @@ export function createHandlers({ app, listener, runs, importAccess, storage }: H
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes, for the list's result columns: one query per page
-      const outcomes = outcomesForCalls(db, page.rows.map((row) => row.id));
-      return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {} })) };
+      const ids = page.rows.map((row) => row.id);
+      const outcomes = outcomesForCalls(db, ids);
+      const openings = callerOpenings(db, ids);
+      return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {}, caller_opening: openings.get(row.id) ?? null })) };
     },
     countCalls: ({ filter }) => ({ total: callList.countCalls(db, filter) }),
     getCall: ({ id }) => callDetail(db, id),
