@@ -8,6 +8,7 @@ import { migrateTo6 } from './006-list-indexes';
 import { migrateTo7 } from './007-turn-roles-and-truncation';
 import { migrateTo8 } from './008-vad-path';
 import { migrateTo9 } from './009-search-numbers-and-end-reason';
+import { migrateTo10 } from './010-tags';
 
 interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, up: migrateTo7 },
   { version: 8, up: migrateTo8 },
   { version: 9, up: migrateTo9 },
+  { version: 10, up: migrateTo10 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
