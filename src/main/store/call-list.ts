@@ -116,6 +116,38 @@ export function countCalls(db: Db, filter: CallListQuery['filter']): number {
   return stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${fromWhere(db, where, 'count')}`).get(where.params)?.total ?? 0;
 }
 
+/** How a review queue takes its calls from a view: all (up to n, in list order), n at random, n per agent, or the n worst by a figure. */
+export type QueueSample =
+  | { kind: 'view'; n: number; sort: CallListQuery['sort'] }
+  | { kind: 'random'; n: number }
+  | { kind: 'per_agent'; n: number }
+  | { kind: 'worst'; n: number; column: 'latency_p90_ms' | 'latency_p50_ms' | 'ttfw_ms' | 'interruption_count' | 'longest_silence_ms' | 'duration_s' };
+
+function sampleSql(source: string, filtered: boolean, sample: QueueSample): string {
+  switch (sample.kind) {
+    case 'view':
+      return `SELECT calls.id AS id ${source} ${orderBy(sample.sort)} LIMIT @n`;
+    case 'random':
+      return `SELECT calls.id AS id ${source} ORDER BY random() LIMIT @n`;
+    case 'per_agent':
+      return `SELECT id FROM (SELECT calls.id AS id, calls.agent_id AS agent, calls.started_at AS at, ROW_NUMBER() OVER (PARTITION BY calls.agent_id ORDER BY random()) AS k ${source}) WHERE k <= @n ORDER BY agent, at DESC`;
+    case 'worst': {
+      // the worst first: the highest figure; a call without the figure is never among the worst
+      const column = `calls.${sortColumns[sample.column]}`;
+      return `SELECT calls.id AS id ${source} ${filtered ? 'AND' : 'WHERE'} ${column} IS NOT NULL ORDER BY ${column} DESC, calls.id DESC LIMIT @n`;
+    }
+  }
+}
+
+/** The ids a queue starts with, in the order it will be worked through. */
+export function sampleCallIds(db: Db, filter: CallListQuery['filter'], sample: QueueSample): number[] {
+  const where = whereClause(db, filter);
+  const source = fromWhere(db, where, 'count');
+  const params = { ...where.params, n: sample.n };
+  const sql = sampleSql(source, where.conditions.length > 0, sample);
+  return stmt<Params, { id: number }>(db, sql).all(params).map((row) => row.id);
+}
+
 /** Whether the call passes the list filter: one row looked up by its id. */
 export function callMatches(db: Db, id: number, filter: CallListQuery['filter']): boolean {
   const where = whereClause(db, filter);

@@ -9,6 +9,7 @@ import { migrateTo7 } from './007-turn-roles-and-truncation';
 import { migrateTo8 } from './008-vad-path';
 import { migrateTo9 } from './009-search-numbers-and-end-reason';
 import { migrateTo10 } from './010-tags';
+import { migrateTo11 } from './011-views-and-queues';
 
 interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, up: migrateTo8 },
   { version: 9, up: migrateTo9 },
   { version: 10, up: migrateTo10 },
+  { version: 11, up: migrateTo11 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
