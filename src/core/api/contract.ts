@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callListFilterSchema, callListQuerySchema } from './filter-schema';
 import { settingsPatchSchema } from './settings-schema';
 import { evaluatorsContract } from './evaluators-contract';
+import { triageContract } from './triage-contract';
 import { returns, type ReturnedType } from './returns';
 import type {
   CallDetail, CallNotes, CallReview, CallPage, ImportSummary, ListenerInfo, RecordingAnalysis, RevealedApiKey, Settings, StorageStatus,
@@ -64,6 +65,7 @@ export const apiContract = {
   callMatchesFilter: { input: z.object({ id: callId, filter: callListFilterSchema.default({}) }), output: returns<{ matches: boolean }>() },
   ...importsContract,
   ...evaluatorsContract,
+  ...triageContract,
 } satisfies Record<string, { input: z.ZodType; output: object }>;
 
 type Contract = typeof apiContract;
@@ -84,6 +86,7 @@ export type ApiClient = {
 /** The handlers of one part of the table, implemented in their own module. */
 export type ImportHandlers = Pick<ApiHandlers, keyof typeof importsContract>;
 export type EvaluatorHandlers = Pick<ApiHandlers, keyof typeof evaluatorsContract>;
+export type TriageHandlers = Pick<ApiHandlers, keyof typeof triageContract>;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);

@@ -5,6 +5,8 @@ import { callSortColumns, metricColumns, metricOperators } from './types';
 
 export const metricFilterSchema = z.object({ column: z.enum(metricColumns), op: z.enum(metricOperators), value: z.number().finite() });
 
+export const callSortSchema = z.object({ column: z.enum(callSortColumns), direction: z.enum(['asc', 'desc']) });
+
 export const callListFilterSchema = z.object({
   /** words in the transcript (full-text), or an exact call id / short id / phone number. */
   q: z.string().max(500).optional(),
@@ -13,6 +15,14 @@ export const callListFilterSchema = z.object({
   /** any of these statuses (the seed-002 filter maps one of its words to several of ours). */
   statuses: z.array(z.string().max(100)).max(20).optional(),
   agent_id: z.string().max(200).optional(),
+  /** the platform as stored (`vapi`, `retell`, ...). */
+  platform: z.string().max(100).optional(),
+  end_reason: z.string().max(200).optional(),
+  /** calls carrying every one of these tags. */
+  tags: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
+  /** call length in seconds, inclusive. */
+  min_duration_s: z.number().min(0).optional(),
+  max_duration_s: z.number().min(0).optional(),
   customer_number: z.string().max(100).optional(),
   verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
   started_after: z.iso.datetime({ offset: true }).optional(),
@@ -29,9 +39,7 @@ export const callListFilterSchema = z.object({
 export const callListQuerySchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
-  sort: z
-    .object({ column: z.enum(callSortColumns), direction: z.enum(['asc', 'desc']) })
-    .default({ column: 'started_at', direction: 'desc' }),
+  sort: callSortSchema.default({ column: 'started_at', direction: 'desc' }),
   filter: callListFilterSchema.default({}),
   /**
    * 'exact' counts every match (a scan of the matches); 'bound' answers with the page alone and a

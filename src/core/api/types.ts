@@ -44,9 +44,10 @@ export interface RowEvaluation {
 export interface CallPage {
   /**
    * each row with its newest evaluator outcomes, `agent_history` (the agents that spoke, in order: seed 002's
-   * field) and `caller_opening` (the first words of its first caller turn; null when the caller never spoke).
+   * field), `caller_opening` (the first words of its first caller turn; null when the caller never spoke)
+   * and its `tags`.
    */
-  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation>; agent_history: string[]; caller_opening?: string | null })[];
+  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation>; agent_history: string[]; caller_opening?: string | null; tags?: string[] })[];
   total: number;
   /** false when `total` is a lower bound (count 'bound' and more rows after this page) */
   total_exact: boolean;

@@ -15,8 +15,10 @@ import { callMetrics } from './call-metrics';
 import { detectCallPii } from '../../core/pii/call-findings';
 import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
+import { createTriageHandlers } from './triage-handlers';
 import { outcomesForCalls } from '../store/evaluation-results';
 import { callerOpenings } from '../store/caller-openings';
+import { tagsForCalls } from '../store/tags';
 import type { RunQueue } from '../evaluators/run-queue';
 import type { ImportAccess } from '../import/import-access';
 import type { StorageHealth } from '../store/disk-full';
@@ -52,6 +54,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
   return {
     ...imports,
     ...createEvaluatorHandlers({ db, config, env, sealer, runs }),
+    ...createTriageHandlers({ db, events }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page
@@ -59,9 +62,16 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
       const outcomes = outcomesForCalls(db, ids);
       const histories = agentHistories(db, ids);
       const openings = callerOpenings(db, ids);
+      const tags = tagsForCalls(db, ids);
       return {
         ...page,
-        rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {}, agent_history: histories.get(row.id) ?? [], caller_opening: openings.get(row.id) ?? null })),
+        rows: page.rows.map((row) => ({
+          ...row,
+          evaluations: outcomes.get(row.id) ?? {},
+          agent_history: histories.get(row.id) ?? [],
+          caller_opening: openings.get(row.id) ?? null,
+          tags: tags.get(row.id) ?? [],
+        })),
       };
     },
     countCalls: ({ filter }) => ({ total: callList.countCalls(db, filter) }),

@@ -1,4 +1,5 @@
 import type { CallListQuery, CallListRow } from '../../core/api/types';
+import type { QueueSample } from '../../core/api/triage-contract';
 import type { Db } from './db';
 import { stmt } from './statements';
 import { sortColumns, whereClause as whereOf, whereSql, type Driver, type Where } from './call-filter';
@@ -115,13 +116,6 @@ export function countCalls(db: Db, filter: CallListQuery['filter']): number {
   const where = whereClause(db, filter);
   return stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${fromWhere(db, where, 'count')}`).get(where.params)?.total ?? 0;
 }
-
-/** How a review queue takes its calls from a view: all (up to n, in list order), n at random, n per agent, or the n worst by a figure. */
-export type QueueSample =
-  | { kind: 'view'; n: number; sort: CallListQuery['sort'] }
-  | { kind: 'random'; n: number }
-  | { kind: 'per_agent'; n: number }
-  | { kind: 'worst'; n: number; column: 'latency_p90_ms' | 'latency_p50_ms' | 'ttfw_ms' | 'interruption_count' | 'longest_silence_ms' | 'duration_s' };
 
 function sampleSql(source: string, filtered: boolean, sample: QueueSample): string {
   switch (sample.kind) {

@@ -1,3 +1,4 @@
+import type { QueueProgress } from '../../core/api/triage-contract';
 import type { Db } from './db';
 import { stmt } from './statements';
 
@@ -5,16 +6,6 @@ import { stmt } from './statements';
  * Query module for review queues (migration 11): a fixed list of calls worked through in order;
  * a call is reviewed once it has a verdict, so progress is read from the calls, never kept twice.
  */
-
-export interface QueueProgress {
-  id: number;
-  name: string;
-  /** how the calls were chosen, in words ("20 at random from: unreviewed, agent_sales"). */
-  source: string;
-  created_at: string;
-  total: number;
-  reviewed: number;
-}
 
 const PROGRESS = `SELECT q.id, q.name, q.source, q.created_at,
     (SELECT COUNT(*) FROM review_queue_items i WHERE i.queue_id = q.id) AS total,

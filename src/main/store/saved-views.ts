@@ -1,16 +1,10 @@
 import type { CallListQuery } from '../../core/api/types';
+import type { SavedView } from '../../core/api/triage-contract';
 import type { Db } from './db';
 import { stmt } from './statements';
 
 /** Query module for saved views (migration 11): a named filter and sort. */
 
-export interface SavedView {
-  id: number;
-  name: string;
-  filter: CallListQuery['filter'];
-  sort: CallListQuery['sort'];
-  created_at: string;
-}
 
 interface ViewRow {
   id: number;

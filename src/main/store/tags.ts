@@ -1,12 +1,9 @@
+import type { TagCount } from '../../core/api/triage-contract';
 import type { Db } from './db';
 import { stmt } from './statements';
 
 /** Query module for tags on calls (migration 10). */
 
-export interface TagCount {
-  name: string;
-  calls: number;
-}
 
 /** Every tag with how many calls carry it, most used first (the remembered list). */
 export function listTags(db: Db): TagCount[] {

@@ -1,0 +1,74 @@
+import type { TriageHandlers } from '../../core/api/contract';
+import type { QueueSample } from '../../core/api/triage-contract';
+import { ApiError } from '../../core/api/errors';
+import type { Db } from '../store/db';
+import type { EventBus } from './events';
+import { getCall, setVerdict } from '../store/calls';
+import { sampleCallIds } from '../store/call-list';
+import { addTag, listTags, removeTag } from '../store/tags';
+import { deleteView, listViews, saveView } from '../store/saved-views';
+import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls, queueProgress } from '../store/review-queues';
+
+/** The triage methods (issue 14): tags, verdicts on many calls, saved views and review queues. */
+
+function sampleInWords(sample: QueueSample): string {
+  switch (sample.kind) {
+    case 'view':
+      return `the first ${sample.n} of the view`;
+    case 'random':
+      return `${sample.n} at random`;
+    case 'per_agent':
+      return `${sample.n} per agent`;
+    case 'worst':
+      return `the ${sample.n} worst by ${sample.column}`;
+  }
+}
+
+export function createTriageHandlers({ db, events, now = () => new Date().toISOString() }: { db: Db; events: EventBus; now?: () => string }): TriageHandlers {
+  const announce = (ids: number[]) => {
+    if (ids.length > 0) events.emit('calls.changed', { ids, change: 'reviewed' });
+  };
+  const mustQueue = (id: number) => {
+    const queue = queueProgress(db, id);
+    if (!queue) throw new ApiError('not_found', `no review queue with id ${id}`);
+    return queue;
+  };
+  return {
+    listTags: () => listTags(db),
+    tagCalls: ({ call_ids: ids, add, remove }) => {
+      const tag = add ?? remove ?? '';
+      const added = add ? addTag(db, ids, add, now()) : [];
+      const removed = remove ? removeTag(db, ids, remove) : [];
+      announce([...added, ...removed]);
+      return { tag, added, removed };
+    },
+    setVerdicts: ({ call_ids: ids, verdict }) => {
+      const at = now();
+      const previous = db.transaction(() =>
+        ids.flatMap((id) => {
+          const call = getCall(db, id);
+          if (!call) return [];
+          setVerdict(db, id, verdict, at);
+          return [{ id, verdict: call.verdict }];
+        }),
+      )();
+      announce(previous.map((p) => p.id));
+      return { previous };
+    },
+    listViews: () => listViews(db),
+    saveView: ({ name, filter, sort }) => saveView(db, name, filter, sort, now()),
+    deleteView: ({ id }) => ({ deleted: deleteView(db, id) }),
+    listQueues: () => listQueues(db),
+    createQueue: ({ name, filter, sample }) => {
+      const ids = sampleCallIds(db, filter, sample);
+      if (ids.length === 0) throw new ApiError('invalid_payload', 'no calls match this view: the queue would be empty');
+      return createQueue(db, name, sampleInWords(sample), ids, now());
+    },
+    getQueue: ({ id }) => ({ ...mustQueue(id), calls: queueCalls(db, id) }),
+    nextInQueue: ({ id, after_call_id: after }) => {
+      mustQueue(id);
+      return { call_id: nextUnreviewed(db, id, after) };
+    },
+    deleteQueue: ({ id }) => ({ deleted: deleteQueue(db, id) }),
+  };
+}
