@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import type { GeneratedCall } from '../../src/main/audio/generate';
+import type { GeneratedCall } from '../support/audio-generate';
 import { decodeAudioFile, type DecodedAudio } from '../../src/main/audio/decode';
 import { MASK_PAD_MS } from '../../src/core/redaction/mask-spans';
 import { differingFrames, gapsBetween, measureSpan } from '../support/audio-measure';

@@ -4,8 +4,8 @@ import { mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCall, generateLongCall, scenario, SCENARIO_NAMES, SCENARIO_RANGES, type CallScript, type GeneratedCall, type ScenarioName } from '../../src/main/audio/generate';
-import { computeTruth } from '../../src/main/audio/generate/truth';
+import { generateCall, generateLongCall, scenario, SCENARIO_NAMES, SCENARIO_RANGES, type CallScript, type GeneratedCall, type ScenarioName } from '../support/audio-generate';
+import { computeTruth } from '../support/audio-generate/truth';
 
 /*
  * The generated calls are checked against the audio itself, read here with a WAV reader of the

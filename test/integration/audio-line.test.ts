@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseRecording } from '../../src/main/audio/analyse';
 import { decodeAudioFile } from '../../src/main/audio/decode';
-import { applyLine, CLEAN_LINE, generateCall, scenario, type GeneratedCall, type LineCondition } from '../../src/main/audio/generate';
+import { applyLine, CLEAN_LINE, generateCall, scenario, type GeneratedCall, type LineCondition } from '../support/audio-generate';
 
 /*
  * Telephony conditions applied to a generated call, checked on the delivered files with soxi,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentTimingMetrics } from '../../src/core/metrics/compute';
 import { nearestRank } from '../../src/core/metrics/percentile';
 import { analyseRecording, type RecordingAnalysis } from '../../src/main/audio/analyse';
-import { applyLine, CLEAN_LINE, generateCall, scenario, type GeneratedCall, type LineCall } from '../../src/main/audio/generate';
+import { applyLine, CLEAN_LINE, generateCall, scenario, type GeneratedCall, type LineCall } from '../support/audio-generate';
 import { loadSpeechModel, speechModelPath, type SpeechModel } from '../../src/main/audio/speech-model';
 
 /*

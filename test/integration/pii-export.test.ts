@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { GeneratedCall } from '../../src/main/audio/generate';
+import type { GeneratedCall } from '../support/audio-generate';
 import { decodeAudioFile, type DecodedAudio } from '../../src/main/audio/decode';
 import { MASK_PAD_MS } from '../../src/core/redaction/mask-spans';
 import { FADE_MS } from '../../src/main/export/mask-signal';
