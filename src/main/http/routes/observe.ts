@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { cekuraBodyFromForm, normalizeCekura } from '../../../core/formats/cekura';
 import { normalizeWithinLimits } from '../../../core/formats/limits';
-import { callLogList } from '../../../core/present/seed003';
-import { callLogMetrics003 } from '../../../core/present/evaluations';
+import { callLogList } from '../../../core/present/cekura-call-log';
+import { cekuraCallLogMetrics } from '../../../core/present/evaluations';
 import { latestResultsForCall } from '../../store/evaluation-results';
 import type { AppCore } from '../../app';
 import { getCall, setRecordingPath } from '../../store/calls';
@@ -62,7 +62,7 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore,
           void core.audio.analyse(call.id);
         }
         const stored = getCall(core.db, call.id) ?? call;
-        return reply.code(201).send(callLogList(stored, listTurns(core.db, call.id), callLogMetrics003(latestResultsForCall(core.db, call.id))));
+        return reply.code(201).send(callLogList(stored, listTurns(core.db, call.id), cekuraCallLogMetrics(latestResultsForCall(core.db, call.id))));
       } catch (error) {
         if (recording) await rm(recording, { force: true });
         throw error;
@@ -72,7 +72,7 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore,
     // The call log as Cekura reads it back: `status` says reviewed_success / reviewed_failure once marked.
     scope.get<{ Params: { id: string } }>('/observability/v1/call-logs/:id/', auth, async (request) => {
       const call = callFromParam(core, request.params.id);
-      return callLogList(call, listTurns(core.db, call.id), callLogMetrics003(latestResultsForCall(core.db, call.id)));
+      return callLogList(call, listTurns(core.db, call.id), cekuraCallLogMetrics(latestResultsForCall(core.db, call.id)));
     });
 
     for (const provider of ['livekit', 'pipecat'] as const) {

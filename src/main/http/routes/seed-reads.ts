@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { callDetail001 } from '../../../core/present/seed001';
-import { wrappedCall004, wrappedNotFound004 } from '../../../core/present/seed004';
+import { qaCallDetail } from '../../../core/present/qa-call-detail';
+import { wrappedRetellCall, wrappedRetellNotFound } from '../../../core/present/wrapped-retell-call';
 import type { AppCore } from '../../app';
 import { findCallIdByRef, getCall } from '../../store/calls';
 import { listTurns } from '../../store/turns';
@@ -16,18 +16,18 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
     const call = callFromParam(core, request.params.id);
     const turns = listTurns(core.db, call.id);
     const metrics = loadMetrics(core.db, call.id, turns);
-    return callDetail001(call, turns, `${baseUrl()}/?call=${call.short_id}`, metrics.audio ?? metrics.transcript, latestResultsForCall(core.db, call.id));
+    return qaCallDetail(call, turns, `${baseUrl()}/?call=${call.short_id}`, metrics.audio ?? metrics.transcript, latestResultsForCall(core.db, call.id));
   });
 
   app.get<{ Params: { callId: string } }>('/api/calls/:callId', auth, async (request, reply) => {
     const ref = request.params.callId;
     const id = findCallIdByRef(core.db, ref);
     const call = id === null ? null : getCall(core.db, id);
-    if (!call) return reply.code(404).send(wrappedNotFound004(ref));
+    if (!call) return reply.code(404).send(wrappedRetellNotFound(ref));
     const turns = listTurns(core.db, call.id);
     const metrics = loadMetrics(core.db, call.id, turns);
     const latency = metrics.provider?.latency_ms ?? (metrics.audio ?? metrics.transcript)?.latency_ms ?? null;
-    return wrappedCall004(call, turns, latency);
+    return wrappedRetellCall(call, turns, latency);
   });
 }
 
