@@ -1,34 +1,29 @@
 import type { ApiHandlers } from '../core/api/contract';
 import type { NormalizedCall } from '../core/model/call';
-import { loadConfig, type Config } from './config';
-import { openDb, type Db } from './store/db';
+import { loadConfig, type Environment } from './config';
+import { openDb } from './store/db';
 import type { IngestResult, RawPayload } from './store/ingest';
 import { ingestBatch, type BatchOutcome, type IngestJob } from './store/ingest-batch';
 import { createIngestQueue } from './store/ingest-queue';
-import { createEventBus, type EventBus } from './api/events';
+import { createEventBus } from './api/events';
 import { createHandlers, type ListenerState } from './api/handlers';
-import { createAnalysisService, type AnalysisService } from './audio/analysis-service';
+import { createAnalysisService } from './audio/analysis-service';
 import { audioWorkerPath } from './audio/worker-path';
 import { createRunQueue, type RunQueue } from './evaluators/run-queue';
 import { cancelInterruptedRuns } from './store/evaluation-runs';
 import { noPathImports, type ImportAccess } from './import/import-access';
 import { createStorageHealth, type StorageHealth } from './store/disk-full';
+import { configFileSealer, type SecretSealer } from './secret-sealer';
+import type { ImportTarget } from './services';
 
 /**
  * The composed backend, free of Electron: store, API handlers, events and ingestion.
  * The desktop shell and `callscope serve` both build on this.
  */
-export interface AppCore {
-  config: Config;
-  db: Db;
-  events: EventBus;
+export interface AppCore extends ImportTarget {
   handlers: ApiHandlers;
   /** one call from the listener; resolves once committed (group commit with concurrent requests). */
   ingest(normalized: NormalizedCall, raw: RawPayload): Promise<IngestResult>;
-  /** many calls at once (the importer): one transaction, each call in its own savepoint. */
-  ingestMany(jobs: readonly IngestJob[]): BatchOutcome[];
-  /** recording analysis (worker thread). */
-  audio: AnalysisService;
   /** evaluation runs (LLM judges and rules). */
   evaluations: RunQueue;
   /** whether the data folder's disk takes writes (disk full: 507 and a banner). */
@@ -37,28 +32,33 @@ export interface AppCore {
   close(): void;
 }
 
-/** What the importer and the other services need of the app. */
-export type ImportTarget = Pick<AppCore, 'db' | 'config' | 'events' | 'ingestMany'> & { audio?: AnalysisService };
-
 export interface OpenAppOptions {
   dataDir: string;
   nativeBinding?: string;
   /** where the importPaths method may read; by default nowhere (callers upload documents instead). */
   importAccess?: ImportAccess;
+  /**
+   * The environment the entry point read (API key, webhook and LLM settings, CALLSCOPE_VAD). The
+   * entry points pass `process.env`; callers that pass none (tests, the bench) get it too.
+   */
+  env?: Environment;
+  /** how the LLM key is sealed at rest: the desktop passes the OS keychain's; else config.json. */
+  sealer?: SecretSealer;
 }
 
-export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }: OpenAppOptions): AppCore {
-  const config = loadConfig(dataDir);
+/** Builds the services in dependency order: config, store and events; ingestion; audio; evaluation runs; the API. */
+export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, env = process.env, sealer = configFileSealer }: OpenAppOptions): AppCore {
+  const config = loadConfig(dataDir, env);
   const db = openDb(config.dbFile, nativeBinding ? { nativeBinding } : {});
   const events = createEventBus();
-  let listener: ListenerState = { url: null, error: 'the listener has not started yet' };
+  const storage = createStorageHealth({ dataDir, events });
+
   const announce = (outcomes: BatchOutcome[]) => {
     for (const change of ['created', 'merged'] as const) {
       const ids = outcomes.flatMap((o) => (o.ok && o.result.outcome === change ? [o.result.call.id] : []));
       if (ids.length > 0) events.emit('calls.changed', { ids, change });
     }
   };
-  const storage = createStorageHealth({ dataDir, events });
   /** A batch stored or refused tells whether the disk has room. */
   const watchStorage = (outcomes: BatchOutcome[]) => {
     let wrote = false;
@@ -79,23 +79,25 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }
     }
   };
   const queue = createIngestQueue(storedBatch, announce);
-  const services: ImportTarget = { config, db, events, ingestMany: (jobs) => ingestMany(jobs) };
-  const audio = createAnalysisService(services, audioWorkerPath);
-  services.audio = audio;
   const ingestMany = (jobs: readonly IngestJob[]) => {
     const outcomes = storedBatch(jobs);
     announce(outcomes);
     return outcomes;
   };
-  const base = {
-    config,
-    db,
-    events,
+
+  const audio = createAnalysisService({ config, db, events }, { path: audioWorkerPath, energyOnly: env.CALLSCOPE_VAD === 'energy' });
+  const services: ImportTarget = { config, db, events, ingestMany, audio };
+  const runs = createRunQueue({ db, config, env, sealer, events });
+  cancelInterruptedRuns(db, new Date().toISOString());
+  let listener: ListenerState = { url: null, error: 'the listener has not started yet' };
+  const handlers = createHandlers({ app: services, env, sealer, listener: () => listener, runs, importAccess, storage });
+  return {
+    ...services,
+    handlers,
     ingest: (normalized, raw) => queue.submit({ normalized, raw }),
-    ingestMany,
-    audio,
+    evaluations: runs,
     storage,
-    setListenerState(state: ListenerState) {
+    setListenerState(state) {
       listener = state;
     },
     close() {
@@ -103,9 +105,5 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports }
       void audio.close();
       db.close();
     },
-  } satisfies Omit<AppCore, 'handlers' | 'evaluations'>;
-  const runs = createRunQueue({ db, config, events });
-  cancelInterruptedRuns(db, new Date().toISOString());
-  const handlers = createHandlers({ app: base, listener: () => listener, runs, importAccess, storage });
-  return { ...base, handlers, evaluations: runs };
+  };
 }

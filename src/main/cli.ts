@@ -55,6 +55,7 @@ async function serve(args: string[]): Promise<void> {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     rendererDir: join(__dirname, '../renderer'),
     importRoots: values['import-root'] ?? [],
+    env: process.env,
   });
   const { config } = running.core;
   process.stdout.write(
@@ -84,7 +85,7 @@ async function runImport(args: string[]): Promise<void> {
     strict: true,
   });
   if (positionals.length === 0) fail('import needs at least one PATH');
-  const core = openApp({ dataDir: resolveDataDir(values['data-dir']) });
+  const core = openApp({ dataDir: resolveDataDir(values['data-dir'], process.env), env: process.env });
   // progress goes to stderr, and only on a terminal: piped, nothing but the summary
   const progress = createProgressPrinter(process.stderr);
   try {

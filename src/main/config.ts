@@ -3,14 +3,21 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { byWebhookProvider, webhookProviderNames, type WebhookProviderName } from '../core/api/types';
 import { ensureDataDir, makeFilePrivate, PRIVATE_FILE_MODE } from './private-files';
+
+/**
+ * The process environment, as an entry point (cli, serve, the desktop shell) hands it to openApp:
+ * nothing below the entry points reads `process.env` itself.
+ */
+export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
  * The data dir (DESIGN §1): `--data-dir`, else $CALLSCOPE_DATA_DIR, else ~/.callscope.
  * It holds callscope.db, media/ and config.json (which keeps the generated API key).
  */
-export function resolveDataDir(explicit?: string): string {
-  return explicit ?? process.env.CALLSCOPE_DATA_DIR ?? join(homedir(), '.callscope');
+export function resolveDataDir(explicit: string | undefined, env: Environment): string {
+  return explicit ?? env.CALLSCOPE_DATA_DIR ?? join(homedir(), '.callscope');
 }
 
 const configSchema = z.looseObject({
@@ -21,9 +28,7 @@ const configSchema = z.looseObject({
   api_secret: z.string().min(1).optional(),
   allowed_hosts: z.array(z.string().min(1)).optional(),
   recording_fetch_allow_hosts: z.array(z.string()).optional(),
-  webhook_secrets: z
-    .object({ retell: z.string().optional(), elevenlabs: z.string().optional(), bland: z.string().optional(), vapi: z.string().optional() })
-    .optional(),
+  webhook_secrets: z.object(byWebhookProvider(() => z.string().optional())).optional(),
 });
 export type StoredConfig = z.infer<typeof configSchema>;
 
@@ -40,7 +45,7 @@ export interface Config {
   /** seed 004's X-API-SECRET: required beside the key when set. */
   apiSecret: string | null;
   /** per-provider webhook signing secrets (Settings, or CALLSCOPE_<PROVIDER>_SECRET). */
-  webhookSecrets: Partial<Record<'retell' | 'elevenlabs' | 'bland' | 'vapi', string>>;
+  webhookSecrets: Partial<Record<WebhookProviderName, string>>;
   /** Host names the listener answers to beside loopback and its bind address (`name` or `name:port`). */
   allowedHosts: string[];
   /** hosts a recording_url may point at although they are on this machine or a private network. */
@@ -71,12 +76,12 @@ export function writeStoredConfig(file: string, config: StoredConfig): void {
   renameSync(temp, file);
 }
 
-export function loadConfig(dataDir: string): Config {
+export function loadConfig(dataDir: string, env: Environment): Config {
   ensureDataDir(dataDir);
   const file = join(dataDir, 'config.json');
   makeFilePrivate(file);
   const stored = readStoredConfig(file);
-  const envKey = process.env.CALLSCOPE_API_KEY;
+  const envKey = env.CALLSCOPE_API_KEY;
   let apiKey = stored.api_key;
   if (!envKey && !apiKey) {
     apiKey = `cs_${randomBytes(24).toString('base64url')}`;
@@ -90,17 +95,22 @@ export function loadConfig(dataDir: string): Config {
     listenerPort: stored.listener_port ?? DEFAULT_PORT,
     bodyLimitBytes: stored.body_limit_bytes ?? DEFAULT_BODY_LIMIT,
     slowReplyMs: stored.slow_reply_ms ?? DEFAULT_SLOW_REPLY_MS,
-    apiSecret: process.env.CALLSCOPE_API_SECRET || stored.api_secret || null,
-    webhookSecrets: webhookSecrets(stored),
+    apiSecret: env.CALLSCOPE_API_SECRET || stored.api_secret || null,
+    webhookSecrets: webhookSecrets(stored, env),
     allowedHosts: stored.allowed_hosts ?? [],
     recordingFetchAllowHosts: stored.recording_fetch_allow_hosts ?? [],
   };
 }
 
-export function webhookSecrets(stored: StoredConfig): Config['webhookSecrets'] {
+/** Where the environment sets a provider's webhook secret (it wins over one saved in Settings). */
+export function webhookSecretEnvName(provider: WebhookProviderName): string {
+  return `CALLSCOPE_${provider.toUpperCase()}_SECRET`;
+}
+
+export function webhookSecrets(stored: StoredConfig, env: Environment): Config['webhookSecrets'] {
   const secrets: Config['webhookSecrets'] = {};
-  for (const provider of ['retell', 'elevenlabs', 'bland', 'vapi'] as const) {
-    const value = process.env[`CALLSCOPE_${provider.toUpperCase()}_SECRET`] || stored.webhook_secrets?.[provider];
+  for (const provider of webhookProviderNames) {
+    const value = env[webhookSecretEnvName(provider)] || stored.webhook_secrets?.[provider];
     if (value) secrets[provider] = value;
   }
   return secrets;

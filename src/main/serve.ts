@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { openApp, type AppCore } from './app';
-import { apiContract } from '../core/api/contract';
-import { resolveDataDir } from './config';
+import { dispatch } from './api/dispatch';
+import { resolveDataDir, type Environment } from './config';
 import { startListener, type Listener } from './http/server';
 import { importRootsAccess } from './import/import-access';
 
@@ -12,6 +12,8 @@ export interface ServeOptions {
   rendererDir: string;
   /** folders the importPaths method may read under (`--import-root`); none: it reads nothing. */
   importRoots?: readonly string[];
+  /** the environment the app reads (API key, secrets, LLM defaults); the process's by default. */
+  env?: Environment;
 }
 
 export interface RunningServe {
@@ -24,7 +26,8 @@ export interface RunningServe {
 
 /** `callscope serve`: listener + UI + RPC on one port, no Electron. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
-  const core = openApp({ dataDir: resolveDataDir(options.dataDir), importAccess: importRootsAccess(options.importRoots ?? []) });
+  const env = options.env ?? process.env;
+  const core = openApp({ dataDir: resolveDataDir(options.dataDir, env), importAccess: importRootsAccess(options.importRoots ?? []), env });
   const token = randomBytes(24).toString('base64url');
   let listener: Listener;
   try {
@@ -43,7 +46,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   // in SQLite's cache before the browser asks (on a million calls the first ask was ~100 ms slower).
   setImmediate(() => {
     Promise.resolve()
-      .then(() => core.handlers.listCalls(apiContract.listCalls.input.parse({ count: 'bound' })))
+      .then(() => dispatch(core.handlers, 'listCalls', { count: 'bound' }))
       .catch(() => {}); // a warm-up only: the real request reports any problem
   });
   return {

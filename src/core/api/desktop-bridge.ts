@@ -1,3 +1,4 @@
+import type { ApiMethod } from './contract';
 import type { ErrorBody } from './errors';
 
 /**
@@ -15,7 +16,7 @@ export const GRANT_CHANNEL = 'callscope:grant-paths';
  * Methods the preload passes on only within a click (transient user activation): the API key is
  * shown on an explicit "Reveal" or "Copy", not to a script that runs on its own.
  */
-export const GESTURE_ONLY_METHODS: readonly string[] = ['revealApiKey'];
+export const GESTURE_ONLY_METHODS: readonly string[] = ['revealApiKey'] satisfies ApiMethod[];
 
 export type RpcResult = { ok: true; value: unknown } | ({ ok: false } & ErrorBody);
 

@@ -73,3 +73,22 @@ export function isErrorBody(value: unknown): value is ErrorBody {
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '$' : path.map(String).join('.');
 }
+
+/** What a zod issue carries that a field error needs (zod's own issues, or ones re-pathed by hand). */
+export interface PathIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * Zod issues as the API's field errors: the one place they are turned into `{path, message}`.
+ * `at` is the dotted path of the value that was validated ('' when it is the whole body).
+ */
+export function fieldProblems(issues: readonly PathIssue[], at = ''): FieldProblem[] {
+  return issues.map((issue) => ({ path: formatPath(at ? [at, ...issue.path] : issue.path), message: issue.message }));
+}
+
+/** The 422 naming every bad field: `<lead>: a.b, c`. */
+export function invalidFields(lead: string, fields: FieldProblem[]): ApiError {
+  return new ApiError('invalid_payload', `${lead}: ${fields.map((f) => f.path).join(', ')}`, fields);
+}

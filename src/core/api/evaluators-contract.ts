@@ -4,25 +4,29 @@ import type { Alignment } from '../evaluators/alignment';
 import type { EvaluatorTemplate } from '../evaluators/templates';
 import type { Verdict } from '../evaluators/verdict';
 import { callListFilterSchema } from './filter-schema';
+import type { RunProgress } from '../evaluators/run-progress';
+import { returns } from './returns';
 
-/** Evaluator methods of the API contract (DESIGN §8); spread into `apiContract`. */
+/** Evaluator methods of the API contract (DESIGN §8), inputs and outputs; spread into `apiContract`. */
 
 const evaluatorId = z.string().min(1).max(100);
 const runId = z.string().min(1).max(100);
+const nothing = z.object({}).default({});
 
 export const evaluatorsContract = {
-  listEvaluators: { input: z.object({}).default({}) },
-  getEvaluator: { input: z.object({ id: evaluatorId }) },
-  listEvaluatorTemplates: { input: z.object({}).default({}) },
+  listEvaluators: { input: nothing, output: returns<Evaluator[]>() },
+  getEvaluator: { input: z.object({ id: evaluatorId }), output: returns<Evaluator>() },
+  listEvaluatorTemplates: { input: nothing, output: returns<EvaluatorTemplate[]>() },
   createEvaluator: {
     // one object rather than a union, so a bad spec is reported at its own path (`spec.rule.max_ms`)
     input: z
       .object({ template: z.string().min(1).max(100).optional(), spec: evaluatorSpecSchema.optional() })
       .refine((v) => (v.template === undefined) !== (v.spec === undefined), { message: 'give either template or spec' }),
+    output: returns<Evaluator>(),
   },
-  updateEvaluator: { input: z.object({ id: evaluatorId, spec: evaluatorSpecSchema }) },
-  deleteEvaluator: { input: z.object({ id: evaluatorId }) },
-  restoreEvaluator: { input: z.object({ id: evaluatorId }) },
+  updateEvaluator: { input: z.object({ id: evaluatorId, spec: evaluatorSpecSchema }), output: returns<Evaluator>() },
+  deleteEvaluator: { input: z.object({ id: evaluatorId }), output: returns<{ deleted: true }>() },
+  restoreEvaluator: { input: z.object({ id: evaluatorId }), output: returns<Evaluator>() },
   startEvaluationRun: {
     input: z
       .object({
@@ -33,23 +37,26 @@ export const evaluatorsContract = {
         force: z.boolean().default(false),
       })
       .refine((v) => (v.call_ids === undefined) !== (v.filter === undefined), { message: 'give either call_ids or filter' }),
+    output: returns<EvaluationRunView>(),
   },
-  getEvaluationRun: { input: z.object({ run_id: runId, results: z.boolean().default(true) }) },
-  cancelEvaluationRun: { input: z.object({ run_id: runId }) },
-  getCallEvaluations: { input: z.object({ id: z.number().int().positive() }) },
-  getAlignment: { input: z.object({ evaluator_id: evaluatorId.optional() }).default({}) },
-  getEvalSettings: { input: z.object({}).default({}) },
+  getEvaluationRun: { input: z.object({ run_id: runId, results: z.boolean().default(true) }), output: returns<EvaluationRunView>() },
+  cancelEvaluationRun: { input: z.object({ run_id: runId }), output: returns<{ cancelled: boolean }>() },
+  getCallEvaluations: { input: z.object({ id: z.number().int().positive() }), output: returns<EvaluationResultView[]>() },
+  getAlignment: { input: z.object({ evaluator_id: evaluatorId.optional() }).default({}), output: returns<EvaluatorAlignment[]>() },
+  getEvalSettings: { input: nothing, output: returns<EvalSettingsView>() },
   updateEvalSettings: {
     input: z.object({
       base_url: z.url().max(2000).nullable().optional(),
       model: z.string().max(200).nullable().optional(),
+      /** a string sets the key, null or '' clears it. */
       api_key: z.string().max(2000).nullable().optional(),
       concurrency: z.number().int().min(1).max(64).optional(),
       timeout_ms: z.number().int().min(1000).max(600_000).optional(),
       max_retries: z.number().int().min(0).max(10).optional(),
     }),
+    output: returns<EvalSettingsView>(),
   },
-} as const;
+};
 
 export interface EvaluationResultView extends Verdict {
   id: number;
@@ -68,7 +75,7 @@ export interface EvaluationResultView extends Verdict {
   created_at: string;
 }
 
-export type RunItemState = 'pending' | 'running' | 'done' | 'failed' | 'reused' | 'cancelled';
+export type { RunItemState, RunProgress } from '../evaluators/run-progress';
 
 export interface EvaluationRunView {
   id: string;
@@ -76,7 +83,7 @@ export interface EvaluationRunView {
   created_at: string;
   finished_at: string | null;
   force: boolean;
-  progress: Record<RunItemState, number> & { total: number; finished: number };
+  progress: RunProgress;
   results: (EvaluationResultView & { reused: boolean })[];
 }
 
@@ -97,21 +104,4 @@ export interface EvaluatorAlignment {
   not_applicable: number;
   /** `alignment.disagreeing_call_ids` with each call's external id, to show and open them. */
   disagreeing_calls: { id: number; external_id: string }[];
-}
-
-export interface EvaluatorsOutputs {
-  listEvaluators: Evaluator[];
-  getEvaluator: Evaluator;
-  listEvaluatorTemplates: EvaluatorTemplate[];
-  createEvaluator: Evaluator;
-  updateEvaluator: Evaluator;
-  deleteEvaluator: { deleted: true };
-  restoreEvaluator: Evaluator;
-  startEvaluationRun: EvaluationRunView;
-  getEvaluationRun: EvaluationRunView;
-  cancelEvaluationRun: { cancelled: boolean };
-  getCallEvaluations: EvaluationResultView[];
-  getAlignment: EvaluatorAlignment[];
-  getEvalSettings: EvalSettingsView;
-  updateEvalSettings: EvalSettingsView;
 }

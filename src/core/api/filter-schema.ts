@@ -1,23 +1,41 @@
 import { z } from 'zod';
-import { metricColumns, metricOperators } from './types';
+import { callSortColumns, metricColumns, metricOperators } from './types';
 
-/** The calls list's filter (listCalls, and evaluation runs "on every call matching the filter"). */
+/** The calls list's query (listCalls): its filter is also what evaluation runs take "on every call matching". */
+
+export const metricFilterSchema = z.object({ column: z.enum(metricColumns), op: z.enum(metricOperators), value: z.number().finite() });
+
 export const callListFilterSchema = z.object({
+  /** words in the transcript (full-text), or an exact call id / short id / phone number. */
   q: z.string().max(500).optional(),
   provider: z.string().max(100).optional(),
   status: z.string().max(100).optional(),
+  /** any of these statuses (the seed-002 filter maps one of its words to several of ours). */
+  statuses: z.array(z.string().max(100)).max(20).optional(),
   agent_id: z.string().max(200).optional(),
   customer_number: z.string().max(100).optional(),
   verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
   started_after: z.iso.datetime({ offset: true }).optional(),
   started_before: z.iso.datetime({ offset: true }).optional(),
-  metrics: z
-    .array(z.object({ column: z.enum(metricColumns), op: z.enum(metricOperators), value: z.number().finite() }))
-    .max(10)
-    .optional(),
-  /** the newest result of an evaluator on the call: passed, failed, errored, not applicable, or none yet. */
+  /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */
+  metrics: z.array(metricFilterSchema).max(10).optional(),
+  /** the newest result of an evaluator on the call: passed, failed, errored, not applicable, or none yet; all must hold. */
   evaluations: z
     .array(z.object({ evaluator_id: z.string().min(1).max(100), outcome: z.enum(['pass', 'fail', 'error', 'not_applicable', 'none']) }))
     .max(10)
     .optional(),
+});
+
+export const callListQuerySchema = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  sort: z
+    .object({ column: z.enum(callSortColumns), direction: z.enum(['asc', 'desc']) })
+    .default({ column: 'started_at', direction: 'desc' }),
+  filter: callListFilterSchema.default({}),
+  /**
+   * 'exact' counts every match (a scan of the matches); 'bound' answers with the page alone and a
+   * total that is only a lower bound when more rows follow (the screen asks `countCalls` apart).
+   */
+  count: z.enum(['exact', 'bound']).default('exact'),
 });

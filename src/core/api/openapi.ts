@@ -50,6 +50,7 @@ const routes: Route[] = [
   { method: 'get', path: '/api/v1/evaluators/{id}', summary: 'One evaluator', auth: 'apiKey', ok: '200' },
   { method: 'put', path: '/api/v1/evaluators/{id}', summary: 'Edit (the spec); a changed spec makes a new version', auth: 'apiKey', body: json, ok: '200' },
   { method: 'delete', path: '/api/v1/evaluators/{id}', summary: 'Delete (restorable: POST /api/v1/evaluators/{id}/restore)', auth: 'apiKey', ok: '200' },
+  { method: 'post', path: '/api/v1/evaluators/{id}/restore', summary: 'Restore a deleted evaluator', auth: 'apiKey', ok: '200' },
   { method: 'get', path: '/api/v1/evaluator-templates', summary: 'Built-in templates', auth: 'apiKey', ok: '200' },
   { method: 'get', path: '/api/v1/evaluators-alignment', summary: "Each evaluator's agreement with manual verdicts (accuracy, precision, recall, kappa); ?evaluator_id", auth: 'apiKey', ok: '200' },
   { method: 'post', path: '/api/v1/observability/calls/{call_short_id}/evaluate', summary: 'Evaluate one call (seed 000): {evaluator_id, force?}; 202 with the run', auth: 'apiKey', body: json, ok: '202' },

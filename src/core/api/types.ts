@@ -1,7 +1,17 @@
+import type { z } from 'zod';
 import type { Outcome } from '../evaluators/verdict';
-import type { CallNote, StoredCall, Turn, Verdict } from '../model/call';
+import type { CallNote, StoredCall, Turn } from '../model/call';
+import type { RunProgress } from '../evaluators/run-progress';
+import type { callListFilterSchema, callListQuerySchema, metricFilterSchema } from './filter-schema';
+import type { settingsPatchSchema } from './settings-schema';
 
-/** Shapes that cross the API boundary (both transports), shared by main and renderer. */
+/** Where a call's recording analysis stands. */
+export type AudioStatus = 'queued' | 'fetching' | 'analysing' | 'done' | 'failed';
+
+/**
+ * Shapes that cross the API boundary (both transports), shared by main and renderer. This module
+ * holds no zod at run time (the renderer imports it); a shape that has an input schema is its type.
+ */
 
 /** Headline timing figures on each call (audio when analysed, else transcript), sortable and filterable in SQL. */
 export const metricColumns = ['latency_p50_ms', 'latency_p90_ms', 'ttfw_ms', 'interruption_count', 'longest_silence_ms'] as const;
@@ -11,41 +21,11 @@ export const callSortColumns = ['started_at', 'created_at', 'duration_s', 'provi
 export type CallSortColumn = (typeof callSortColumns)[number];
 
 export const metricOperators = ['>', '>=', '<', '<='] as const;
-export interface MetricFilter {
-  column: MetricColumn;
-  op: (typeof metricOperators)[number];
-  value: number;
-}
-
-export interface CallListFilter {
-  /** words in the transcript (full-text), or an exact call id / short id / phone number. */
-  q?: string | undefined;
-  provider?: string | undefined;
-  status?: string | undefined;
-  /** any of these statuses (the seed-002 filter maps one of its words to several of ours). */
-  statuses?: string[] | undefined;
-  agent_id?: string | undefined;
-  customer_number?: string | undefined;
-  verdict?: Verdict | 'unreviewed' | undefined;
-  started_after?: string | undefined;
-  started_before?: string | undefined;
-  /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */
-  metrics?: MetricFilter[] | undefined;
-  /** the newest result of an evaluator on the call; all must hold. */
-  evaluations?: { evaluator_id: string; outcome: 'pass' | 'fail' | 'error' | 'not_applicable' | 'none' }[] | undefined;
-}
-
-export interface CallListQuery {
-  offset: number;
-  limit: number;
-  sort: { column: CallSortColumn; direction: 'asc' | 'desc' };
-  filter: CallListFilter;
-  /**
-   * 'exact' counts every match (a scan of the matches); 'bound' answers with the page alone and a
-   * total that is only a lower bound when more rows follow (the screen asks `countCalls` apart).
-   */
-  count?: 'exact' | 'bound';
-}
+export type MetricFilter = z.output<typeof metricFilterSchema>;
+/** The calls list's filter (filter-schema.ts). */
+export type CallListFilter = z.output<typeof callListFilterSchema>;
+/** listCalls' input once validated: every default filled in. */
+export type CallListQuery = z.output<typeof callListQuerySchema>;
 
 export type CallListRow = Pick<
   StoredCall,
@@ -62,7 +42,8 @@ export interface RowEvaluation {
 }
 
 export interface CallPage {
-  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation> })[];
+  /** `agent_history`: the agents that spoke, in order (seed 002's field). */
+  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation>; agent_history: string[] })[];
   total: number;
   /** false when `total` is a lower bound (count 'bound' and more rows after this page) */
   total_exact: boolean;
@@ -83,6 +64,8 @@ export interface CallDetail {
   turns: Turn[];
   notes: CallNote[];
   media: CallMedia;
+  /** the agents that spoke, in order (seed 002's `agent_history`). */
+  agent_history: string[];
 }
 
 /**
@@ -134,7 +117,15 @@ export interface ImportSummary {
   formats: Record<string, number>;
 }
 
-export type WebhookProviderName = 'retell' | 'elevenlabs' | 'bland' | 'vapi';
+/** The providers whose native webhooks the listener takes (`/webhooks/<name>`), each with its own signing secret. */
+export const webhookProviderNames = ['retell', 'elevenlabs', 'bland', 'vapi'] as const;
+export type WebhookProviderName = (typeof webhookProviderNames)[number];
+
+/** One value per webhook provider. */
+export function byWebhookProvider<V>(value: (provider: WebhookProviderName) => V): Record<WebhookProviderName, V> {
+  // fromEntries loses the key type; every provider is a key
+  return Object.fromEntries(webhookProviderNames.map((provider) => [provider, value(provider)])) as Record<WebhookProviderName, V>;
+}
 
 export interface Settings {
   data_dir: string;
@@ -154,13 +145,14 @@ export interface Settings {
   recording_fetch_allow_hosts: string[];
 }
 
-export interface SettingsPatch {
-  /** a string sets the secret, null or '' clears it, absent leaves it. */
-  webhook_secrets?: Partial<Record<WebhookProviderName, string | null>> | undefined;
-  body_limit_bytes?: number | undefined;
-  listener_port?: number | undefined;
-  slow_reply_ms?: number | undefined;
-  recording_fetch_allow_hosts?: string[] | undefined;
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+/** Where a call's recording analysis stands after `analyseRecording` queued it (or, with `wait`, once it ended). */
+export interface RecordingAnalysis {
+  queued: true;
+  /** null only when the app is closing (nothing was queued). */
+  status: AudioStatus | null;
+  error: string | null;
 }
 
 export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';
@@ -177,6 +169,8 @@ export interface StorageStatus {
 /** Events pushed from main to every open window (IPC) or browser tab (server-sent events). */
 export interface ApiEvents {
   'calls.changed': { ids: number[]; change: CallChange };
+  /** a call's recording analysis moved on (queued, fetching, analysing, done, failed): its media and figures change. */
+  'audio.changed': { ids: number[]; status: AudioStatus };
   'import.progress': ImportProgress & { import_id: string };
   'import.finished': ImportSummary & { import_id: string };
   'evaluation.progress': EvaluationProgressEvent;
@@ -184,9 +178,23 @@ export interface ApiEvents {
   'storage.changed': StorageStatus;
 }
 
+/** A run's progress as events carry it and screens show it (the run view's `progress` is the same type). */
 export interface EvaluationProgressEvent {
   run_id: string;
   status: 'running' | 'completed' | 'cancelled';
-  counts: Record<'pending' | 'running' | 'done' | 'failed' | 'reused' | 'cancelled', number> & { total: number };
+  progress: RunProgress;
+}
+
+/** Call results reviewed by a `setVerdict`: what changed, not the whole call. */
+export interface CallReview {
+  id: number;
+  verdict: 'success' | 'failure' | null;
+  reviewed_at: string | null;
+}
+
+/** A call's notes after `addNote` / `deleteNote`. */
+export interface CallNotes {
+  id: number;
+  notes: CallNote[];
 }
 export type ApiEventName = keyof ApiEvents;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath } from '../api/errors';
+import { fieldProblems, invalidFields } from '../api/errors';
 import type { Turn } from '../model/call';
 import { turnRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
@@ -30,8 +30,7 @@ export function blandTranscriptToTurns(transcript: unknown, context: { callStart
   const path = holdsList ? `${context.path}.transcripts` : context.path;
   const parsed = blandTranscript.safeParse(list);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: formatPath([path, ...issue.path]), message: issue.message }));
-    throw new ApiError('invalid_payload', `Bland transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+    throw invalidFields('Bland transcript is invalid at', fieldProblems(parsed.error.issues, path));
   }
   return turnsFromBlandLines(parsed.data, context.callStartMs);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath } from '../api/errors';
+import { fieldProblems, invalidFields } from '../api/errors';
 import type { Turn } from '../model/call';
 import { decodeJsonText } from './json-text';
 import { timeSeconds } from './time-fields';
@@ -36,8 +36,7 @@ const seconds = (value: number | null | undefined): number | null => (value == n
 export function cekuraTranscriptToTurns(transcript: unknown, context: { callStartMs: number | null; path: string }): Turn[] {
   const parsed = z.array(row).safeParse(transcript);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: formatPath([context.path, ...issue.path]), message: issue.message }));
-    throw new ApiError('invalid_payload', `Cekura transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+    throw invalidFields('Cekura transcript is invalid at', fieldProblems(parsed.error.issues, context.path));
   }
   const turns: Turn[] = [];
   const toolTurnById = new Map<string, Turn>();

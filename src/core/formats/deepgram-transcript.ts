@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath } from '../api/errors';
+import { fieldProblems, invalidFields } from '../api/errors';
 import type { Role, Turn, Word } from '../model/call';
 import { isRecord } from './types';
 import { timeSeconds } from './time-fields';
@@ -64,8 +64,7 @@ export function deepgramToTurns(transcript: unknown, context: DeepgramContext): 
   const path = wholeResponse ? `${context.path}.results` : context.path;
   const parsed = deepgramResults.safeParse(results);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: formatPath([path, ...issue.path]), message: issue.message }));
-    throw new ApiError('invalid_payload', `Deepgram results are invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+    throw invalidFields('Deepgram results are invalid at', fieldProblems(parsed.error.issues, path));
   }
   return turnsFromDeepgramResults(parsed.data, context.agentChannel ?? DEFAULT_AGENT_CHANNEL);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath } from '../api/errors';
+import { fieldProblems, invalidFields } from '../api/errors';
 import type { JsonObject, Turn } from '../model/call';
 import { turnRole } from '../model/roles';
 import { isRecord } from './types';
@@ -57,8 +57,7 @@ export function elevenLabsTranscriptToTurns(transcript: unknown, context: { call
   const path = holdsList ? `${context.path}.transcript` : context.path;
   const parsed = elevenLabsTranscript.safeParse(list);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: formatPath([path, ...issue.path]), message: issue.message }));
-    throw new ApiError('invalid_payload', `ElevenLabs transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+    throw invalidFields('ElevenLabs transcript is invalid at', fieldProblems(parsed.error.issues, path));
   }
   return turnsFromElevenLabsEntries(parsed.data).turns;
 }

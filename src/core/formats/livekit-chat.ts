@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath, type FieldProblem } from '../api/errors';
+import { fieldProblems, invalidFields, type ApiError, type FieldProblem } from '../api/errors';
 import type { JsonObject, ToolInvocation, Turn } from '../model/call';
 import { turnRole } from '../model/roles';
 import { isRecord } from './types';
@@ -95,10 +95,6 @@ function joinPath(prefix: string, rest: string): string {
   return rest === '$' || rest === '' ? prefix : `${prefix}.${rest}`;
 }
 
-function problemsAt(prefix: string, error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ path: joinPath(prefix, formatPath(issue.path)), message: issue.message }));
-}
-
 /**
  * Validates a chat history: the `{items: [...]}` export or the bare items list.
  * Item types this module does not know (newer SDKs add some) are skipped, not refused.
@@ -121,7 +117,7 @@ export function parseLivekitChat(transcript: unknown, path: string): { items: Li
     if (!schema) return;
     const parsed = schema.safeParse(raw);
     if (parsed.success) items.push(parsed.data);
-    else problems.push(...problemsAt(itemPath, parsed.error));
+    else problems.push(...fieldProblems(parsed.error.issues, itemPath));
   });
   return problems.length > 0 ? { problems } : { items };
 }
@@ -138,7 +134,7 @@ export function readLivekitChat(transcript: unknown, context: LivekitChatContext
 }
 
 export function chatError(problems: FieldProblem[]): ApiError {
-  return new ApiError('invalid_payload', `LiveKit chat history is invalid at: ${problems.map((p) => p.path).join(', ')}`, problems);
+  return invalidFields('LiveKit chat history is invalid at', problems);
 }
 
 /** Turns from validated items (see `parseLivekitChat`). */

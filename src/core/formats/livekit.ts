@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath, type FieldProblem } from '../api/errors';
+import { ApiError, fieldProblems, invalidFields, type FieldProblem } from '../api/errors';
 import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/call';
 import { toIsoInstant } from '../model/time';
 import { chatError, livekitChatFromItems, parseLivekitChat, readLivekitChat, type LivekitChat } from './livekit-chat';
@@ -41,23 +41,19 @@ const interpretedKeys = new Set<string>([
   'room_id', 'room', 'job_id', 'audio_recording_path', 'audio_recording_started_at', 'started_at', 'duration', 'chat_history', 'usage',
 ]);
 
-function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-}
-
 function normalizeSessionReport(payload: Record<string, unknown>): NormalizedCall {
   const parsed = sessionReport.safeParse(payload);
   const history = payload.chat_history;
   const chat = parseLivekitChat(history, 'chat_history');
   // one 422 names the chat items' problems together with the top-level ones
   const problems = [
-    ...(parsed.success ? [] : problemsOf(parsed.error)),
+    ...(parsed.success ? [] : fieldProblems(parsed.error.issues)),
     ...closeReasonProblems(payload.events),
     // a missing or non-list chat_history.items is already named by the report schema
     ...('problems' in chat && isRecord(history) && Array.isArray(history.items) ? chat.problems : []),
   ];
   if (!parsed.success || !('items' in chat) || problems.length > 0) {
-    throw new ApiError('invalid_payload', `LiveKit session report is invalid at: ${problems.map((p) => p.path).join(', ')}`, problems);
+    throw invalidFields('LiveKit session report is invalid at', problems);
   }
   const report = parsed.data;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath, type FieldProblem } from '../api/errors';
+import { fieldProblems, invalidFields, type ApiError, type FieldProblem } from '../api/errors';
 import type { ToolInvocation, Turn } from '../model/call';
 import { turnRole } from '../model/roles';
 import { instantMs, toIsoInstant } from '../model/time';
@@ -67,7 +67,7 @@ function joinPath(prefix: string, rest: string): string {
 }
 
 export function pipecatError(problems: FieldProblem[]): ApiError {
-  return new ApiError('invalid_payload', `Pipecat messages are invalid at: ${problems.map((p) => p.path).join(', ')}`, problems);
+  return invalidFields('Pipecat messages are invalid at', problems);
 }
 
 /** Validates a message list, or an app wrapper `{messages: [...]}` around one. */
@@ -80,7 +80,7 @@ export function parsePipecatMessages(transcript: unknown, path: string): { messa
   const parsed = z.array(pipecatMessage).safeParse(list);
   if (parsed.success) return { messages: parsed.data };
   return {
-    problems: parsed.error.issues.map((issue) => ({ path: joinPath(listPath, formatPath(issue.path)) || '$', message: issue.message })),
+    problems: fieldProblems(parsed.error.issues, listPath),
   };
 }
 

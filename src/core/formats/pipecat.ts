@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath, type FieldProblem } from '../api/errors';
+import { ApiError, fieldProblems, type FieldProblem } from '../api/errors';
 import { emptyCallFacts, type JsonObject, type NormalizedCall } from '../model/call';
 import { instantMs, toIsoInstant } from '../model/time';
 import {
@@ -47,7 +47,7 @@ export function normalizePipecat(payload: unknown): NormalizedCall {
   const wrapped = isRecord(payload) ? wrapper.safeParse(payload) : null;
   const parsed = parsePipecatMessages(payload, '');
   const problems: FieldProblem[] = [
-    ...(wrapped && !wrapped.success ? wrapped.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) : []),
+    ...(wrapped && !wrapped.success ? fieldProblems(wrapped.error.issues) : []),
     // a missing/non-list `messages` is already named by the wrapper check
     ...('problems' in parsed && messageList(payload) !== null ? parsed.problems : []),
   ];

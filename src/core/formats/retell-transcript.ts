@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath } from '../api/errors';
+import { fieldProblems, formatPath, invalidFields } from '../api/errors';
 import type { Turn, Word } from '../model/call';
 import { isRecord } from './types';
 import { decodeJsonText } from './json-text';
@@ -110,8 +110,7 @@ export function retellTranscriptToTurns(transcript: unknown, context: { callStar
     ? parseItems(located.value)
     : { issues: [{ path: [], message: 'expected a list of transcript items' }] };
   if ('issues' in parsed) {
-    const fields = parsed.issues.map((issue) => ({ path: at(located.path, issue.path), message: issue.message }));
-    throw new ApiError('invalid_payload', `Retell transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+    throw invalidFields('Retell transcript is invalid at', fieldProblems(parsed.issues, located.path));
   }
 
   const turns: Turn[] = [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath } from '../api/errors';
+import { fieldProblems, invalidFields } from '../api/errors';
 import type { Turn } from '../model/call';
 import { turnRole } from '../model/roles';
 import { isRecord } from './types';
@@ -41,8 +41,7 @@ function isCekuraLivekitShape(transcript: unknown): transcript is unknown[] {
 function cekuraLivekitTurns(transcript: unknown[], context: TranscriptContext): Turn[] {
   const parsed = z.array(cekuraLivekitRow).safeParse(transcript);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: formatPath(context.path ? [context.path, ...issue.path] : issue.path), message: issue.message }));
-    throw new ApiError('invalid_payload', `LiveKit transcript is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+    throw invalidFields('LiveKit transcript is invalid at', fieldProblems(parsed.error.issues, context.path));
   }
   const turns: Turn[] = [];
   for (const row of parsed.data) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, formatPath, type FieldProblem } from '../api/errors';
+import { fieldProblems, formatPath, invalidFields, type FieldProblem } from '../api/errors';
 import type { Turn } from '../model/call';
 import { lookupRole } from '../model/roles';
 import { isRecord } from './types';
@@ -111,8 +111,8 @@ function locateMessages(transcript: unknown, path: string): { value: unknown; pa
   return { value: holder.messages, path: at(prefix, ['messages']) };
 }
 
-function invalid(what: string, fields: FieldProblem[]): ApiError {
-  return new ApiError('invalid_payload', `${what} is invalid at: ${fields.map((f) => f.path).join(', ')}`, fields);
+function invalid(what: string, fields: FieldProblem[]) {
+  return invalidFields(`${what} is invalid at`, fields);
 }
 
 /** Vapi messages -> turns; throws a 422 naming `<path>.<i>.<field>` for malformed entries. */
@@ -120,7 +120,7 @@ export function vapiMessagesToTurns(transcript: unknown, context: { callStartMs:
   const located = locateMessages(transcript, context.path);
   const parsed = z.array(vapiMessageSchema).safeParse(located.value);
   if (!parsed.success) {
-    throw invalid('Vapi messages', parsed.error.issues.map((issue) => ({ path: at(located.path, issue.path), message: issue.message })));
+    throw invalid('Vapi messages', fieldProblems(parsed.error.issues, located.path));
   }
   return vapiTurnsFromMessages(parsed.data, { callStartMs: context.callStartMs, path: located.path });
 }

@@ -1,12 +1,11 @@
 import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
-import type { ApiHandlers } from '../../core/api/contract';
+import type { EvaluatorHandlers } from '../../core/api/contract';
 import type { EvaluationRunView } from '../../core/api/evaluators-contract';
 import { ApiError } from '../../core/api/errors';
 import { alignment } from '../../core/evaluators/alignment';
 import { evaluatorSpecSchema } from '../../core/evaluators/definition';
 import { evaluatorTemplates } from '../../core/evaluators/templates';
-import type { Config } from '../config';
-import { viewEvalSettings, updateEvalSettings } from '../evaluators/eval-settings';
+import { viewEvalSettings, updateEvalSettings, type EvalSettingsSource } from '../evaluators/eval-settings';
 import type { RunQueue } from '../evaluators/run-queue';
 import { externalIds, findCallIdByRef, getCall, manualVerdicts } from '../store/calls';
 import { callIdsMatching } from '../store/call-list';
@@ -14,15 +13,10 @@ import type { Db } from '../store/db';
 import * as evaluators from '../store/evaluators';
 import { latestResultsForCall, latestResultsForEvaluator, resultsForRun } from '../store/evaluation-results';
 import { getRun, runCounts } from '../store/evaluation-runs';
+import { runProgress } from '../../core/evaluators/run-progress';
 
-type EvaluatorMethods =
-  | 'listEvaluators' | 'getEvaluator' | 'listEvaluatorTemplates' | 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'
-  | 'startEvaluationRun' | 'getEvaluationRun' | 'cancelEvaluationRun' | 'getCallEvaluations' | 'getAlignment'
-  | 'getEvalSettings' | 'updateEvalSettings';
-
-export interface EvaluatorHandlerDeps {
+export interface EvaluatorHandlerDeps extends EvalSettingsSource {
   db: Db;
-  config: Config;
   runs: RunQueue;
   now?: () => string;
 }
@@ -39,19 +33,18 @@ function requireEvaluator(db: Db, id: string): evaluators.StoredEvaluator {
 export function runView(db: Db, publicId: string, withResults: boolean): EvaluationRunView {
   const run = getRun(db, publicId);
   if (!run) throw new ApiError('not_found', `no evaluation run with id ${publicId}`);
-  const counts = runCounts(db, run.id);
   return {
     id: run.public_id,
     status: run.status,
     created_at: run.created_at,
     finished_at: run.finished_at,
     force: run.force,
-    progress: { ...counts, finished: counts.done + counts.failed + counts.reused + counts.cancelled },
+    progress: runProgress(runCounts(db, run.id)),
     results: withResults ? resultsForRun(db, run.id) : [],
   };
 }
 
-export function createEvaluatorHandlers({ db, config, runs, now = () => new Date().toISOString() }: EvaluatorHandlerDeps): Pick<ApiHandlers, EvaluatorMethods> {
+export function createEvaluatorHandlers({ db, runs, now = () => new Date().toISOString(), ...settings }: EvaluatorHandlerDeps): EvaluatorHandlers {
   return {
     listEvaluators: () => evaluators.listEvaluators(db).map(publicEvaluator),
     getEvaluator: ({ id }) => publicEvaluator(requireEvaluator(db, id)),
@@ -108,8 +101,8 @@ export function createEvaluatorHandlers({ db, config, runs, now = () => new Date
         return { evaluator_id: evaluator.id, evaluator_name: evaluator.spec.name, alignment: agreement, not_applicable: notApplicable, disagreeing_calls };
       });
     },
-    getEvalSettings: () => viewEvalSettings(config),
-    updateEvalSettings: (patch) => updateEvalSettings(config, patch),
+    getEvalSettings: () => viewEvalSettings(settings),
+    updateEvalSettings: (patch) => updateEvalSettings(settings, patch),
   };
 }
 

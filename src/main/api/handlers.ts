@@ -4,10 +4,11 @@ import { ApiError } from '../../core/api/errors';
 import type { Db } from '../store/db';
 import * as calls from '../store/calls';
 import * as callList from '../store/call-list';
-import { listTurns } from '../store/turns';
+import { agentHistories, listTurns } from '../store/turns';
+import { getAudioState } from '../store/audio';
 import { addNote, deleteNote, listNotes } from '../store/notes';
 import { callMedia } from '../media/call-media';
-import type { ImportTarget } from '../app';
+import type { ImportTarget } from '../services';
 import { createImportJobs } from './import-jobs';
 import { readSettings, updateSettings } from '../settings';
 import { callMetrics } from './call-metrics';
@@ -18,6 +19,8 @@ import { outcomesForCalls } from '../store/evaluation-results';
 import type { RunQueue } from '../evaluators/run-queue';
 import type { ImportAccess } from '../import/import-access';
 import type { StorageHealth } from '../store/disk-full';
+import type { Environment } from '../config';
+import type { SecretSealer } from '../secret-sealer';
 
 export interface ListenerState {
   url: string | null;
@@ -26,6 +29,8 @@ export interface ListenerState {
 
 export interface HandlerDeps {
   app: ImportTarget;
+  env: Environment;
+  sealer: SecretSealer;
   listener: () => ListenerState;
   runs: RunQueue;
   /** where importPaths may read: the desktop's chosen paths, serve's --import-root folders. */
@@ -36,21 +41,23 @@ export interface HandlerDeps {
 export function callDetail(db: Db, id: number): CallDetail {
   const call = calls.getCall(db, id);
   if (!call) throw new ApiError('not_found', `no call with id ${id}`);
-  return { call, turns: listTurns(db, id), notes: listNotes(db, id), media: callMedia(db, call) };
+  return { call, turns: listTurns(db, id), notes: listNotes(db, id), media: callMedia(db, call), agent_history: agentHistories(db, [id]).get(id) ?? [] };
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, listener, runs, importAccess, storage }: HandlerDeps): ApiHandlers {
-  const { db, events } = app;
+export function createHandlers({ app, env, sealer, listener, runs, importAccess, storage }: HandlerDeps): ApiHandlers {
+  const { db, events, config } = app;
   const imports = createImportJobs(app, importAccess);
   return {
     ...imports,
-    ...createEvaluatorHandlers({ db, config: app.config, runs }),
+    ...createEvaluatorHandlers({ db, config, env, sealer, runs }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
-      // each row's newest evaluator outcomes, for the list's result columns: one query per page
-      const outcomes = outcomesForCalls(db, page.rows.map((row) => row.id));
-      return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {} })) };
+      // each row's newest evaluator outcomes (the list's result columns) and its agents: one query each per page
+      const ids = page.rows.map((row) => row.id);
+      const outcomes = outcomesForCalls(db, ids);
+      const histories = agentHistories(db, ids);
+      return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {}, agent_history: histories.get(row.id) ?? [] })) };
     },
     countCalls: ({ filter }) => ({ total: callList.countCalls(db, filter) }),
     getCall: ({ id }) => callDetail(db, id),
@@ -61,20 +68,21 @@ export function createHandlers({ app, listener, runs, importAccess, storage }: H
     },
     setVerdict: ({ id, verdict }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
-      calls.setVerdict(db, id, verdict, new Date().toISOString());
+      const now = new Date().toISOString();
+      calls.setVerdict(db, id, verdict, now);
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
-      return callDetail(db, id);
+      return { id, verdict, reviewed_at: verdict === null ? null : now };
     },
     addNote: ({ id, at_ms: atMs, text }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
       addNote(db, id, atMs, text, new Date().toISOString());
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
-      return callDetail(db, id);
+      return { id, notes: listNotes(db, id) };
     },
     deleteNote: ({ id, note_id: noteId }) => {
       if (!deleteNote(db, id, noteId)) throw new ApiError('not_found', `no note ${noteId} on call ${id}`);
       events.emit('calls.changed', { ids: [id], change: 'reviewed' });
-      return callDetail(db, id);
+      return { id, notes: listNotes(db, id) };
     },
     getCallPii: ({ id, types }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
@@ -86,20 +94,21 @@ export function createHandlers({ app, listener, runs, importAccess, storage }: H
       if (!call) throw new ApiError('not_found', `no call with id ${id}`);
       return callMetrics(db, call);
     },
-    analyseRecording: ({ id, fetch_remote: fetchRemote }) => {
+    analyseRecording: async ({ id, fetch_remote: fetchRemote, wait }) => {
       if (!calls.getCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
-      if (!app.audio) throw new ApiError('internal', 'recording analysis is not available here');
-      void app.audio.analyse(id, { fetchRemote });
-      return { queued: true };
+      const done = app.audio.analyse(id, { fetchRemote });
+      if (wait) await done;
+      const state = getAudioState(db, id);
+      return { queued: true, status: state?.status ?? null, error: state?.error ?? null };
     },
-    getSettings: () => readSettings(app.config, listener().url),
-    updateSettings: (patch) => updateSettings(app.config, patch, listener().url),
+    getSettings: () => readSettings(config, env, listener().url),
+    updateSettings: (patch) => updateSettings(config, env, patch, listener().url),
     getStorageStatus: () => storage.status(),
     getListenerInfo: () => {
       const state = listener();
       return listenerInfo(state.url, state.error);
     },
-    revealApiKey: () => ({ api_key: app.config.apiKey, source: app.config.apiKeySource }),
+    revealApiKey: () => ({ api_key: config.apiKey, source: config.apiKeySource }),
   } satisfies ApiHandlers;
 }
 

@@ -1,12 +1,10 @@
 import { ApiError } from '../../core/api/errors';
-import type { ApiHandlers } from '../../core/api/contract';
+import type { ImportHandlers } from '../../core/api/contract';
 import type { ImportSummary } from '../../core/api/types';
-import type { ImportTarget } from '../app';
+import type { ImportTarget } from '../services';
 import { importPaths } from '../import/import-files';
 import { importText } from '../import/import-text';
 import { checkImportPaths, type ImportAccess } from '../import/import-access';
-
-type ImportHandlers = Pick<ApiHandlers, 'importPaths' | 'importDocument' | 'cancelImport'>;
 
 /**
  * Import jobs run in main; their progress reaches every window as `import.progress` events and

@@ -2,29 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ImportTarget } from '../app';
+import type { AnalysisService, StoreServices } from '../services';
 import { getCall } from '../store/calls';
 import { listTurns } from '../store/turns';
 import { getAudioState, pendingAudio, putAudioState } from '../store/audio';
 import { createHostLimiter } from '../net/host-limiter';
 import { fetchRecording } from './fetch-recording';
-import type { AnalyseRequest, AnalyseResponse } from './messages';
+import type { AnalyseRequest, AnalyseResponse, AudioWorkerSettings } from './messages';
 import { storeAudioMetrics } from './store-results';
-
-/**
- * Runs recording analyses one at a time in a worker thread: picks the recording (local file, or
- * the remote URL fetched into the media cache), sends it to the worker, and stores the speech
- * segments, the peaks file and the audio metrics. Progress is in `call_audio.status` and events.
- * Remote recordings are fetched beside the queue, a few at a time and at most two per host, so a
- * URL that hangs holds its own fetch and never the analyses of other calls.
- */
-export interface AnalysisService {
-  /** queues a call's recording; resolves when its analysis ended (done or failed). */
-  analyse(callId: number, options?: { fetchRemote?: boolean }): Promise<void>;
-  /** picks up analyses a previous run left unfinished. */
-  resume(): void;
-  close(): Promise<void>;
-}
 
 export const PEAKS_PER_SECOND = 100;
 
@@ -46,7 +31,19 @@ function hostOf(url: string): string {
   }
 }
 
-export function createAnalysisService(app: ImportTarget, workerPath: () => string): AnalysisService {
+export interface AudioWorker extends AudioWorkerSettings {
+  /** where the built worker script is. */
+  path: () => string;
+}
+
+/**
+ * Runs recording analyses one at a time in a worker thread: picks the recording (local file, or
+ * the remote URL fetched into the media cache), sends it to the worker, and stores the speech
+ * segments, the peaks file and the audio metrics. Progress is in `call_audio.status` and events.
+ * Remote recordings are fetched beside the queue, a few at a time and at most two per host, so a
+ * URL that hangs holds its own fetch and never the analyses of other calls.
+ */
+export function createAnalysisService(app: StoreServices, audioWorker: AudioWorker): AnalysisService {
   let worker: Worker | null = null;
   let nextJobId = 1;
   const waiting = new Map<number, (response: AnalyseResponse) => void>();
@@ -58,11 +55,15 @@ export function createAnalysisService(app: ImportTarget, workerPath: () => strin
   const fetches = new Set<AbortController>();
   const fetching = new Map<number, Promise<string>>();
 
-  const announce = (callId: number) => app.events.emit('calls.changed', { ids: [callId], change: 'merged' });
+  /** Analysis progress is its own event: the call's transcript and review did not change. */
+  const announce = (callId: number) => {
+    const status = getAudioState(app.db, callId)?.status;
+    if (status) app.events.emit('audio.changed', { ids: [callId], status });
+  };
 
   function ensureWorker(): Worker {
     if (worker) return worker;
-    const started = new Worker(workerPath());
+    const started = new Worker(audioWorker.path(), { workerData: { energyOnly: audioWorker.energyOnly } satisfies AudioWorkerSettings });
     started.on('message', (response: AnalyseResponse) => {
       waiting.get(response.jobId)?.(response);
       waiting.delete(response.jobId);

@@ -1,4 +1,11 @@
 /** Messages between the analysis service (main thread) and the audio worker. */
+
+/** The worker's `workerData`, set by the app from its environment (the worker reads no environment). */
+export interface AudioWorkerSettings {
+  /** CALLSCOPE_VAD=energy: measure by energy alone, without loading the speech model. */
+  energyOnly: boolean;
+}
+
 export interface AnalyseRequest {
   jobId: number;
   path: string;

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyseRecording } from './analyse';
 import { loadSpeechModel, type SpeechModelLoad } from './speech-model';
-import type { AnalyseRequest, AnalyseResponse } from './messages';
+import type { AnalyseRequest, AnalyseResponse, AudioWorkerSettings } from './messages';
 
 /**
  * The audio worker: decoding, voice activity and peaks run here, never on the main thread, so the
@@ -10,11 +10,12 @@ import type { AnalyseRequest, AnalyseResponse } from './messages';
  */
 /** Loaded once per worker; when it cannot be, every call is measured by the energy path and says why. */
 let speechModel: Promise<SpeechModelLoad> | null = null;
+const settings: Partial<AudioWorkerSettings> = workerData ?? {};
 
 async function handle(request: AnalyseRequest): Promise<AnalyseResponse> {
   const started = performance.now();
   try {
-    speechModel ??= process.env.CALLSCOPE_VAD === 'energy' ? Promise.resolve({ model: null, error: 'CALLSCOPE_VAD=energy' }) : loadSpeechModel();
+    speechModel ??= settings.energyOnly ? Promise.resolve({ model: null, error: 'CALLSCOPE_VAD=energy' }) : loadSpeechModel();
     const loaded = await speechModel;
     const result = await analyseRecording(request.path, {
       agentChannel: request.agentChannel,

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { ApiError, httpStatusByCode, toErrorBody } from '../../core/api/errors';
+import { parseOrThrow } from '../../core/api/validate';
 import type { AppCore } from '../app';
 import { attachmentHeader, selectionDownload, selectionExportQuery, singleCallDownload, singleExportQuery, type Download } from '../export';
 import { getCall } from '../store/calls';
@@ -9,11 +10,6 @@ import { getCall } from '../store/calls';
  * `callscope-media://calls/<id>/export?format=...` and `callscope-media://exports?call_ids=...`.
  * The download links of the renderer point here; Electron saves what they answer.
  */
-function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } }): T {
-  if (result.success) return result.data;
-  throw new ApiError('invalid_payload', `invalid query parameters: ${result.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
-}
-
 function toResponse(download: Download): Response {
   const headers: Record<string, string> = { 'content-type': download.contentType, 'content-disposition': attachmentHeader(download.filename) };
   if (download.size !== null) headers['content-length'] = String(download.size);
@@ -23,11 +19,11 @@ function toResponse(download: Download): Response {
 export async function exportResponse(core: AppCore, url: URL): Promise<Response> {
   const query = Object.fromEntries(url.searchParams);
   try {
-    if (url.host === 'exports') return toResponse(selectionDownload(core.db, core.config.dataDir, parsed(selectionExportQuery.safeParse(query))));
+    if (url.host === 'exports') return toResponse(selectionDownload(core.db, core.config.dataDir, parseOrThrow(selectionExportQuery, query, 'invalid query parameters')));
     const [, id] = /^\/(\d+)\/export$/.exec(url.pathname) ?? [];
     const call = url.host === 'calls' && id ? getCall(core.db, Number(id)) : null;
     if (!call) throw new ApiError('not_found', 'no such call');
-    const { format, types, mode } = parsed(singleExportQuery.safeParse(query));
+    const { format, types, mode } = parseOrThrow(singleExportQuery, query, 'invalid query parameters');
     return toResponse(await singleCallDownload(core.db, core.config.dataDir, call, format, { types, mode }));
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError('internal', error instanceof Error ? error.message : String(error));

@@ -2,9 +2,8 @@ import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { z } from 'zod';
 import { EVENT_CHANNEL, GRANT_CHANNEL, RPC_CHANNEL } from '../../core/api/desktop-bridge';
 import { ApiError, toErrorBody } from '../../core/api/errors';
-import { isApiMethod } from '../../core/api/methods';
 import type { AppCore } from '../app';
-import { dispatch } from '../api/dispatch';
+import { dispatchByName } from '../api/dispatch';
 import type { GrantedPaths } from '../import/import-access';
 import { diskFullError } from '../store/disk-full';
 
@@ -26,8 +25,7 @@ export function registerIpc(core: AppCore, isTrustedFrame: (frame: WebFrameMain 
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown) => {
     try {
       if (!isTrustedFrame(event.senderFrame)) throw new ApiError('forbidden', 'IPC from an untrusted frame');
-      if (!isApiMethod(method)) throw new ApiError('not_found', `no API method "${String(method)}"`);
-      return { ok: true, value: await dispatch(core.handlers, method, input) };
+      return { ok: true, value: await dispatchByName(core.handlers, method, input) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, ...toErrorBody(error) };
       if (core.storage.noteFailure(error)) return { ok: false, ...toErrorBody(diskFullError()) };

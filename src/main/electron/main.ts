@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, type WebFrameMain } from 'electron';
 import { openApp, type AppCore } from '../app';
-import { resolveDataDir } from '../config';
 import { startListener, type Listener } from '../http/server';
 import { registerIpc } from './ipc';
 import { guardAllWebContents, hardenSession } from './security';
@@ -11,7 +10,6 @@ import { electronNativeBinding } from './native-binding';
 import { installMenu } from './menu';
 import { handleMediaProtocol } from './media-protocol';
 import { safeStorageSealer } from './safe-storage-sealer';
-import { installSecretSealer } from '../secret-sealer';
 import { grantedPathsAccess } from '../import/import-access';
 
 /**
@@ -65,14 +63,19 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, appOrigin);
   handleAppProtocol(rendererDir);
-  const dataDir = process.env.CALLSCOPE_DATA_DIR ?? resolveDataDir(app.getPath('userData'));
+  const dataDir = process.env.CALLSCOPE_DATA_DIR ?? app.getPath('userData');
   const binding = electronNativeBinding();
   // safeStorage is usable only after 'ready'; the key is read when a run starts, never at open.
   const sealer = safeStorageSealer();
-  if (sealer) installSecretSealer(sealer);
   // importPaths reads only what the user chose in this session (a dialog, a drop)
   const granted = grantedPathsAccess();
-  core = openApp({ dataDir, importAccess: granted, ...(binding ? { nativeBinding: binding } : {}) });
+  core = openApp({
+    dataDir,
+    importAccess: granted,
+    env: process.env,
+    ...(sealer ? { sealer } : {}),
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
   try {
     listener = await startListener({ core, host: '127.0.0.1', port: core.config.listenerPort });
   } catch (error) {

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readStoredConfig, writeStoredConfig, type Config } from '../config';
-import { secretSealer } from '../secret-sealer';
+import type { ApiParsedInput } from '../../core/api/contract';
+import type { EvalSettingsView } from '../../core/api/evaluators-contract';
+import { readStoredConfig, writeStoredConfig, type Config, type Environment } from '../config';
+import type { SecretSealer } from '../secret-sealer';
 
 /**
  * The LLM judge's connection (DESIGN §8): Settings, defaulting to OPENAI_BASE_URL, OPENAI_API_KEY
@@ -16,8 +18,11 @@ export interface EvalSettings {
   max_retries: number;
 }
 
-export interface EvalSettingsView extends Omit<EvalSettings, 'api_key'> {
-  api_key: { set: boolean; from_env: boolean; stored_in: 'os-keychain' | 'config-file' };
+/** Where the settings are read from: the saved config, the environment's defaults, and how the key is sealed. */
+export interface EvalSettingsSource {
+  config: Config;
+  env: Environment;
+  sealer: SecretSealer;
 }
 
 const storedSchema = z
@@ -40,48 +45,39 @@ function stored(config: Config): z.infer<typeof storedSchema> {
 }
 
 /** The key saved in Settings, if it can be unsealed here. */
-function savedKey(saved: z.infer<typeof storedSchema>): string | null {
+function savedKey(saved: z.infer<typeof storedSchema>, sealer: SecretSealer): string | null {
   if (!saved.api_key_sealed) return null;
   try {
-    return secretSealer().unseal(saved.api_key_sealed) || null;
+    return sealer.unseal(saved.api_key_sealed) || null;
   } catch {
     return null; // sealed on another machine or by another user: treat as not set
   }
 }
 
 /** Settings first, the environment as the default (as for base URL and model). */
-export function readEvalSettings(config: Config): EvalSettings {
+export function readEvalSettings({ config, env, sealer }: EvalSettingsSource): EvalSettings {
   const saved = stored(config);
   return {
-    base_url: saved.base_url || process.env.OPENAI_BASE_URL || DEFAULT_EVAL.base_url,
-    model: saved.model || process.env.CALLSCOPE_EVAL_MODEL || DEFAULT_EVAL.model,
-    api_key: savedKey(saved) ?? (process.env.OPENAI_API_KEY || null),
+    base_url: saved.base_url || env.OPENAI_BASE_URL || DEFAULT_EVAL.base_url,
+    model: saved.model || env.CALLSCOPE_EVAL_MODEL || DEFAULT_EVAL.model,
+    api_key: savedKey(saved, sealer) ?? (env.OPENAI_API_KEY || null),
     concurrency: saved.concurrency ?? DEFAULT_EVAL.concurrency,
     timeout_ms: saved.timeout_ms ?? DEFAULT_EVAL.timeout_ms,
     max_retries: saved.max_retries ?? DEFAULT_EVAL.max_retries,
   };
 }
 
-export function viewEvalSettings(config: Config): EvalSettingsView {
-  const settings = readEvalSettings(config);
-  const fromEnv = settings.api_key !== null && savedKey(stored(config)) === null;
+export function viewEvalSettings(source: EvalSettingsSource): EvalSettingsView {
+  const settings = readEvalSettings(source);
+  const fromEnv = settings.api_key !== null && savedKey(stored(source.config), source.sealer) === null;
   return {
     ...settings,
-    api_key: { set: settings.api_key !== null, from_env: fromEnv, stored_in: secretSealer().kind },
+    api_key: { set: settings.api_key !== null, from_env: fromEnv, stored_in: source.sealer.kind },
   };
 }
 
-export interface EvalSettingsPatch {
-  base_url?: string | null | undefined;
-  model?: string | null | undefined;
-  /** a string sets the key, null or '' clears it. */
-  api_key?: string | null | undefined;
-  concurrency?: number | undefined;
-  timeout_ms?: number | undefined;
-  max_retries?: number | undefined;
-}
-
-export function updateEvalSettings(config: Config, patch: EvalSettingsPatch): EvalSettingsView {
+export function updateEvalSettings(source: EvalSettingsSource, patch: ApiParsedInput<'updateEvalSettings'>): EvalSettingsView {
+  const { config, sealer } = source;
   const file = join(config.dataDir, 'config.json');
   const all = readStoredConfig(file);
   const next: Record<string, unknown> = { ...stored(config) };
@@ -92,10 +88,10 @@ export function updateEvalSettings(config: Config, patch: EvalSettingsPatch): Ev
   };
   setOrClear('base_url', patch.base_url);
   setOrClear('model', patch.model);
-  if (patch.api_key !== undefined) setOrClear('api_key_sealed', patch.api_key ? secretSealer().seal(patch.api_key) : null);
+  if (patch.api_key !== undefined) setOrClear('api_key_sealed', patch.api_key ? sealer.seal(patch.api_key) : null);
   for (const key of ['concurrency', 'timeout_ms', 'max_retries'] as const) {
     if (patch[key] !== undefined) next[key] = patch[key];
   }
   writeStoredConfig(file, { ...all, evaluation: next });
-  return viewEvalSettings(config);
+  return viewEvalSettings(source);
 }

@@ -6,12 +6,12 @@ import type { EventBus } from '../api/events';
 import { getEvaluatorVersion, type StoredEvaluator } from '../store/evaluators';
 import { findReusableResult, insertResult, type NewResult } from '../store/evaluation-results';
 import { createRun, finishRun, runCounts, setItemState, type RunRow } from '../store/evaluation-runs';
+import { runProgress } from '../../core/evaluators/run-progress';
 import { createBatchWriter } from './batch-writer';
 import { loadCallInput, type CallInput } from './call-input';
-import { readEvalSettings, type EvalSettings } from './eval-settings';
+import { readEvalSettings, type EvalSettings, type EvalSettingsSource } from './eval-settings';
 import { judgeCall, JudgeCancelled } from './judge';
 import { createLimiter } from './limiter';
-import type { Config } from '../config';
 
 /**
  * Evaluation runs (DESIGN §8): a queue over (call, evaluator version) items with a concurrency
@@ -34,20 +34,19 @@ interface Item {
   evaluator_version_id: number;
 }
 
-export interface RunQueueDeps {
+export interface RunQueueDeps extends EvalSettingsSource {
   db: Db;
-  config: Config;
   events: EventBus;
   now?: () => string;
 }
 
-export function createRunQueue({ db, config, events, now = () => new Date().toISOString() }: RunQueueDeps): RunQueue {
+export function createRunQueue({ db, config, env, sealer, events, now = () => new Date().toISOString() }: RunQueueDeps): RunQueue {
   const writer = createBatchWriter(db);
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const requests = createLimiter();
   let maxInFlight = 0;
 
-  const progress = (run: RunRow) => events.emit('evaluation.progress', { run_id: run.public_id, status: 'running', counts: runCounts(db, run.id) });
+  const progress = (run: RunRow) => events.emit('evaluation.progress', { run_id: run.public_id, status: 'running', progress: runProgress(runCounts(db, run.id)) });
 
   /** What the evaluator saw: the call's content, and for a judge the model that read it. */
   const inputKey = (evaluator: StoredEvaluator, input: CallInput, settings: EvalSettings) =>
@@ -103,7 +102,7 @@ export function createRunQueue({ db, config, events, now = () => new Date().toIS
   }
 
   async function execute(run: RunRow, items: readonly Item[], controller: AbortController): Promise<void> {
-    const settings = readEvalSettings(config);
+    const settings = readEvalSettings({ config, env, sealer });
     const evaluators = new Map<number, StoredEvaluator | null>();
     const evaluatorOf = (versionId: number) => {
       if (!evaluators.has(versionId)) evaluators.set(versionId, getEvaluatorVersion(db, versionId));
@@ -167,8 +166,8 @@ export function createRunQueue({ db, config, events, now = () => new Date().toIS
     await writer.flush();
     const status = controller.signal.aborted ? 'cancelled' : 'completed';
     finishRun(db, run.id, status, now());
-    events.emit('evaluation.progress', { run_id: run.public_id, status, counts: runCounts(db, run.id) });
-    events.emit('evaluation.finished', { run_id: run.public_id, status, counts: runCounts(db, run.id) });
+    events.emit('evaluation.progress', { run_id: run.public_id, status, progress: runProgress(runCounts(db, run.id)) });
+    events.emit('evaluation.finished', { run_id: run.public_id, status, progress: runProgress(runCounts(db, run.id)) });
     events.emit('calls.changed', { ids: [...new Set(items.map((i) => i.call_id))], change: 'reviewed' });
   }
 
@@ -187,7 +186,7 @@ export function createRunQueue({ db, config, events, now = () => new Date().toIS
           console.error('callscope: evaluation run failed:', error instanceof Error ? error.message : error);
           try {
             finishRun(db, run.id, 'cancelled', now());
-            events.emit('evaluation.finished', { run_id: run.public_id, status: 'cancelled', counts: runCounts(db, run.id) });
+            events.emit('evaluation.finished', { run_id: run.public_id, status: 'cancelled', progress: runProgress(runCounts(db, run.id)) });
           } catch (inner) {
             console.error('callscope: could not record the failed run:', inner instanceof Error ? inner.message : inner);
           }

@@ -12,11 +12,12 @@ const commaList = z
   .optional()
   .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []));
 
-const types = commaList.pipe(z.array(z.enum(PII_TYPES)));
+/** `?types=phone_number,credit_card`: PII types (none given: every type); the PII route reads the same. */
+export const piiTypesParam = commaList.pipe(z.array(z.enum(PII_TYPES)));
 const mode = z.enum(MASK_MODES).default('tone');
 
 /** `?format=json|txt|wav&types=a,b&mode=tone|silence` for one call. */
-export const singleExportQuery = z.object({ format: z.enum(EXPORT_FORMATS), types, mode });
+export const singleExportQuery = z.object({ format: z.enum(EXPORT_FORMATS), types: piiTypesParam, mode });
 
 /** A selection can be large; the zip is streamed, but each call's WAV is rendered in turn. */
 export const MAX_EXPORT_CALLS = 500;
@@ -33,7 +34,7 @@ export const selectionExportBody = z.object({
 export const selectionExportQuery = z.object({
   call_ids: commaList.pipe(z.array(z.string()).min(1).max(MAX_EXPORT_CALLS)),
   formats: commaList.pipe(z.array(z.enum(EXPORT_FORMATS)).min(1)).transform((list) => [...new Set(list)]),
-  types,
+  types: piiTypesParam,
   mode,
 });
 

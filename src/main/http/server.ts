@@ -39,8 +39,16 @@ export interface ListenerOptions {
   uploadIdleTimeoutMs?: number;
 }
 
+/** A route as fastify registered it: `GET`, `/api/v1/calls/:id`. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
 export interface Listener {
   app: FastifyInstance;
+  /** every route registered (HEAD twins of GET routes included), e.g. to check them against /openapi.json. */
+  routes(): readonly RegisteredRoute[];
   host: string;
   port: number;
   url: string;
@@ -63,14 +71,19 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Builds the fastify app: auth, body parsing, errors and every route. Exported for inject() tests. */
-export async function buildListenerApp(options: ListenerOptions & { host: string }): Promise<FastifyInstance> {
+/** Builds the fastify app: auth, body parsing, errors and every route, and the list of those routes. */
+export async function buildListenerApp(options: ListenerOptions & { host: string }): Promise<{ app: FastifyInstance; routes: readonly RegisteredRoute[] }> {
   const { core, ui, host } = options;
   const app = Fastify({
     logger: false,
     bodyLimit: core.config.bodyLimitBytes,
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routes: RegisteredRoute[] = [];
+  // added first, so it hears the routes of every plugin registered below
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   registerJsonParser(app);
   registerErrorHandlers(app, core.config.bodyLimitBytes, core.storage);
@@ -127,13 +140,13 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerRpcRoutes(app, core);
   app.get('/openapi.json', { config: { auth: 'public' } }, async () => openApiDocument(baseUrl()));
   if (ui) await registerUiRoutes(app, ui.rendererDir, ui.token);
-  return app;
+  return { app, routes };
 }
 
 export async function startListener(options: ListenerOptions): Promise<Listener> {
   const host = options.host ?? '127.0.0.1';
   const requestedPort = options.port ?? 8787;
-  const app = await buildListenerApp({ ...options, host });
+  const { app, routes } = await buildListenerApp({ ...options, host });
   try {
     await app.listen({ host, port: requestedPort });
   } catch (error) {
@@ -144,5 +157,5 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
   const port = typeof address === 'object' && address !== null ? address.port : requestedPort;
   const url = `http://${urlHost(host)}:${port}`;
   options.core.setListenerState({ url, error: null });
-  return { app, host, port, url, close: () => app.close() };
+  return { app, routes: () => routes, host, port, url, close: () => app.close() };
 }

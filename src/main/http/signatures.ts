@@ -1,13 +1,11 @@
 import { createHmac } from 'node:crypto';
+import type { WebhookProviderName } from '../../core/api/types';
 import { safeEqual } from './auth';
 
 /**
  * Webhook signature schemes of the providers (corpus FORMATS.md, `.headers.json` notes).
  * Each verifier gets the exact raw bytes, the request headers and the clock.
  */
-export type WebhookProvider = 'retell' | 'elevenlabs' | 'bland' | 'vapi';
-export const webhookProviders: readonly WebhookProvider[] = ['retell', 'elevenlabs', 'bland', 'vapi'];
-
 export type Verdict = { ok: true } | { ok: false; reason: string };
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -75,7 +73,7 @@ function verifyVapi(_body: Buffer, headers: Headers, secret: string): Verdict {
   return safeEqual(given.trim(), secret) ? { ok: true } : { ok: false, reason: 'the Vapi credential does not match' };
 }
 
-export function verifyWebhook(provider: WebhookProvider, body: Buffer, headers: Headers, secret: string, nowMs: number): Verdict {
+export function verifyWebhook(provider: WebhookProviderName, body: Buffer, headers: Headers, secret: string, nowMs: number): Verdict {
   switch (provider) {
     case 'retell':
       return verifyRetell(body, headers, secret, nowMs);

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ImportProgress, ImportSummary } from '../../core/api/types';
-import type { ImportTarget } from '../app';
+import type { ImportTarget } from '../services';
 import { findCallIdByRef, getCall, setRecordingPath } from '../store/calls';
 import { recordingsDir } from '../media/recordings';
 import { parseJsonText } from './documents';
@@ -133,6 +133,6 @@ export async function attachRecording(core: ImportTarget, path: string, name = b
   setRecordingPath(core.db, call.id, target);
   core.events.emit('calls.changed', { ids: [call.id], change: 'merged' });
   // Analysis runs in the worker; the import does not wait for it.
-  void core.audio?.analyse(call.id);
+  void core.audio.analyse(call.id);
   return 1;
 }

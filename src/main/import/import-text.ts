@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../core/api/types';
-import type { ImportTarget } from '../app';
+import type { ImportTarget } from '../services';
 import { looksLikeJsonLines, parseJsonText } from './documents';
 import { countInto, emptyTally, errorOf, type ItemResult } from './ingest-documents';
 import { documentUnits, ingestInSlices, jsonLinesUnits, type ImportUnit } from './sliced-import';

@@ -1,7 +1,7 @@
 import { ApiError, type ErrorCode } from '../../core/api/errors';
 import { callsInDocument, normalizeAny } from '../../core/formats/registry';
 import type { NormalizedCall } from '../../core/model/call';
-import type { ImportTarget } from '../app';
+import type { ImportTarget } from '../services';
 import type { IngestJob } from '../store/ingest-batch';
 import { diskFullError, isDiskFull } from '../store/disk-full';
 

@@ -1,7 +1,7 @@
 import { parseJsonText } from './documents';
 import { callsInDocument } from '../../core/formats/registry';
 import { errorOf, ingestItems, itemsOfDocument, type ItemResult, type PendingItem } from './ingest-documents';
-import type { ImportTarget } from '../app';
+import type { ImportTarget } from '../services';
 
 /**
  * Imports of many calls in one request (`POST /api/v1/import`, a dropped file's text) are parsed,

@@ -4,7 +4,9 @@ import { stmt } from './statements';
 
 /** Query module for `call_audio`: the state and results of a recording's analysis. */
 
-export type AudioStatus = 'queued' | 'fetching' | 'analysing' | 'done' | 'failed';
+import type { AudioStatus } from '../../core/api/types';
+
+export type { AudioStatus };
 
 export interface AudioSegment {
   speaker: 'agent' | 'user' | null;

@@ -1,7 +1,6 @@
 import type { ApiClient } from '../../core/api/contract';
-import type { ApiEventName, ApiEvents } from '../../core/api/types';
+import type { ApiEvents } from '../../core/api/types';
 import type { ErrorBody } from '../../core/api/errors';
-import { apiMethods, type ApiMethod } from '../../core/api/methods';
 import type { DesktopBridge as DesktopBridgeOf } from '../../core/api/desktop-bridge';
 
 /**
@@ -29,7 +28,7 @@ export class ApiCallError extends Error {
   }
 }
 
-type Invoke = (method: ApiMethod, input: unknown) => Promise<unknown>;
+type Invoke = (method: string, input: unknown) => Promise<unknown>;
 type Subscribe = (event: string, listener: (payload: unknown) => void) => () => void;
 
 function desktopTransport(bridge: DesktopBridge): { invoke: Invoke; subscribe: Subscribe } {
@@ -53,7 +52,7 @@ function httpTransport(): { invoke: Invoke; subscribe: Subscribe } {
     let dropped = false;
     source.addEventListener('error', () => (dropped = true));
     source.addEventListener('open', () => {
-      if (dropped) listeners.get('calls.changed')?.forEach((l) => l({ ids: [], change: 'merged' }));
+      if (dropped) listeners.get('resync')?.forEach((l) => l({}));
       dropped = false;
     });
     return source;
@@ -94,17 +93,29 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 const transport = typeof window !== 'undefined' && window.callscope ? desktopTransport(window.callscope) : httpTransport();
 
+/**
+ * Every method of the contract, with no list of their names here (that would pull zod into the
+ * page): any property is a method that forwards to the transport, and the contract's types say
+ * which exist and what goes in and comes out. Main refuses a name it does not know.
+ */
 function buildClient(invoke: Invoke): ApiClient {
-  const entries = apiMethods.map((method) => [method, (input: unknown) => invoke(method, input)]);
-  // Each entry forwards to the transport; the contract types what goes in and comes out.
-  const client: ApiClient = Object.fromEntries(entries);
-  return client;
+  const methods: ApiClient = Object.create(null);
+  return new Proxy(methods, {
+    // not `then`: the client is no promise (a thenable would be awaited by whoever returns it from an async function)
+    get: (_target, method) => (typeof method === 'string' && method !== 'then' ? (input: unknown) => invoke(method, input) : undefined),
+  });
 }
 
 export const api: ApiClient = buildClient(transport.invoke);
 
-export function onApiEvent<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
-  return transport.subscribe(event, (payload) => listener(payload as ApiEvents[E]));
+/**
+ * What the renderer hears: the API's events, and `resync`, said by the transport itself when its
+ * event stream came back after a drop (events may have been missed: read again what is shown).
+ */
+export type ClientEvents = ApiEvents & { resync: Record<string, never> };
+
+export function onApiEvent<E extends keyof ClientEvents>(event: E, listener: (payload: ClientEvents[E]) => void): () => void {
+  return transport.subscribe(event, (payload) => listener(payload as ClientEvents[E]));
 }
 
 export const transportKind: 'desktop' | 'http' = typeof window !== 'undefined' && window.callscope ? 'desktop' : 'http';

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { callSortColumns, metricColumns, type MetricFilter } from '../../../core/api/types';
 import { callListItem, callResource, statusesFor, transcriptEntry } from '../../../core/present/livekit-workflow-calls';
 import type { AppCore } from '../../app';
-import { listCalls } from '../../store/call-list';
-import { agentHistories, listTurns } from '../../store/turns';
-import { callFromParam, parseQuery } from '../route-helpers';
+import { dispatch } from '../../api/dispatch';
+import { callIdFromParam, parseQuery } from '../route-helpers';
 
 /** Seed 002: read routes for calls (`GET /api/v1/calls`, detail, transcript). */
 
@@ -33,13 +32,14 @@ function metricFilters(query: Record<string, unknown>): MetricFilter[] {
 const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(100).default(20),
-  status: z.string().optional(),
-  workflow_id: z.string().optional(),
-  user_id: z.string().optional(),
+  // the contract's limits, checked here so a problem is named by this route's own parameter
+  status: z.string().max(100).optional(),
+  workflow_id: z.string().max(200).optional(),
+  user_id: z.string().max(100).optional(),
   started_after: instant.optional(),
   started_before: instant.optional(),
   // ours
-  provider: z.string().optional(),
+  provider: z.string().max(100).optional(),
   q: z.string().max(500).optional(),
   verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
   sort: z.enum(callSortColumns).default('started_at'),
@@ -54,7 +54,7 @@ export function registerCallsV1Routes(app: FastifyInstance, core: AppCore): void
 
   app.get('/api/v1/calls', auth, async (request) => {
     const query = parseQuery(listQuery, request);
-    const page = listCalls(core.db, {
+    const page = await dispatch(core.handlers, 'listCalls', {
       offset: (query.page - 1) * query.page_size,
       limit: query.page_size,
       sort: { column: query.sort, direction: query.order },
@@ -70,9 +70,8 @@ export function registerCallsV1Routes(app: FastifyInstance, core: AppCore): void
         metrics: metricFilters(query),
       },
     });
-    const histories = agentHistories(core.db, page.rows.map((row) => row.id));
     return {
-      items: page.rows.map((row) => callListItem(row, histories.get(row.id) ?? [])),
+      items: page.rows.map((row) => callListItem(row, row.agent_history)),
       total: page.total,
       page: query.page,
       page_size: query.page_size,
@@ -82,27 +81,22 @@ export function registerCallsV1Routes(app: FastifyInstance, core: AppCore): void
 
   app.get('/api/v1/calls/active', auth, async (request) => {
     const { limit } = parseQuery(activeQuery, request);
-    const page = listCalls(core.db, {
+    const page = await dispatch(core.handlers, 'listCalls', {
       offset: 0,
       limit,
       sort: { column: 'started_at', direction: 'desc' },
       filter: { statuses: statusesFor('active') },
     });
-    const histories = agentHistories(core.db, page.rows.map((row) => row.id));
-    return page.rows.map((row) => {
-      const history = histories.get(row.id) ?? [];
-      return { ...callListItem(row, history), status: 'active', current_agent: history.at(-1) ?? null };
-    });
+    return page.rows.map((row) => ({ ...callListItem(row, row.agent_history), status: 'active', current_agent: row.agent_history.at(-1) ?? null }));
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id', auth, async (request) => {
-    const call = callFromParam(core, request.params.id);
-    const history = agentHistories(core.db, [call.id]).get(call.id) ?? [];
-    return callResource(call, listTurns(core.db, call.id), history);
+    const { call, turns, agent_history } = await dispatch(core.handlers, 'getCall', { id: callIdFromParam(core, request.params.id) });
+    return callResource(call, turns, agent_history);
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id/transcript', auth, async (request) => {
-    const call = callFromParam(core, request.params.id);
-    return listTurns(core.db, call.id).map((turn) => transcriptEntry(call, turn));
+    const { call, turns } = await dispatch(core.handlers, 'getCall', { id: callIdFromParam(core, request.params.id) });
+    return turns.map((turn) => transcriptEntry(call, turn));
   });
 }

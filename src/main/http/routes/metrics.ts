@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppCore } from '../../app';
-import { callMetrics } from '../../api/call-metrics';
-import { getAudioState } from '../../store/audio';
-import { callFromParam, parseBody } from '../route-helpers';
+import { dispatch } from '../../api/dispatch';
+import { callIdFromParam, parseBody } from '../route-helpers';
 
 /**
  * `GET /api/v1/calls/{id}/metrics` (seed 002 keys plus every figure by source) and
@@ -16,16 +15,15 @@ export function registerMetricsRoutes(app: FastifyInstance, core: AppCore): void
   const auth = { config: { auth: 'api-key' as const } };
 
   app.get<{ Params: { id: string } }>('/api/v1/calls/:id/metrics', auth, async (request) => {
-    return callMetrics(core.db, callFromParam(core, request.params.id));
+    return dispatch(core.handlers, 'getCallMetrics', { id: callIdFromParam(core, request.params.id) });
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/calls/:id/analyse', auth, async (request, reply) => {
-    const call = callFromParam(core, request.params.id);
+    const id = callIdFromParam(core, request.params.id);
     const body = parseBody(analyseBody, request);
-    const done = core.audio.analyse(call.id, { fetchRemote: body.fetch_remote });
-    if (!body.wait) return reply.code(202).send({ queued: true, status: getAudioState(core.db, call.id)?.status ?? 'queued' });
-    await done;
-    const state = getAudioState(core.db, call.id);
-    return reply.code(state?.status === 'done' ? 200 : 422).send({ status: state?.status, error: state?.error ?? null, metrics: callMetrics(core.db, call) });
+    const analysis = await dispatch(core.handlers, 'analyseRecording', { id, fetch_remote: body.fetch_remote, wait: body.wait });
+    if (!body.wait) return reply.code(202).send({ queued: true, status: analysis.status ?? 'queued' });
+    const metrics = await dispatch(core.handlers, 'getCallMetrics', { id });
+    return reply.code(analysis.status === 'done' ? 200 : 422).send({ status: analysis.status ?? undefined, error: analysis.error, metrics });
   });
 }

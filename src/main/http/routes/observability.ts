@@ -4,9 +4,8 @@ import { normalizeEfficientAi } from '../../../core/formats/efficientai';
 import { normalizeWithinLimits } from '../../../core/formats/limits';
 import { ingestResponse, observabilityDetail, observabilitySummary } from '../../../core/present/efficientai-observability';
 import type { AppCore } from '../../app';
-import { listCalls } from '../../store/call-list';
-import { listTurns } from '../../store/turns';
-import { callFromParam, contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';
+import { dispatch } from '../../api/dispatch';
+import { callIdFromParam, contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';
 
 /** Seed 000: EfficientAI call ingestion and its list / detail / delete routes. */
 
@@ -32,23 +31,19 @@ export function registerObservabilityRoutes(app: FastifyInstance, core: AppCore)
 
   app.get(INGEST, auth, async (request) => {
     const { skip, limit } = parseQuery(listQuery, request);
-    const page = listCalls(core.db, {
-      offset: skip,
-      limit,
-      sort: { column: 'created_at', direction: 'desc' },
-      filter: {},
-    });
+    const page = await dispatch(core.handlers, 'listCalls', { offset: skip, limit, sort: { column: 'created_at', direction: 'desc' } });
     return { items: page.rows.map(observabilitySummary), total: page.total, skip, limit };
   });
 
   app.get<{ Params: { callShortId: string } }>(`${INGEST}/:callShortId`, auth, async (request) => {
-    const call = callFromParam(core, request.params.callShortId);
-    return observabilityDetail(call, listTurns(core.db, call.id));
+    const { call, turns } = await dispatch(core.handlers, 'getCall', { id: callIdFromParam(core, request.params.callShortId) });
+    return observabilityDetail(call, turns);
   });
 
   app.delete<{ Params: { callShortId: string } }>(`${INGEST}/:callShortId`, auth, async (request) => {
-    const call = callFromParam(core, request.params.callShortId);
-    await core.handlers.deleteCall({ id: call.id });
+    const id = callIdFromParam(core, request.params.callShortId);
+    const { call } = await dispatch(core.handlers, 'getCall', { id });
+    await dispatch(core.handlers, 'deleteCall', { id });
     return { message: 'Call deleted', call_short_id: call.short_id };
   });
 }

@@ -5,15 +5,14 @@ import { cekuraBodyFromForm, normalizeCekura } from '../../../core/formats/cekur
 import { normalizeWithinLimits } from '../../../core/formats/limits';
 import { callLogList } from '../../../core/present/cekura-call-log';
 import { cekuraCallLogMetrics } from '../../../core/present/evaluations';
-import { latestResultsForCall } from '../../store/evaluation-results';
 import type { AppCore } from '../../app';
-import { getCall, setRecordingPath } from '../../store/calls';
-import { listTurns } from '../../store/turns';
+import { dispatch } from '../../api/dispatch';
+import { setRecordingPath } from '../../store/calls';
 import { adoptRecording } from '../../media/recordings';
 import { parseUrlEncodedFields, readMultipart } from '../form-body';
 import { ingestRequest } from '../ingest-helpers';
 import { readUploadWithin } from '../upload-deadline';
-import { callFromParam, rawBodyOf } from '../route-helpers';
+import { callIdFromParam, rawBodyOf } from '../route-helpers';
 import { redactNormalizedCall, redactPayloadText } from '../../../core/pii/redact-call';
 import { PII_TYPES, type PiiType } from '../../../core/pii/detectors';
 
@@ -23,6 +22,12 @@ import { PII_TYPES, type PiiType } from '../../../core/pii/detectors';
  * route still answers 415 to a non-JSON body.
  */
 const OBSERVE = '/observability/v1/observe/';
+
+/** A stored call as Cekura's CallLogList, with its evaluators' results as `metrics` (or none). */
+async function callLog(core: AppCore, id: number, withResults: boolean) {
+  const { call, turns } = await dispatch(core.handlers, 'getCall', { id });
+  return callLogList(call, turns, withResults ? cekuraCallLogMetrics(await dispatch(core.handlers, 'getCallEvaluations', { id })) : []);
+}
 
 export async function registerObserveRoutes(app: FastifyInstance, core: AppCore, uploadIdleMs: number): Promise<void> {
   await app.register(async (scope) => {
@@ -61,8 +66,7 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore,
           setRecordingPath(core.db, call.id, await adoptRecording(core.config.dataDir, recording, call.short_id));
           void core.audio.analyse(call.id);
         }
-        const stored = getCall(core.db, call.id) ?? call;
-        return reply.code(201).send(callLogList(stored, listTurns(core.db, call.id), cekuraCallLogMetrics(latestResultsForCall(core.db, call.id))));
+        return reply.code(201).send(await callLog(core, call.id, true));
       } catch (error) {
         if (recording) await rm(recording, { force: true });
         throw error;
@@ -71,15 +75,14 @@ export async function registerObserveRoutes(app: FastifyInstance, core: AppCore,
 
     // The call log as Cekura reads it back: `status` says reviewed_success / reviewed_failure once marked.
     scope.get<{ Params: { id: string } }>('/observability/v1/call-logs/:id/', auth, async (request) => {
-      const call = callFromParam(core, request.params.id);
-      return callLogList(call, listTurns(core.db, call.id), cekuraCallLogMetrics(latestResultsForCall(core.db, call.id)));
+      return callLog(core, callIdFromParam(core, request.params.id), true);
     });
 
     for (const provider of ['livekit', 'pipecat'] as const) {
       const route = `/observability/v1/${provider}/observe/`;
       scope.post(route, auth, async (request, reply) => {
         const { call } = await ingestRequest(core, request, { route, providers: [provider] });
-        return reply.code(201).send(callLogList(call, listTurns(core.db, call.id)));
+        return reply.code(201).send(await callLog(core, call.id, false));
       });
     }
   });

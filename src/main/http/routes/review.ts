@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppCore } from '../../app';
-import { callFromParam, parseBody } from '../route-helpers';
+import { dispatch } from '../../api/dispatch';
+import { callIdFromParam, parseBody } from '../route-helpers';
 
 /**
  * `PUT /api/v1/calls/{id}/review` with `{verdict, note}`: the manual verdict ("success" |
@@ -15,10 +16,11 @@ const reviewBody = z.object({
 
 export function registerReviewRoute(app: FastifyInstance, core: AppCore): void {
   app.put<{ Params: { id: string } }>('/api/v1/calls/:id/review', { config: { auth: 'api-key' } }, async (request) => {
-    const call = callFromParam(core, request.params.id);
+    const id = callIdFromParam(core, request.params.id);
     const body = parseBody(reviewBody, request);
-    let detail = await core.handlers.setVerdict({ id: call.id, verdict: body.verdict });
-    if (body.note) detail = await core.handlers.addNote({ id: call.id, at_ms: body.at_ms ?? null, text: body.note });
-    return { id: detail.call.uuid, verdict: detail.call.verdict, reviewed_at: detail.call.reviewed_at, notes: detail.notes };
+    const review = await dispatch(core.handlers, 'setVerdict', { id, verdict: body.verdict });
+    const { call, notes } = await dispatch(core.handlers, 'getCall', { id });
+    const latest = body.note ? (await dispatch(core.handlers, 'addNote', { id, at_ms: body.at_ms ?? null, text: body.note })).notes : notes;
+    return { id: call.uuid, verdict: review.verdict, reviewed_at: review.reviewed_at, notes: latest };
   });
 }

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from '../../../core/api/errors';
-import { isApiMethod } from '../../../core/api/methods';
 import type { AppCore } from '../../app';
-import { dispatch } from '../../api/dispatch';
+import { dispatchByName } from '../../api/dispatch';
 
 /**
  * The HTTP transport of the API contract: `POST /rpc/<method>` with the input as the JSON body,
@@ -14,11 +12,7 @@ export function registerRpcRoutes(app: FastifyInstance, core: AppCore): void {
   const rpcRoute = { ...session, bodyLimit: 72 * 1024 * 1024 };
   const openStreams = new Set<() => void>();
 
-  app.post<{ Params: { method: string } }>('/rpc/:method', rpcRoute, async (request) => {
-    const { method } = request.params;
-    if (!isApiMethod(method)) throw new ApiError('not_found', `no API method "${method}"`);
-    return dispatch(core.handlers, method, request.body);
-  });
+  app.post<{ Params: { method: string } }>('/rpc/:method', rpcRoute, async (request) => dispatchByName(core.handlers, request.params.method, request.body));
 
   app.get('/rpc/events', session, (request, reply) => {
     reply.hijack();

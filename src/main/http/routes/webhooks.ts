@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/api/errors';
+import { webhookProviderNames, type WebhookProviderName } from '../../../core/api/types';
 import { isRecord } from '../../../core/formats/types';
 import { ingestResponse } from '../../../core/present/efficientai-observability';
 import type { AppCore } from '../../app';
 import { hasValidApiKey } from '../auth';
 import { ingestRequest } from '../ingest-helpers';
 import { rawBodyOf } from '../route-helpers';
-import { verifyWebhook, webhookProviders, type WebhookProvider } from '../signatures';
+import { verifyWebhook } from '../signatures';
 
 /**
  * Native provider webhooks: `POST /webhooks/{vapi,retell,elevenlabs,bland}` and seed 000's
@@ -17,7 +18,7 @@ function isLoopbackAddress(ip: string): boolean {
   return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1' || ip.startsWith('127.');
 }
 
-export function checkWebhookAuth(core: AppCore, provider: WebhookProvider, request: FastifyRequest, nowMs: number): void {
+export function checkWebhookAuth(core: AppCore, provider: WebhookProviderName, request: FastifyRequest, nowMs: number): void {
   const secret = core.config.webhookSecrets[provider];
   if (secret) {
     const verdict = verifyWebhook(provider, rawBodyOf(request), request.headers, secret, nowMs);
@@ -30,7 +31,7 @@ export function checkWebhookAuth(core: AppCore, provider: WebhookProvider, reque
 }
 
 /** Server messages that are not a finished call: acknowledged, not stored. */
-function eventWithoutCall(provider: WebhookProvider, body: unknown): string | null {
+function eventWithoutCall(provider: WebhookProviderName, body: unknown): string | null {
   if (!isRecord(body)) return null;
   if (provider === 'vapi' && isRecord(body.message) && typeof body.message.type === 'string' && body.message.type !== 'end-of-call-report') {
     return body.message.type;
@@ -42,7 +43,7 @@ function eventWithoutCall(provider: WebhookProvider, body: unknown): string | nu
 export function registerWebhookRoutes(app: FastifyInstance, core: AppCore, now: () => number): void {
   const publicRoute = { config: { auth: 'public' as const } };
 
-  const handle = async (provider: WebhookProvider, request: FastifyRequest, route: string) => {
+  const handle = async (provider: WebhookProviderName, request: FastifyRequest, route: string) => {
     checkWebhookAuth(core, provider, request, now());
     const ignored = eventWithoutCall(provider, request.body);
     if (ignored) return { status: 202, body: { ignored: true, reason: `${provider} "${ignored}" messages carry no finished call` } };
@@ -51,8 +52,8 @@ export function registerWebhookRoutes(app: FastifyInstance, core: AppCore, now: 
   };
 
   app.post<{ Params: { provider: string } }>('/webhooks/:provider', publicRoute, async (request, reply) => {
-    const provider = webhookProviders.find((p) => p === request.params.provider);
-    if (!provider) throw new ApiError('not_found', `no webhook route for "${request.params.provider}" (have: ${webhookProviders.join(', ')})`);
+    const provider = webhookProviderNames.find((p) => p === request.params.provider);
+    if (!provider) throw new ApiError('not_found', `no webhook route for "${request.params.provider}" (have: ${webhookProviderNames.join(', ')})`);
     const { status, body } = await handle(provider, request, `/webhooks/${provider}`);
     return reply.code(status).send(body);
   });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CallDetail, CallMedia } from '../../../core/api/types';
+import type { CallDetail, CallMedia, CallNotes } from '../../../core/api/types';
 import type { CallMetrics } from '../../../core/present/metrics-api';
 import type { Turn, Verdict } from '../../../core/model/call';
 import { api, onApiEvent } from '../api';
@@ -58,9 +58,18 @@ export function CallView({ callId }: { callId: number }) {
   useEffect(() => {
     setLoad({ state: 'loading' });
     void fetchDetail();
-    return onApiEvent('calls.changed', ({ ids }) => {
-      if (ids.length === 0 || ids.includes(callId)) void fetchDetail();
+    const offCalls = onApiEvent('calls.changed', ({ ids }) => {
+      if (ids.includes(callId)) void fetchDetail();
     });
+    const offAudio = onApiEvent('audio.changed', ({ ids }) => {
+      if (ids.includes(callId)) void fetchDetail();
+    });
+    const offResync = onApiEvent('resync', () => void fetchDetail());
+    return () => {
+      offCalls();
+      offAudio();
+      offResync();
+    };
   }, [callId, fetchDetail]);
 
   const detail = load.state === 'ready' ? load.detail : null;
@@ -83,9 +92,13 @@ export function CallView({ callId }: { callId: number }) {
   const piiSpans = useMemo((): MaskSpan[] => JSON.parse(piiSpansKey), [piiSpansKey]);
   const piiAudio = usePiiAudio(piiSpans);
 
+  const showNotes = useCallback(({ notes }: CallNotes) => setLoad((now) => (now.state === 'ready' ? { state: 'ready', detail: { ...now.detail, notes } } : now)), []);
   const [undo, setUndo] = useState<{ previous: Verdict | null } | null>(null);
   const setVerdict = useCallback(
-    async (verdict: Verdict | null) => setLoad({ state: 'ready', detail: await api.setVerdict({ id: callId, verdict }) }),
+    async (verdict: Verdict | null) => {
+      const review = await api.setVerdict({ id: callId, verdict });
+      setLoad((now) => (now.state === 'ready' ? { state: 'ready', detail: { ...now.detail, call: { ...now.detail.call, verdict: review.verdict, reviewed_at: review.reviewed_at } } } : now));
+    },
     [callId],
   );
   /** A verdict change from a button or a key; the previous verdict stays one Undo away. */
@@ -137,8 +150,8 @@ export function CallView({ callId }: { callId: number }) {
       <Notes
         ref={noteInput}
         notes={detail.notes}
-        onAdd={async (atMs, text) => setLoad({ state: 'ready', detail: await api.addNote({ id: callId, at_ms: atMs, text }) })}
-        onDelete={async (noteId) => setLoad({ state: 'ready', detail: await api.deleteNote({ id: callId, note_id: noteId }) })}
+        onAdd={async (atMs, text) => showNotes(await api.addNote({ id: callId, at_ms: atMs, text }))}
+        onDelete={async (noteId) => showNotes(await api.deleteNote({ id: callId, note_id: noteId }))}
       />
       <details className="metrics-details" open>
         <summary className="section-title">Metrics</summary>

@@ -6,17 +6,27 @@ import { useCallList } from './store';
 export function useLiveCalls(delayMs = 120): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = onApiEvent('calls.changed', ({ ids, change }) => {
-      const state = useCallList.getState();
-      if (change === 'deleted' && state.selectedId !== null && ids.includes(state.selectedId)) state.select(null);
+    const refreshSoon = () => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
         void useCallList.getState().refresh();
       }, delayMs);
+    };
+    const offCalls = onApiEvent('calls.changed', ({ ids, change }) => {
+      const state = useCallList.getState();
+      if (change === 'deleted' && state.selectedId !== null && ids.includes(state.selectedId)) state.select(null);
+      refreshSoon();
     });
+    // analysis fills the list's audio figures; a reconnect may have missed any change
+    const offAudio = onApiEvent('audio.changed', ({ status }) => {
+      if (status === 'done' || status === 'failed') refreshSoon();
+    });
+    const offResync = onApiEvent('resync', refreshSoon);
     return () => {
-      unsubscribe();
+      offCalls();
+      offAudio();
+      offResync();
       if (timer) clearTimeout(timer);
     };
   }, [delayMs]);

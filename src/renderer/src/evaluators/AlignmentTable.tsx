@@ -45,9 +45,11 @@ export function AlignmentTable() {
   useEffect(() => {
     const offRun = onApiEvent('evaluation.finished', refresh);
     const offCalls = onApiEvent('calls.changed', refresh);
+    const offResync = onApiEvent('resync', refresh);
     return () => {
       offRun();
       offCalls();
+      offResync();
     };
   }, [refresh]);
 

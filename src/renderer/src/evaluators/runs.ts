@@ -8,15 +8,15 @@ import { api, onApiEvent } from '../api';
  * Evaluation runs as the UI knows them: the newest progress of each run, fed by the
  * 'evaluation.progress' / 'evaluation.finished' events and by the run's own state when read.
  */
-export type RunProgress = EvaluationProgressEvent;
+export type RunState = EvaluationProgressEvent;
 
 interface RunsState {
-  progress: Record<string, RunProgress>;
-  report(progress: RunProgress): void;
+  progress: Record<string, RunState>;
+  report(progress: RunState): void;
 }
 
-const settled = (p: RunProgress | undefined): boolean => p !== undefined && p.status !== 'running';
-const finishedCount = (p: RunProgress): number => p.counts.done + p.counts.failed + p.counts.reused + p.counts.cancelled;
+const settled = (p: RunState | undefined): boolean => p !== undefined && p.status !== 'running';
+const finishedCount = (p: RunState): number => p.progress.finished;
 
 export const useRuns = create<RunsState>((set, get) => ({
   progress: {},
@@ -28,15 +28,14 @@ export const useRuns = create<RunsState>((set, get) => ({
   },
 }));
 
-export function progressOf(view: EvaluationRunView): RunProgress {
-  const { finished: _finished, ...counts } = view.progress;
-  return { run_id: view.id, status: view.status, counts };
+export function stateOf(view: EvaluationRunView): RunState {
+  return { run_id: view.id, status: view.status, progress: view.progress };
 }
 
 /** Mounted once (App): keeps the event stream open so no run's end is missed. */
 export function useEvaluationEvents(): void {
   useEffect(() => {
-    const report = (p: RunProgress) => useRuns.getState().report(p);
+    const report = (p: RunState) => useRuns.getState().report(p);
     const offProgress = onApiEvent('evaluation.progress', report);
     const offFinished = onApiEvent('evaluation.finished', report);
     return () => {
@@ -56,7 +55,7 @@ export async function finishedRun(runId: string): Promise<EvaluationRunView> {
       resolve();
     });
     // The run may have ended before any event reached this window: read its state once.
-    void api.getEvaluationRun({ run_id: runId, results: false }).then((view) => useRuns.getState().report(progressOf(view)), () => undefined);
+    void api.getEvaluationRun({ run_id: runId, results: false }).then((view) => useRuns.getState().report(stateOf(view)), () => undefined);
   });
   return api.getEvaluationRun({ run_id: runId, results: true });
 }
@@ -64,6 +63,6 @@ export async function finishedRun(runId: string): Promise<EvaluationRunView> {
 /** Starts a run and records its first progress. */
 export async function startRun(input: Parameters<typeof api.startEvaluationRun>[0]): Promise<string> {
   const view = await api.startEvaluationRun(input);
-  useRuns.getState().report(progressOf(view));
+  useRuns.getState().report(stateOf(view));
   return view.id;
 }

@@ -10,9 +10,8 @@ import { fetchPeaks, mediaUrls } from '../api';
 import { clockEngine, usePlayer } from './player';
 import type { Marker } from './markers';
 import { lanesOf } from './lanes';
+import { useWaveformColors } from './theme-colors';
 
-const AGENT = 'rgba(59, 91, 219, 0.16)';
-const CALLER = 'rgba(12, 133, 153, 0.16)';
 const LONG_CALL_MS = 10 * 60 * 1000;
 
 interface Props {
@@ -35,6 +34,7 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [zoom, setZoom] = useState(0);
   const wavesurfer = useRef<WaveSurfer | null>(null);
+  const colors = useWaveformColors();
 
   useEffect(() => {
     const element = container.current;
@@ -50,13 +50,13 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
       const channels = lanes.map((lane) => lane.peaks);
       const regions = RegionsPlugin.create();
       const plugins: GenericPlugin[] = [regions, TimelinePlugin.create({ height: 16 })];
-      if (durationMs > LONG_CALL_MS) plugins.push(MinimapPlugin.create({ height: 24, waveColor: '#adb5bd', progressColor: '#748ffc' }));
+      if (durationMs > LONG_CALL_MS) plugins.push(MinimapPlugin.create({ height: 24, waveColor: colors.minimapWave, progressColor: colors.minimapProgress }));
       const ws = WaveSurfer.create({
         container: element,
         height: channels.length > 1 ? 56 : 80,
-        waveColor: '#748ffc',
-        progressColor: '#3b5bdb',
-        cursorColor: '#e8590c',
+        waveColor: colors.wave,
+        progressColor: colors.progress,
+        cursorColor: colors.cursor,
         cursorWidth: 2,
         normalize: true,
         interact: true,
@@ -66,7 +66,7 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
         // crossorigin: the PII audio preview feeds the element into Web Audio, which needs a CORS-clean source in the desktop app.
         ...(peaks && media.audio ? { url: mediaUrls(callId).audio, backend: 'MediaElement' as const, media: Object.assign(document.createElement('audio'), { crossOrigin: 'anonymous' }) } : {}),
         ...(channels.length > 1
-          ? { splitChannels: lanes.map((lane) => ({ waveColor: lane.label === 'Agent' ? '#748ffc' : '#3bc9db', progressColor: lane.label === 'Agent' ? '#3b5bdb' : '#0c8599' })) }
+          ? { splitChannels: lanes.map((lane) => ({ waveColor: lane.label === 'Agent' ? colors.wave : colors.callerWave, progressColor: lane.label === 'Agent' ? colors.progress : colors.callerProgress })) }
           : {}),
         plugins,
       });
@@ -106,18 +106,18 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
         placed = true;
         for (const turn of turns) {
           if ((turn.role !== 'agent' && turn.role !== 'user') || turn.start_ms === null || turn.end_ms === null) continue;
-          regions.addRegion({ start: turn.start_ms / 1000, end: turn.end_ms / 1000, color: turn.role === 'agent' ? AGENT : CALLER, drag: false, resize: false });
+          regions.addRegion({ start: turn.start_ms / 1000, end: turn.end_ms / 1000, color: turn.role === 'agent' ? colors.agentTurn : colors.callerTurn, drag: false, resize: false });
         }
         for (const silence of silences) {
-          regions.addRegion({ start: silence.start_ms / 1000, end: silence.end_ms / 1000, color: 'rgba(134, 142, 150, 0.22)', drag: false, resize: false });
+          regions.addRegion({ start: silence.start_ms / 1000, end: silence.end_ms / 1000, color: colors.silence, drag: false, resize: false });
         }
         for (const marker of markers) {
           const label = document.createElement('span');
           label.textContent = marker.kind === 'latency' ? `${Math.round(marker.ms)} ms` : '!';
           // wavesurfer draws in a shadow root, where the page's stylesheet does not reach, and a
           // marker region has no width: without these the label wraps ("2405 / ms").
-          Object.assign(label.style, { whiteSpace: 'nowrap', display: 'inline-block', fontSize: '10px', fontWeight: '700', padding: '0 3px', borderRadius: '3px', color: '#fff', background: marker.kind === 'interruption' ? '#e03131' : '#f08c00' });
-          const region = regions.addRegion({ start: marker.at_ms / 1000, color: marker.kind === 'interruption' ? '#e03131' : '#f08c00', content: label, drag: false, resize: false });
+          Object.assign(label.style, { whiteSpace: 'nowrap', display: 'inline-block', fontSize: '10px', fontWeight: '700', padding: '0 3px', borderRadius: '3px', color: colors.markerText, background: marker.kind === 'interruption' ? colors.interruption : colors.latency });
+          const region = regions.addRegion({ start: marker.at_ms / 1000, color: marker.kind === 'interruption' ? colors.interruption : colors.latency, content: label, drag: false, resize: false });
           region.element?.setAttribute('role', 'button');
           region.element?.setAttribute('aria-label', marker.label);
           region.element?.setAttribute('tabindex', '0');
@@ -146,7 +146,7 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
       }
       wavesurfer.current = null;
     };
-  }, [callId, media, turns, markers, silences, fallbackDurationMs]);
+  }, [callId, media, turns, markers, silences, fallbackDurationMs, colors]);
 
   useEffect(() => {
     if (status === 'ready' && wavesurfer.current) wavesurfer.current.zoom(zoom);
