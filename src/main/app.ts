@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../core/api/contract';
 import type { NormalizedCall } from '../core/model/call';
 import { loadConfig, type Environment } from './config';
-import { openDb } from './store/db';
+import { openDb, openReadOnlyDb, type Db } from './store/db';
 import type { IngestResult, RawPayload } from './store/ingest';
 import { ingestBatch, type BatchOutcome, type IngestJob } from './store/ingest-batch';
 import { createIngestQueue } from './store/ingest-queue';
@@ -29,6 +29,8 @@ export interface AppCore extends ImportTarget {
   /** whether the data folder's disk takes writes (disk full: 507 and a banner). */
   storage: StorageHealth;
   setListenerState(state: ListenerState): void;
+  /** a read-only connection of its own for a long read (close it when done). */
+  openReader(): Db;
   close(): void;
 }
 
@@ -97,6 +99,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
     ingest: (normalized, raw) => queue.submit({ normalized, raw }),
     evaluations: runs,
     storage,
+    openReader: () => openReadOnlyDb(config.dbFile, nativeBinding ? { nativeBinding } : {}),
     setListenerState(state) {
       listener = state;
     },

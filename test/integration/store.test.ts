@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
-import { DatabaseFromFutureError, latestSchemaVersion, migrations } from '../../src/main/store/migrations';
+import { DatabaseFromFutureError, latestSchemaVersion } from '../../src/main/store/migrations';
 import { migrateTo1 } from '../../src/main/store/migrations/001-initial';
 import { countCalls, listCalls, pageRows, planListQuery } from '../../src/main/store/call-list';
 import { ingestCall } from '../../src/main/store/ingest';
 import { normalizeAny } from '../../src/core/formats/registry';
 import type { CallListQuery } from '../../src/core/api/types';
 import { postJson, startTestApp, tempDir } from '../support/temp-app';
+import { storeAtVersion } from '../support/store-at-version';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
@@ -150,11 +151,7 @@ describe('migrations from version 1', () => {
 
   it('version 5 makes the figures of calls without turn times unknown, and keeps measured ones', () => {
     const file = freshDbFile();
-    const v4 = new Database(file);
-    v4.transaction(() => {
-      for (const migration of migrations.filter((m) => m.version <= 4)) migration.up(v4);
-      v4.pragma('user_version = 4');
-    })();
+    const v4 = storeAtVersion(file, 4);
     const insert = v4.prepare(
       "INSERT INTO calls (uuid, short_id, provider, source_format, external_id, platform, created_at, updated_at, interruption_count, longest_silence_ms, metrics_source) VALUES (?, ?, 'vapi', 'vapi.get-call', ?, 'vapi', 'now', 'now', 0, 0, 'transcript')",
     );
@@ -174,11 +171,7 @@ describe('migrations from version 1', () => {
 
   it('version 6 rebuilds turns for unknown roles and cut turns, keeping every stored turn', () => {
     const file = freshDbFile();
-    const v5 = new Database(file);
-    v5.transaction(() => {
-      for (const migration of migrations.filter((m) => m.version <= 5)) migration.up(v5);
-      v5.pragma('user_version = 5');
-    })();
+    const v5 = storeAtVersion(file, 5);
     const id = Number(
       v5
         .prepare("INSERT INTO calls (uuid, short_id, provider, source_format, external_id, platform, created_at, updated_at) VALUES ('u-1', 'aaaaaaaa', 'vapi', 'vapi.get-call', 'c-1', 'vapi', 'now', 'now')")

@@ -45,6 +45,8 @@ const routes: Route[] = [
   { method: 'post', path: '/api/v1/exports', summary: 'Redacted export of a selection: {call_ids, formats, types?, mode?} -> zip of <call>/call.json, transcript.txt, audio.wav', auth: 'apiKey', body: json, ok: '200' },
   { method: 'get', path: '/media/calls/{id}/export', summary: 'The same export for the UI (session cookie)', auth: 'session', ok: '200' },
   { method: 'get', path: '/media/exports', summary: 'The selection zip for the UI: ?call_ids=1,2&formats=json,wav', auth: 'session', ok: '200' },
+  { method: 'get', path: '/api/v1/calls.csv', summary: 'The calls list as CSV, streamed: ?filter=<the list filter as JSON>&sort=<column>:<asc|desc>; figures, verdict, notes count and each evaluator outcome', auth: 'apiKey', ok: '200' },
+  { method: 'get', path: '/media/calls.csv', summary: 'The same CSV for the UI (session cookie)', auth: 'session', ok: '200' },
   { method: 'get', path: '/api/v1/evaluators', summary: 'Evaluators (newest version of each): {evaluators}', auth: 'apiKey', ok: '200' },
   { method: 'post', path: '/api/v1/evaluators', summary: 'Create an evaluator: {template} or {spec: {kind: llm|rule, name, description, rubric|rule, output}}', auth: 'apiKey', body: json, ok: '201' },
   { method: 'get', path: '/api/v1/evaluators/{id}', summary: 'One evaluator', auth: 'apiKey', ok: '200' },

@@ -42,8 +42,11 @@ export interface RowEvaluation {
 }
 
 export interface CallPage {
-  /** `agent_history`: the agents that spoke, in order (seed 002's field). */
-  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation>; agent_history: string[] })[];
+  /**
+   * each row with its newest evaluator outcomes, `agent_history` (the agents that spoke, in order: seed 002's
+   * field) and `caller_opening` (the first words of its first caller turn; null when the caller never spoke).
+   */
+  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation>; agent_history: string[]; caller_opening?: string | null })[];
   total: number;
   /** false when `total` is a lower bound (count 'bound' and more rows after this page) */
   total_exact: boolean;

@@ -16,6 +16,7 @@ import { detectCallPii } from '../../core/pii/call-findings';
 import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { outcomesForCalls } from '../store/evaluation-results';
+import { callerOpenings } from '../store/caller-openings';
 import type { RunQueue } from '../evaluators/run-queue';
 import type { ImportAccess } from '../import/import-access';
 import type { StorageHealth } from '../store/disk-full';
@@ -53,11 +54,15 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...createEvaluatorHandlers({ db, config, env, sealer, runs }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
-      // each row's newest evaluator outcomes (the list's result columns) and its agents: one query each per page
+      // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page
       const ids = page.rows.map((row) => row.id);
       const outcomes = outcomesForCalls(db, ids);
       const histories = agentHistories(db, ids);
-      return { ...page, rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {}, agent_history: histories.get(row.id) ?? [] })) };
+      const openings = callerOpenings(db, ids);
+      return {
+        ...page,
+        rows: page.rows.map((row) => ({ ...row, evaluations: outcomes.get(row.id) ?? {}, agent_history: histories.get(row.id) ?? [], caller_opening: openings.get(row.id) ?? null })),
+      };
     },
     countCalls: ({ filter }) => ({ total: callList.countCalls(db, filter) }),
     getCall: ({ id }) => callDetail(db, id),

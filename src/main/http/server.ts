@@ -22,6 +22,7 @@ import { registerMediaRoutes } from './routes/media';
 import { registerReviewRoute } from './routes/review';
 import { registerPiiRoute } from './routes/pii';
 import { registerExportRoutes } from './routes/export';
+import { registerCallsCsvRoutes } from './routes/calls-csv';
 import { registerEvaluatorRoutes } from './routes/evaluators';
 import { openApiDocument } from '../../core/api/openapi';
 import { safeEqual } from './auth';
@@ -131,6 +132,7 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
   registerReviewRoute(app, core);
   registerPiiRoute(app, core);
   registerExportRoutes(app, core);
+  registerCallsCsvRoutes(app, core);
   registerEvaluatorRoutes(app, core);
   registerWebhookRoutes(app, core, options.now ?? Date.now);
   const uploadIdleMs = options.uploadIdleTimeoutMs ?? DEFAULT_UPLOAD_IDLE_MS;

@@ -2,6 +2,8 @@ import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
 import type { CallListQuery, CallSortColumn, MetricFilter } from '../../core/api/types';
 import { exactMatchExpression, ftsMatchExpression } from './fts-query';
 import { NEWEST_RESULT } from './evaluation-results';
+import { callsWithNumberSql } from './call-numbers';
+import { phoneKeys } from '../../core/search/phone-keys';
 
 /** The list filter as SQL: each condition, and for the ones an index can find fast, how. */
 
@@ -117,19 +119,25 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
   if (filter.q) {
     // Each way a search can match is its own indexed lookup; one OR over them all would scan every call.
     const match = ftsMatchExpression(filter.q);
+    // a phone number in any written form ("4155551000" finds "+1 415-555-1000")
+    const numberKeys = phoneKeys(filter.q);
     const candidates = [
       'SELECT id AS cid FROM calls WHERE external_id = @q',
       'SELECT id FROM calls WHERE short_id = @q',
+      'SELECT id FROM calls WHERE agent_id = @q',
+      'SELECT id FROM calls WHERE end_reason = @q',
       'SELECT id FROM calls WHERE from_number = @q',
       'SELECT id FROM calls WHERE to_number = @q',
+      ...(numberKeys.length > 0 ? [callsWithNumberSql(numberKeys.length)] : []),
       ...(match ? ['SELECT rowid FROM call_text_fts WHERE call_text_fts MATCH @match'] : []),
     ].join(' UNION ');
-    add(`id IN (${candidates})`, { q: filter.q.trim(), ...(match ? { match } : {}) });
+    const keyParams = Object.fromEntries(numberKeys.map((key, i) => [`number_key_${i}`, key]));
+    add(`id IN (${candidates})`, { q: filter.q.trim(), ...keyParams, ...(match ? { match } : {}) });
     // A common word: check each call in list order against the index (a page needs ~100 checks)
     // rather than gathering every match first (half a million rowids for "subscription").
     const exact = match ? exactMatchExpression(filter.q, wordsWithPrefix) : null;
     const whenCommon = exact
-      ? `(external_id = @q OR short_id = @q OR from_number = @q OR to_number = @q OR EXISTS (SELECT 1 FROM call_text_fts WHERE call_text_fts MATCH @exact_match AND rowid = calls.id))`
+      ? `(external_id = @q OR short_id = @q OR agent_id = @q OR end_reason = @q OR from_number = @q OR to_number = @q${numberKeys.length > 0 ? ` OR id IN (${callsWithNumberSql(numberKeys.length)})` : ''} OR EXISTS (SELECT 1 FROM call_text_fts WHERE call_text_fts MATCH @exact_match AND rowid = calls.id))`
       : undefined;
     if (exact) params.exact_match = exact;
     drivers.push({ candidates, rare: RARE_MATCHES, at: clauses.length - 1, ...(whenCommon ? { whenCommon } : {}) });

@@ -52,12 +52,12 @@ function fromWhere(db: Db, where: Where, purpose: 'page' | 'count'): string {
   return `FROM ${from} ${whereSql(where, driving, purpose)}`;
 }
 
-function orderBy(query: CallListQuery, reversed = false): string {
-  const ascending = (query.sort.direction === 'asc') !== reversed;
+function orderBy(sort: CallListQuery['sort'], reversed = false): string {
+  const ascending = (sort.direction === 'asc') !== reversed;
   const direction = ascending ? 'ASC' : 'DESC';
   // NULLS LAST: an unknown figure sorts after every known one, either way (SQLite still scans the
   // index); read from the end, the same order is NULLS FIRST.
-  return `ORDER BY calls.${sortColumns[query.sort.column]} ${direction} NULLS ${reversed ? 'FIRST' : 'LAST'}, calls.id ${direction}`;
+  return `ORDER BY calls.${sortColumns[sort.column]} ${direction} NULLS ${reversed ? 'FIRST' : 'LAST'}, calls.id ${direction}`;
 }
 
 /** Past this offset a page may be read from the far end of the order instead (OFFSET walks the index). */
@@ -75,17 +75,23 @@ export function planListQuery(db: Db, query: CallListQuery, deepOffset = DEEP_OF
     const fromEnd = total - query.offset - query.limit;
     if (fromEnd < query.offset) {
       return {
-        sql: `SELECT ${selectList} ${source} ${orderBy(query, true)} LIMIT @limit OFFSET @offset`,
+        sql: `SELECT ${selectList} ${source} ${orderBy(query.sort, true)} LIMIT @limit OFFSET @offset`,
         params: { ...where.params, limit: Math.max(0, Math.min(query.limit, total - query.offset)), offset: Math.max(0, fromEnd) },
         reversed: true,
       };
     }
   }
   return {
-    sql: `SELECT ${selectList} ${source} ${orderBy(query)} LIMIT @limit OFFSET @offset`,
+    sql: `SELECT ${selectList} ${source} ${orderBy(query.sort)} LIMIT @limit OFFSET @offset`,
     params: { ...where.params, limit: query.limit, offset: query.offset },
     reversed: false,
   };
+}
+
+/** Every matching call in list order, no page: for an export that streams the rows (a million rows never sit in memory). */
+export function planExportQuery(db: Db, query: Pick<CallListQuery, 'filter' | 'sort'>): { sql: string; params: Params } {
+  const where = whereClause(db, query.filter);
+  return { sql: `SELECT ${selectList} ${fromWhere(db, where, 'count')} ${orderBy(query.sort)}`, params: where.params };
 }
 
 export function pageRows(db: Db, query: CallListQuery, deepOffset = DEEP_OFFSET): CallListRow[] {
@@ -108,6 +114,38 @@ export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; 
 export function countCalls(db: Db, filter: CallListQuery['filter']): number {
   const where = whereClause(db, filter);
   return stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${fromWhere(db, where, 'count')}`).get(where.params)?.total ?? 0;
+}
+
+/** How a review queue takes its calls from a view: all (up to n, in list order), n at random, n per agent, or the n worst by a figure. */
+export type QueueSample =
+  | { kind: 'view'; n: number; sort: CallListQuery['sort'] }
+  | { kind: 'random'; n: number }
+  | { kind: 'per_agent'; n: number }
+  | { kind: 'worst'; n: number; column: 'latency_p90_ms' | 'latency_p50_ms' | 'ttfw_ms' | 'interruption_count' | 'longest_silence_ms' | 'duration_s' };
+
+function sampleSql(source: string, filtered: boolean, sample: QueueSample): string {
+  switch (sample.kind) {
+    case 'view':
+      return `SELECT calls.id AS id ${source} ${orderBy(sample.sort)} LIMIT @n`;
+    case 'random':
+      return `SELECT calls.id AS id ${source} ORDER BY random() LIMIT @n`;
+    case 'per_agent':
+      return `SELECT id FROM (SELECT calls.id AS id, calls.agent_id AS agent, calls.started_at AS at, ROW_NUMBER() OVER (PARTITION BY calls.agent_id ORDER BY random()) AS k ${source}) WHERE k <= @n ORDER BY agent, at DESC`;
+    case 'worst': {
+      // the worst first: the highest figure; a call without the figure is never among the worst
+      const column = `calls.${sortColumns[sample.column]}`;
+      return `SELECT calls.id AS id ${source} ${filtered ? 'AND' : 'WHERE'} ${column} IS NOT NULL ORDER BY ${column} DESC, calls.id DESC LIMIT @n`;
+    }
+  }
+}
+
+/** The ids a queue starts with, in the order it will be worked through. */
+export function sampleCallIds(db: Db, filter: CallListQuery['filter'], sample: QueueSample): number[] {
+  const where = whereClause(db, filter);
+  const source = fromWhere(db, where, 'count');
+  const params = { ...where.params, n: sample.n };
+  const sql = sampleSql(source, where.conditions.length > 0, sample);
+  return stmt<Params, { id: number }>(db, sql).all(params).map((row) => row.id);
 }
 
 /** Whether the call passes the list filter: one row looked up by its id. */

@@ -2,6 +2,7 @@ import type { CallFacts, StoredCall, Verdict, JsonObject, ProviderEvaluation } f
 import type { Db } from './db';
 import { fromJsonColumn, toJsonColumn } from './json-columns';
 import { deleteTurns } from './turns';
+import { putCallNumbers } from './call-numbers';
 import { stmt } from './statements';
 
 /** Query module for the `calls` table. */
@@ -90,7 +91,9 @@ export function insertCall(db: Db, facts: CallFacts, ids: NewCallIds, now: strin
   const sql =
     `INSERT INTO calls (${columns.join(', ')}, created_at, updated_at) ` +
     `VALUES (${columns.map((c) => `@${c}`).join(', ')}, @now, @now)`;
-  return Number(stmt(db, sql).run(values).lastInsertRowid);
+  const id = Number(stmt(db, sql).run(values).lastInsertRowid);
+  putCallNumbers(db, id, facts);
+  return id;
 }
 
 /** Writes a call's facts as merged (core/model/merge): identity columns stay as they are. */
@@ -98,6 +101,7 @@ export function updateCallFacts(db: Db, id: number, facts: CallFacts, now: strin
   const values = factValues(facts);
   const assignments = factColumns.filter((c) => c !== 'provider' && c !== 'external_id').map((c) => `${c} = @${c}`);
   stmt(db, `UPDATE calls SET ${assignments.join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, id, now });
+  putCallNumbers(db, id, facts);
 }
 
 export function setTurnCount(db: Db, id: number, count: number): void {

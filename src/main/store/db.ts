@@ -13,6 +13,16 @@ export interface OpenDbOptions {
  * Opens (creating if needed) the store. WAL with synchronous=FULL: a committed ingest survives a
  * power cut, which is what a 2xx from the listener promises.
  */
+/**
+ * A second, read-only connection to the store for a long read (an export streaming a million rows):
+ * it sees one snapshot and leaves the app's connection free for writes meanwhile.
+ */
+export function openReadOnlyDb(file: string, options: OpenDbOptions = {}): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 export function openDb(file: string, options: OpenDbOptions = {}): Db {
   if (file !== ':memory:') preparePrivateDbFile(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});

@@ -7,6 +7,9 @@ import { migrateTo5 } from './005-unknown-figures';
 import { migrateTo6 } from './006-list-indexes';
 import { migrateTo7 } from './007-turn-roles-and-truncation';
 import { migrateTo8 } from './008-vad-path';
+import { migrateTo9 } from './009-search-numbers-and-end-reason';
+import { migrateTo10 } from './010-tags';
+import { migrateTo11 } from './011-views-and-queues';
 
 interface Migration {
   version: number;
@@ -23,6 +26,9 @@ export const migrations: readonly Migration[] = [
   { version: 6, up: migrateTo6 },
   { version: 7, up: migrateTo7 },
   { version: 8, up: migrateTo8 },
+  { version: 9, up: migrateTo9 },
+  { version: 10, up: migrateTo10 },
+  { version: 11, up: migrateTo11 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

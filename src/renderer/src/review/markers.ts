@@ -8,6 +8,8 @@ export interface Marker {
   label: string;
   /** how long: overlap for interruptions, the wait for latencies. */
   ms: number;
+  /** who cut in (interruptions): the caller over the agent, or the agent over the caller. */
+  who?: 'caller' | 'agent';
 }
 
 export const DEFAULT_SLOW_REPLY_MS = 2000;
@@ -17,12 +19,14 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export function buildMarkers(metrics: CallMetrics | null, slowReplyMs = DEFAULT_SLOW_REPLY_MS): Marker[] {
   if (!metrics) return [];
   const best = metrics.by_source.audio ?? metrics.by_source.transcript;
-  const interruptions = [...metrics.interruptions.user_interrupts_agent, ...metrics.interruptions.agent_interrupts_user].map((i) => ({
+  const interruption = (who: 'caller' | 'agent') => (i: { at_ms: number; overlap_ms: number }) => ({
     kind: 'interruption' as const,
     at_ms: i.at_ms,
     ms: i.overlap_ms,
+    who,
     label: `Interruption at ${seconds(i.at_ms)}`,
-  }));
+  });
+  const interruptions = [...metrics.interruptions.user_interrupts_agent.map(interruption('caller')), ...metrics.interruptions.agent_interrupts_user.map(interruption('agent'))];
   const slow = (best?.latencies ?? [])
     .filter((l) => l.ms > slowReplyMs)
     .map((l) => ({ kind: 'latency' as const, at_ms: l.at_ms - l.ms, ms: l.ms, label: `Latency ${Math.round(l.ms)} ms` }));

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../src/main/store/db';
+import { sampleCallIds } from '../../src/main/store/call-list';
+import { setVerdict } from '../../src/main/store/calls';
+import { ingestCall } from '../../src/main/store/ingest';
+import { deleteView, listViews, saveView } from '../../src/main/store/saved-views';
+import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls } from '../../src/main/store/review-queues';
+import { normalizeAny } from '../../src/core/formats/registry';
+import { tempDir } from '../support/temp-app';
+
+/** Issue 14: saved views, and review queues taken from a view or a sample of it. */
+
+const dirs: { remove(): void }[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
+
+function freshDb(): Db {
+  const dir = tempDir();
+  dirs.push(dir);
+  return openDb(join(dir.path, 'callscope.db'));
+}
+
+/** Calls with a known reply latency: agent k's calls are 1,000 + 100 k ms slow, one call per minute. */
+function seed(db: Db, perAgent: number, agents: number): void {
+  for (let a = 0; a < agents; a++) {
+    for (let n = 0; n < perAgent; n++) {
+      const gap = 1000 + 100 * a + n;
+      const body = {
+        call_type: 'phone_call', call_id: `a${a}-${n}`, agent_id: `agent_${a}`, start_timestamp: Date.UTC(2026, 0, 1) + (a * perAgent + n) * 60_000,
+        transcript_object: [
+          { role: 'user', content: 'Hello there', words: [{ word: 'Hello', start: 0, end: 0.5 }, { word: 'there', start: 0.5, end: 1 }] },
+          { role: 'agent', content: 'Hi, how can I help', words: [{ word: 'Hi', start: 1 + gap / 1000, end: 2 + gap / 1000 }] },
+        ],
+      };
+      ingestCall(db, normalizeAny(body), { body: Buffer.from(JSON.stringify(body)), content_type: 'application/json', route: 'test' });
+    }
+  }
+}
+
+const externalIds = (db: Db, ids: number[]): string[] => ids.map((id) => (db.prepare('SELECT external_id FROM calls WHERE id = ?').get(id) as { external_id: string }).external_id);
+
+describe('saved views', () => {
+  it('saves, replaces by name and deletes (answering the view for undo)', () => {
+    const db = freshDb();
+    const first = saveView(db, 'Slow sales', { agent_id: 'agent_1' }, { column: 'latency_p90_ms', direction: 'desc' }, 'now');
+    saveView(db, 'slow SALES', { agent_id: 'agent_2' }, { column: 'started_at', direction: 'desc' }, 'later');
+    expect(listViews(db)).toEqual([{ id: first.id, name: 'Slow sales', filter: { agent_id: 'agent_2' }, sort: { column: 'started_at', direction: 'desc' }, created_at: 'now' }]);
+    expect(deleteView(db, first.id)?.filter).toEqual({ agent_id: 'agent_2' });
+    expect(deleteView(db, first.id)).toBeNull();
+    expect(listViews(db)).toEqual([]);
+    db.close();
+  });
+});
+
+describe('review queues', () => {
+  it('samples a view: the n worst, n per agent, n at random, or the view itself', () => {
+    const db = freshDb();
+    seed(db, 5, 3);
+    const worst = externalIds(db, sampleCallIds(db, {}, { kind: 'worst', n: 3, column: 'latency_p90_ms' }));
+    expect(worst).toEqual(['a2-4', 'a2-3', 'a2-2']);
+    const perAgent = externalIds(db, sampleCallIds(db, {}, { kind: 'per_agent', n: 2 }));
+    expect(perAgent.map((id) => id.slice(0, 2)).sort()).toEqual(['a0', 'a0', 'a1', 'a1', 'a2', 'a2']);
+    const random = sampleCallIds(db, { agent_id: 'agent_1' }, { kind: 'random', n: 3 });
+    expect(new Set(random).size).toBe(3);
+    expect(externalIds(db, random).every((id) => id.startsWith('a1-'))).toBe(true);
+    expect(externalIds(db, sampleCallIds(db, { agent_id: 'agent_0' }, { kind: 'view', n: 2, sort: { column: 'started_at', direction: 'desc' } }))).toEqual(['a0-4', 'a0-3']);
+    db.close();
+  });
+
+  it('keeps its calls and reads its progress from their verdicts; next goes to the next unreviewed', () => {
+    const db = freshDb();
+    seed(db, 4, 1);
+    const ids = sampleCallIds(db, {}, { kind: 'view', n: 4, sort: { column: 'started_at', direction: 'asc' } });
+    const queue = createQueue(db, 'Monday sample', '4 from: all calls', ids, 'now');
+    expect(queue).toMatchObject({ name: 'Monday sample', total: 4, reviewed: 0 });
+    const [one, two, three, four] = ids as [number, number, number, number];
+    setVerdict(db, one, 'success', 'now');
+    setVerdict(db, three, 'failure', 'now');
+    expect(listQueues(db)).toEqual([expect.objectContaining({ id: queue.id, total: 4, reviewed: 2 })]);
+    expect(queueCalls(db, queue.id).map((c) => c.reviewed)).toEqual([true, false, true, false]);
+    expect(nextUnreviewed(db, queue.id, one)).toBe(two);
+    expect(nextUnreviewed(db, queue.id, two)).toBe(four);
+    expect(nextUnreviewed(db, queue.id, four)).toBe(two);
+    setVerdict(db, two, 'success', 'now');
+    setVerdict(db, four, 'success', 'now');
+    expect(nextUnreviewed(db, queue.id, four)).toBeNull();
+    expect(deleteQueue(db, queue.id)).toBe(true);
+    expect(listQueues(db)).toEqual([]);
+    db.close();
+  });
+});
