@@ -6,6 +6,9 @@ const electronOnlyHere = {
   paths: [{ name: 'electron', message: "Only src/main/electron (and the preload) may import 'electron'." }],
 };
 
+/** The product tree holds the product: the bench and the tests' tools sit outside it and depend on it, never the reverse. */
+const productOnly = { group: ['**/bench/**', '**/test/**'], message: 'src holds the product: it imports nothing from bench/ or test/.' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
@@ -34,6 +37,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'https', 'net'], message: 'src/core is pure: no Node built-ins.' },
             { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/core depends on nothing else in src.' },
+            productOnly,
           ],
         },
       ],
@@ -43,6 +47,11 @@ export default tseslint.config(
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { ...electronOnlyHere, patterns: [productOnly] }] },
+  },
+  {
+    // the bench runs in Node like main, never in the desktop shell
+    files: ['bench/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', electronOnlyHere] },
   },
   {
@@ -56,6 +65,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/main/**', '**/src/main', '../../main/*'], message: 'The renderer talks to main only through api.ts.' },
             { group: ['node:*'], message: 'The renderer runs in a browser.' },
+            productOnly,
           ],
         },
       ],

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import type { GeneratedCall } from '../../src/main/audio/generate';
+import type { GeneratedCall } from '../support/audio-generate';
 import { decodeAudioFile, type DecodedAudio } from '../../src/main/audio/decode';
 import { MASK_PAD_MS } from '../../src/core/redaction/mask-spans';
 import { differingFrames, gapsBetween, measureSpan } from '../support/audio-measure';
 import { generatePiiCall, piiCallPayload } from '../support/pii-call';
+import { present } from '../support/present';
 import { expect, test } from './serve-fixture';
 import { CallsPage } from './pages/calls-page';
 import { ReviewPage } from './pages/review-page';
@@ -102,20 +103,19 @@ test('the PII audio preview: mute is active while the playhead is inside a findi
   await review.piiAudio.selectOption('mute');
   await expect(review.player).toHaveAttribute('data-pii-audio', 'on');
   await expect(review.player).toHaveAttribute('data-pii-masking', 'idle');
-  const phone = findings.find((f) => f.type === 'phone_number');
-  expect(phone).toBeDefined();
+  const phone = present(findings.find((f) => f.type === 'phone_number'), 'the phone number finding');
   // a few seconds before the number is spoken
   await review.findings.first().getByRole('button').click();
   await page.keyboard.press('ArrowLeft');
   await expect(review.player).toHaveAttribute('data-pii-masking', 'idle');
-  expect(await review.playheadMs()).toBeLessThan((phone?.start_ms ?? 0) - 1000);
+  expect(await review.playheadMs()).toBeLessThan(phone.start_ms - 1000);
   await review.play.click();
   await expect(review.player).toHaveAttribute('data-pii-masking', 'active', { timeout: 10_000 });
   const activeAt = await review.playheadMs();
-  expect(activeAt).toBeGreaterThanOrEqual((phone?.start_ms ?? 0) - MASK_PAD_MS);
-  expect(activeAt).toBeLessThanOrEqual((phone?.end_ms ?? 0) + MASK_PAD_MS);
+  expect(activeAt).toBeGreaterThanOrEqual(phone.start_ms - MASK_PAD_MS);
+  expect(activeAt).toBeLessThanOrEqual(phone.end_ms + MASK_PAD_MS);
   await expect(review.player).toHaveAttribute('data-pii-masking', 'idle', { timeout: 15_000 });
-  expect(await review.playheadMs()).toBeGreaterThanOrEqual((phone?.end_ms ?? 0) + MASK_PAD_MS);
+  expect(await review.playheadMs()).toBeGreaterThanOrEqual(phone.end_ms + MASK_PAD_MS);
   await review.pause.click();
   expect(pageErrors).toEqual([]); // routing the element through Web Audio raised nothing
 

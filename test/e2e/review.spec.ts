@@ -1,7 +1,7 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCall, scenario, type GeneratedCall } from '../../src/main/audio/generate';
+import { generateCall, scenario, type GeneratedCall } from '../support/audio-generate';
 import { expect, test } from './serve-fixture';
 import { CallsPage } from './pages/calls-page';
 import { ReviewPage } from './pages/review-page';

@@ -2,6 +2,7 @@ import { expect, startServe, test, type ServeProcess } from './serve-fixture';
 import { CallsPage } from './pages/calls-page';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { buildWhenStale } from '../support/build-when-stale';
 
 /**
  * The Calls screen costs the same on a big store as on a small one (issue 18): two stores built
@@ -12,9 +13,10 @@ import { join } from 'node:path';
 const SMALL = 2_000;
 const LARGE = 100_000;
 
-/** The data folder of an N-call generated store, built by the bench's builder (`npm test` builds `out/` first). */
+/** The data folder of an N-call generated store, built by the bench's builder (built here when stale). */
 function ensureScaleStore(calls: number): { dataDir: string } {
-  const out = execFileSync(process.execPath, [join(__dirname, '../../out/main/bench.js'), `--scale-store=${calls}`], { encoding: 'utf8', timeout: 14 * 60_000 });
+  buildWhenStale({ config: 'bench/electron.vite.config.ts', output: 'out/bench/index.js', sources: ['bench', 'src/main', 'src/core', 'test/support'] });
+  const out = execFileSync(process.execPath, [join(__dirname, '../../out/bench/index.js'), `--scale-store=${calls}`], { encoding: 'utf8', timeout: 14 * 60_000 });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
 }
 

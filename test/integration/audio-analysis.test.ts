@@ -183,7 +183,7 @@ interface Clip {
 }
 
 const RATE = 16000;
-/** The call generator's truth (src/main/audio/generate/render.ts): audible from 0.5 % of full scale. */
+/** The call generator's truth (test/support/audio-generate/render.ts): audible from 0.5 % of full scale. */
 const AUDIBLE = Math.round(0.005 * 32768);
 
 /** espeak-ng speech at 16 kHz, cut to where it is audible. */

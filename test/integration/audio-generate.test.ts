@@ -1,53 +1,53 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCall, generateLongCall, scenario, SCENARIO_NAMES, SCENARIO_RANGES, type CallScript, type GeneratedCall, type ScenarioName } from '../../src/main/audio/generate';
-import { computeTruth } from '../../src/main/audio/generate/truth';
+import { generateCall, generateLongCall, scenario, SCENARIO_NAMES, SCENARIO_RANGES, type CallScript, type GeneratedCall, type ScenarioName } from '../support/audio-generate';
+import { computeTruth } from '../support/audio-generate/truth';
+import { gapsBetween } from '../support/audio-measure';
+import { present } from '../support/present';
 
 /*
- * The generated calls are checked against the audio itself, read here with a WAV reader of the
- * test's own (not the generator's) and with soxi, and against the scripts they were made from.
+ * The generated calls are checked against the audio itself, read here by sox (not by the WAV reader
+ * the generator and the app share), and against the scripts they were made from.
  */
 
 const RATE = 16_000;
 const PER_MS = RATE / 1000;
 
 interface Stereo {
+  type: string;
+  encoding: string;
   channels: number;
   sampleRate: number;
   bits: number;
-  format: number;
   /** one Int16Array per channel. */
   samples: Int16Array[];
 }
 
-function readStereo(path: string): Stereo {
-  const bytes = readFileSync(path);
-  expect(bytes.toString('ascii', 0, 4)).toBe('RIFF');
-  expect(bytes.toString('ascii', 8, 12)).toBe('WAVE');
-  let offset = 12;
-  let fmt: Omit<Stereo, 'samples'> | null = null;
-  while (offset + 8 <= bytes.length) {
-    const id = bytes.toString('ascii', offset, offset + 4);
-    const size = bytes.readUInt32LE(offset + 4);
-    if (id === 'fmt ') {
-      fmt = { format: bytes.readUInt16LE(offset + 8), channels: bytes.readUInt16LE(offset + 10), sampleRate: bytes.readUInt32LE(offset + 12), bits: bytes.readUInt16LE(offset + 22) };
-    }
-    if (id === 'data' && fmt) {
-      const frames = size / (2 * fmt.channels);
-      const samples = Array.from({ length: fmt.channels }, () => new Int16Array(frames));
-      for (let i = 0; i < frames; i++) {
-        for (let c = 0; c < fmt.channels; c++) (samples[c] ?? new Int16Array(0))[i] = bytes.readInt16LE(offset + 8 + 2 * (i * fmt.channels + c));
-      }
-      return { ...fmt, samples };
-    }
-    offset += 8 + size + (size % 2);
-  }
-  throw new Error(`${path}: no data chunk`);
+/** One field of soxi's answer (`-t` type, `-e` encoding, `-c` channels, `-r` rate, `-b` bits, `-D` seconds). */
+const soxi = (flag: string, path: string): string => execFileSync('/usr/bin/soxi', [flag, path], { encoding: 'utf8' }).trim();
+const soxiSeconds = (path: string): number => Number(soxi('-D', path));
+
+/** The recording, or the stretch [fromMs, toMs) of it. */
+function readStereo(path: string, stretch?: { fromMs: number; toMs: number }): Stereo {
+  const format = { type: soxi('-t', path), encoding: soxi('-e', path), channels: Number(soxi('-c', path)), sampleRate: Number(soxi('-r', path)), bits: Number(soxi('-b', path)) };
+  if (format.encoding !== 'Signed Integer PCM' || format.bits !== 16) throw new Error(`${path}: ${format.bits}-bit ${format.encoding}, not 16-bit signed PCM`);
+  // the samples as sox decodes them, interleaved, in the file's own 16-bit encoding
+  const trim = stretch ? ['trim', `${stretch.fromMs * (format.sampleRate / 1000)}s`, `${(stretch.toMs - stretch.fromMs) * (format.sampleRate / 1000)}s`] : [];
+  const raw = execFileSync('/usr/bin/sox', [path, '-t', 'raw', '-L', '-', ...trim], { maxBuffer: 1 << 30 });
+  const frames = raw.length / (2 * format.channels);
+  const samples = Array.from({ length: format.channels }, () => new Int16Array(frames));
+  samples.forEach((channel, c) => {
+    for (let i = 0; i < frames; i++) channel[i] = raw.readInt16LE(2 * (i * format.channels + c));
+  });
+  return { ...format, samples };
 }
+
+/** A channel of the recording: a missing one fails the test instead of reading as silence. */
+const channelOf = (audio: Stereo, index: number): Int16Array => present(audio.samples[index], `channel ${index}`);
 
 function rmsDb(samples: Int16Array, fromMs: number, toMs: number): number {
   const from = Math.max(0, Math.round(fromMs * PER_MS));
@@ -63,20 +63,11 @@ function peak(samples: Int16Array, fromMs: number, toMs: number): number {
   return max;
 }
 
-/** Stretches of [0, duration) at least `marginMs` away from every span. */
+/** Stretches of [0, duration) at least `marginMs` away from every span, 20 ms or longer. */
 function outside(spans: readonly { start_ms: number; end_ms: number }[], durationMs: number, marginMs: number): { start_ms: number; end_ms: number }[] {
-  const sorted = [...spans].sort((a, b) => a.start_ms - b.start_ms);
-  const gaps: { start_ms: number; end_ms: number }[] = [];
-  let cursor = 0;
-  for (const span of sorted) {
-    if (span.start_ms - marginMs > cursor) gaps.push({ start_ms: cursor, end_ms: span.start_ms - marginMs });
-    cursor = Math.max(cursor, span.end_ms + marginMs);
-  }
-  if (cursor < durationMs) gaps.push({ start_ms: cursor, end_ms: durationMs });
-  return gaps.filter((gap) => gap.end_ms - gap.start_ms >= 20);
+  return gapsBetween(spans, durationMs, marginMs).filter((gap) => gap.end_ms - gap.start_ms >= 20);
 }
 
-const soxiSeconds = (path: string): number => Number(execFileSync('/usr/bin/soxi', ['-D', path], { encoding: 'utf8' }).trim());
 /** the lowest level any speech utterance has (espeak speaks at about -22 dBFS RMS). */
 const SPEECH_DB = -35;
 /** 0.5 % of full scale: the generator's audible threshold. */
@@ -109,8 +100,8 @@ afterAll(() => {
 describe.each(SCENARIO_NAMES)('scenario %s', (name) => {
   it('is a stereo 16 kHz 16-bit PCM WAV as long as the truth says', () => {
     const { call, audio } = callOf(name);
-    expect({ format: audio.format, channels: audio.channels, sampleRate: audio.sampleRate, bits: audio.bits }).toEqual({ format: 1, channels: 2, sampleRate: 16_000, bits: 16 });
-    expect(audio.samples[0]?.length).toBe(Math.round(call.durationMs * PER_MS));
+    expect({ type: audio.type, encoding: audio.encoding, channels: audio.channels, sampleRate: audio.sampleRate, bits: audio.bits }).toEqual({ type: 'wav', encoding: 'Signed Integer PCM', channels: 2, sampleRate: 16_000, bits: 16 });
+    expect(channelOf(audio, 0).length).toBe(Math.round(call.durationMs * PER_MS));
     expect(soxiSeconds(call.wavPath) * 1000).toBeCloseTo(call.durationMs, 2);
     const lastEnd = Math.max(...call.truth.utterances.map((u) => u.end_ms));
     const tailMs = callOf(name).script.tailMs ?? 500;
@@ -121,7 +112,7 @@ describe.each(SCENARIO_NAMES)('scenario %s', (name) => {
     const { call, audio } = callOf(name);
     for (const utterance of call.truth.utterances) {
       const channel = utterance.speaker === 'agent' ? call.agentChannel : 1 - call.agentChannel;
-      const samples = audio.samples[channel] ?? new Int16Array(0);
+      const samples = channelOf(audio, channel);
       expect(rmsDb(samples, utterance.start_ms, utterance.end_ms), `${utterance.speaker} "${utterance.text}"`).toBeGreaterThan(SPEECH_DB);
       // Trimmed to the speech: the first 5 ms already holds an audible sample, and so do the last 5
       // (unless the utterance was cut by an interruption: the cut may fall in a pause).
@@ -135,7 +126,7 @@ describe.each(SCENARIO_NAMES)('scenario %s', (name) => {
     const { call, audio, script } = callOf(name);
     for (const speaker of ['agent', 'user'] as const) {
       const channel = speaker === 'agent' ? call.agentChannel : 1 - call.agentChannel;
-      const samples = audio.samples[channel] ?? new Int16Array(0);
+      const samples = channelOf(audio, channel);
       const quiet = outside(call.truth.utterances.filter((u) => u.speaker === speaker), call.durationMs, 15);
       expect(quiet.length).toBeGreaterThan(2);
       for (const gap of quiet) {
@@ -158,12 +149,11 @@ describe.each(SCENARIO_NAMES)('scenario %s', (name) => {
     const events = [...call.truth.user_interrupts_agent.map((e) => ({ ...e, speaker: 'user' })), ...call.truth.agent_interrupts_user.map((e) => ({ ...e, speaker: 'agent' }))];
     expect(events.map((e) => [e.speaker, e.at_ms, e.overlap_ms]).sort()).toEqual(interruptions.map((u) => [u.speaker, u.start_ms, u.overlap_ms ?? 500]).sort());
     for (const interruption of interruptions) {
-      const host = call.truth.utterances.find((u) => u.speaker !== interruption.speaker && u.start_ms < interruption.start_ms && u.end_ms > interruption.start_ms);
-      expect(host?.end_ms).toBe(interruption.start_ms + (interruption.overlap_ms ?? 500));
+      const host = present(call.truth.utterances.find((u) => u.speaker !== interruption.speaker && u.start_ms < interruption.start_ms && u.end_ms > interruption.start_ms), `the utterance interrupted at ${interruption.start_ms}`);
+      expect(host.end_ms).toBe(interruption.start_ms + (interruption.overlap_ms ?? 500));
       const channel = interruption.speaker === 'user' ? call.agentChannel : 1 - call.agentChannel;
-      const hostEnd = host?.end_ms ?? 0;
       // The host's audio really stops: silence for the next second on its channel.
-      expect(peak(audio.samples[channel] ?? new Int16Array(0), hostEnd, hostEnd + 1000)).toBe(0);
+      expect(peak(channelOf(audio, channel), host.end_ms, host.end_ms + 1000)).toBe(0);
     }
   });
 });
@@ -236,16 +226,17 @@ describe('what each scenario covers', () => {
 
   it('noisy: pink noise at the scripted level on both channels, different on each, speech well above it', () => {
     const { call, script, audio } = callOf('noisy');
-    expect(script.noiseDb).toBeGreaterThanOrEqual(SCENARIO_RANGES.noiseDb[0]);
-    expect(script.noiseDb).toBeLessThanOrEqual(SCENARIO_RANGES.noiseDb[1]);
+    const noiseDb = present(script.noiseDb, 'the noise level');
+    expect(noiseDb).toBeGreaterThanOrEqual(SCENARIO_RANGES.noiseDb[0]);
+    expect(noiseDb).toBeLessThanOrEqual(SCENARIO_RANGES.noiseDb[1]);
     const first = call.truth.utterances[0];
     const [left, right] = audio.samples;
     if (!first || !left || !right) throw new Error('expected speech and two channels');
-    for (const channel of [left, right]) expect(Math.abs(rmsDb(channel, 0, first.start_ms - 20) - (script.noiseDb ?? 0))).toBeLessThan(1.5);
+    for (const channel of [left, right]) expect(Math.abs(rmsDb(channel, 0, first.start_ms - 20) - noiseDb)).toBeLessThan(1.5);
     expect(Buffer.from(left.subarray(0, 4000).buffer).equals(Buffer.from(right.subarray(0, 4000).buffer))).toBe(false);
     for (const utterance of call.truth.utterances) {
-      const channel = audio.samples[utterance.speaker === 'agent' ? call.agentChannel : 1 - call.agentChannel] ?? new Int16Array(0);
-      expect(rmsDb(channel, utterance.start_ms, utterance.end_ms) - (script.noiseDb ?? 0)).toBeGreaterThan(15);
+      const channel = channelOf(audio, utterance.speaker === 'agent' ? call.agentChannel : 1 - call.agentChannel);
+      expect(rmsDb(channel, utterance.start_ms, utterance.end_ms) - noiseDb).toBeGreaterThan(15);
     }
   });
 
@@ -281,8 +272,8 @@ describe('generateCall on hand-written scripts', () => {
     const [utterance] = call.truth.utterances;
     expect(utterance?.start_ms).toBe(250);
     expect(call.durationMs).toBe(utterance?.end_ms);
-    expect(peak(audio.samples[0] ?? new Int16Array(0), 0, call.durationMs)).toBe(0);
-    expect(rmsDb(audio.samples[1] ?? new Int16Array(0), 250, call.durationMs)).toBeGreaterThan(SPEECH_DB);
+    expect(peak(channelOf(audio, 0), 0, call.durationMs)).toBe(0);
+    expect(rmsDb(channelOf(audio, 1), 250, call.durationMs)).toBeGreaterThan(SPEECH_DB);
     expect(call.truth.latencies).toEqual([]);
   }, 30_000);
 
@@ -304,7 +295,7 @@ describe('generateCall on hand-written scripts', () => {
     expect(call.truth.user_interrupts_agent).toEqual([{ at_ms: 1500, overlap_ms: 500 }]);
     expect(text.startsWith(agent?.text ?? 'x')).toBe(true);
     expect(agent?.text.split(' ').length).toBeLessThan(text.split(' ').length / 2);
-    expect(peak(readStereo(call.wavPath).samples[0] ?? new Int16Array(0), 2000, call.durationMs)).toBe(0);
+    expect(peak(channelOf(readStereo(call.wavPath), 0), 2000, call.durationMs)).toBe(0);
   }, 30_000);
 
   it('cuts a long call of a fractional length at that length, inside speech if need be', async () => {
@@ -360,22 +351,19 @@ describe('generateLongCall', () => {
       // Read a stretch deep in the file (minute 37) and compare each channel with the truth there.
       const fromMs = 37 * 60_000;
       const toMs = fromMs + 60_000;
-      const frames = (toMs - fromMs) * PER_MS;
-      const bytes = Buffer.alloc(frames * 4);
-      const fd = openSync(call.wavPath, 'r');
-      readSync(fd, bytes, 0, bytes.length, 44 + fromMs * PER_MS * 4);
-      closeSync(fd);
-      const channels = [new Int16Array(frames), new Int16Array(frames)];
-      for (let i = 0; i < frames; i++) for (let c = 0; c < 2; c++) (channels[c] ?? new Int16Array(0))[i] = bytes.readInt16LE(4 * i + 2 * c);
+      const stretch = readStereo(call.wavPath, { fromMs, toMs });
+      expect(channelOf(stretch, 0).length).toBe((toMs - fromMs) * PER_MS);
       for (const speaker of ['agent', 'user'] as const) {
-        const samples = channels[speaker === 'agent' ? call.agentChannel : 1 - call.agentChannel] ?? new Int16Array(0);
+        const samples = channelOf(stretch, speaker === 'agent' ? call.agentChannel : 1 - call.agentChannel);
         const here = call.truth.utterances
           .filter((x) => x.speaker === speaker && x.start_ms >= fromMs && x.end_ms <= toMs)
           .map((x) => ({ ...x, start_ms: x.start_ms - fromMs, end_ms: x.end_ms - fromMs }));
         expect(here.length).toBeGreaterThan(3);
         for (const utterance of here) expect(rmsDb(samples, utterance.start_ms, utterance.end_ms)).toBeGreaterThan(SPEECH_DB);
         const spans = call.truth.utterances.filter((x) => x.speaker === speaker).map((x) => ({ start_ms: x.start_ms - fromMs, end_ms: x.end_ms - fromMs }));
-        for (const gap of outside(spans, 60_000, 15)) if (gap.start_ms >= 0) expect(peak(samples, gap.start_ms, gap.end_ms)).toBe(0);
+        const gaps = outside(spans, 60_000, 15);
+        expect(gaps.length).toBeGreaterThan(3);
+        for (const gap of gaps) expect(peak(samples, gap.start_ms, gap.end_ms)).toBe(0);
       }
     } finally {
       rmSync(longDir, { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseRecording } from '../../src/main/audio/analyse';
 import { decodeAudioFile } from '../../src/main/audio/decode';
-import { applyLine, CLEAN_LINE, generateCall, scenario, type GeneratedCall, type LineCondition } from '../../src/main/audio/generate';
+import { applyLine, CLEAN_LINE, generateCall, scenario, type GeneratedCall, type LineCondition } from '../support/audio-generate';
+import { present } from '../support/present';
 
 /*
  * Telephony conditions applied to a generated call, checked on the delivered files with soxi,
@@ -85,7 +86,7 @@ describe('applyLine', () => {
       for (const level of whole) expect(Math.abs(level - db)).toBeLessThan(kind === 'pink' ? 1.5 : 4);
     }
     const [left, right] = audio.channels;
-    expect(left?.subarray(0, 4000)).not.toEqual(right?.subarray(0, 4000));
+    expect(present(left, 'the left channel').subarray(0, 4000)).not.toEqual(present(right, 'the right channel').subarray(0, 4000));
   }, 30_000);
 
   it('a quiet caller: the caller channel exactly 20 dB down, the agent untouched', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCall, scenario, type GeneratedCall } from '../../src/main/audio/generate';
+import { generateCall, scenario, type GeneratedCall } from '../support/audio-generate';
 import { startTestApp, tempDir, type RunningTestApp } from '../support/temp-app';
 import { waitFor } from '../support/wait-for';
 

@@ -82,6 +82,7 @@ describe('disk full', () => {
   });
 
   it('keeps every acknowledged call, and the store stays sound', async () => {
+    expect(acknowledged).toHaveLength(5);
     for (const id of acknowledged) expect((await app.api(`/api/v1/calls/${id}`)).status).toBe(200);
     expect((await app.api('/api/v1/calls/refused-0')).status).toBe(404);
     expect(pragma('integrity_check')).toBe('ok');

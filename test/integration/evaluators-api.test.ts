@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai';
 import { postJson, startTestApp, type RunningTestApp } from '../support/temp-app';
 import { waitFor } from '../support/wait-for';
+import { present } from '../support/present';
 import { callMessages, confirmRubric, createEvaluator, finishedRun, postCall, runAndWait, useFakeJudge, type PostedCall } from '../support/evaluators';
 
 /** Evaluators over HTTP: CRUD, runs, seed shapes, reuse and versions, input errors. */
@@ -176,7 +177,7 @@ describe('reuse and versions', () => {
 
     const forced = await runAndWait(app, [evaluator.id], [callA.id], true);
     expect(forced.progress.done).toBe(1);
-    expect(forced.results[0]?.id).not.toBe(first.results[0]?.id);
+    expect(present(forced.results[0], 'the forced result').id).not.toBe(present(first.results[0], 'the first result').id);
     expect(fake.requests()).toHaveLength(2);
 
     app.core.handlers.updateEvalSettings({ model: 'another-judge' });

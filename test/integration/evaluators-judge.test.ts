@@ -95,6 +95,7 @@ describe('malformed answers are failed results, not crashes', () => {
     const run = await runAndWait(app, [judge.id], [confirmed.id, unconfirmed.id], true);
     expect(run.status).toBe('completed');
     expect(run.progress).toMatchObject({ failed: 2, finished: 2 });
+    expect(run.results).toHaveLength(2);
     for (const result of run.results) {
       expect(result.status).toBe('failed');
       expect(result.error).toMatch(reason);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRecording } from '../../src/main/audio/fetch-recording';
-import { generateCall, scenario, type GeneratedCall } from '../../src/main/audio/generate';
+import { generateCall, scenario, type GeneratedCall } from '../support/audio-generate';
 import { postJson, startTestApp, tempDir, type RunningTestApp } from '../support/temp-app';
 import { waitFor } from '../support/wait-for';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { generateCall, scenario, type GeneratedCall } from '../../src/main/audio/generate';
+import { generateCall, scenario, type GeneratedCall } from '../support/audio-generate';
 import { postJson, startTestApp, tempDir, type RunningTestApp } from '../support/temp-app';
 import { waitFor } from '../support/wait-for';
 

@@ -1,28 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { buildWhenStale } from './build-when-stale';
 
 /**
- * Some integration tests start the built audio worker (a worker thread needs JavaScript). When
- * `out/` is missing or older than the sources (a plain `vitest run` after an edit), build it once
- * here; `npm test` builds first, so there this does nothing.
+ * The integration suites open the real app, whose analysis service starts the built audio worker
+ * (a worker thread needs JavaScript) for any call with a recording: build that one bundle when it is
+ * stale. The unit suites need no build and do not run this (vitest.config.mts).
  */
-const root = join(__dirname, '../..');
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
 export default function setup(): void {
   if (process.env.CALLSCOPE_SKIP_BUILD === '1') return; // developers iterating on one suite
-  const worker = join(root, 'out', 'main', 'audio-worker.js');
-  const stale = !existsSync(worker) || statSync(worker).mtimeMs < Math.max(newest(join(root, 'src', 'main')), newest(join(root, 'src', 'core')));
-  if (!stale) return;
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('electron-vite build failed; the audio worker tests need it');
+  buildWhenStale({ config: 'test/support/audio-worker.electron.vite.config.ts', output: 'out/main/audio-worker.js', sources: ['src/main', 'src/core'] });
 }

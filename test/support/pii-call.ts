@@ -1,5 +1,5 @@
-import { generateCall, type GeneratedCall } from '../../src/main/audio/generate';
-import { scriptBuilder, turn } from '../../src/main/audio/generate/script-builder';
+import { generateCall, type GeneratedCall } from './audio-generate';
+import { scriptBuilder, turn } from './audio-generate/script-builder';
 
 /**
  * A short stereo call in which the caller speaks a phone number and an email address, for the

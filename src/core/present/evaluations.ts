@@ -10,7 +10,7 @@ function evidenceSeconds(result: EvaluationResultView, turns: readonly Turn[]): 
   return turn?.start_ms == null ? null : turn.start_ms / 1000;
 }
 
-export function evaluationResults001(results: readonly EvaluationResultView[], callUuid: string, turns: readonly Turn[]) {
+export function qaEvaluationResults(results: readonly EvaluationResultView[], callUuid: string, turns: readonly Turn[]) {
   return results.map((r) => ({
     id: String(r.id),
     created_at: r.created_at,
@@ -36,13 +36,13 @@ export function evaluationResults001(results: readonly EvaluationResultView[], c
 }
 
 /** `evaluation_set_success_mapping`: evaluator id -> passed (only evaluators with a pass/fail reading). */
-export function successMapping001(results: readonly EvaluationResultView[]): Record<string, boolean> | null {
+export function qaSuccessMapping(results: readonly EvaluationResultView[]): Record<string, boolean> | null {
   const entries = results.flatMap((r) => (r.status === 'done' && r.passed !== null ? [[r.evaluator_id, r.passed] as const] : []));
   return entries.length === 0 ? null : Object.fromEntries(entries);
 }
 
 /** Seed 003 CallLogListSerializerMetrics: scores for score outputs, enum values for verdicts. */
-export function callLogMetrics003(results: readonly EvaluationResultView[]) {
+export function cekuraCallLogMetrics(results: readonly EvaluationResultView[]) {
   return results
     .filter((r) => r.status === 'done')
     .map((r) => ({

@@ -21,6 +21,7 @@ describeCorpusFormat('Pipecat', 'pipecat', pipecatFormat, 3);
 
 describe('Pipecat corpus extras', () => {
   it('never has a call id, so the store derives one', () => {
+    expect(cases.length).toBeGreaterThan(0);
     for (const corpusCase of cases) expect(pipecatFormat.normalize(corpusCase.payload).call.external_id).toBeNull();
   });
 
@@ -32,7 +33,8 @@ describe('Pipecat corpus extras', () => {
       arguments: { account_number: '77031924' },
       result: '{"name": "Priya Raman", "plan": "Fiber 500", "address": "88 Birch Ln"}',
     });
-    expect(tools.every((t) => t.tool?.result !== null)).toBe(true);
+    // a tool turn without its call, or a call without its result, would show as null here
+    expect(tools.map((t) => t.tool?.result ?? null)).not.toContain(null);
   });
 });
 

@@ -3,6 +3,7 @@ import { callsInDocument, detectFormat, normalizeAny } from '../../../src/core/f
 import { detectTranscriptType } from '../../../src/core/formats/transcript-types';
 import { formatName, formatsInWords } from '../../../src/core/present/import-formats';
 import { bareTranscripts } from '../../support/bare-transcripts';
+import { present } from '../../support/present';
 
 describe('a bare transcript (a JSON array of turns) is one call of its platform', () => {
   it.each(bareTranscripts.map((t) => [t.type, t] as const))('%s', (_type, transcript) => {
@@ -19,9 +20,11 @@ describe('a bare transcript (a JSON array of turns) is one call of its platform'
   });
 
   it('merges a tool result into its call in every tool-carrying shape', () => {
-    for (const transcript of bareTranscripts.filter((t) => t.roles.includes('tool'))) {
-      const tool = normalizeAny(transcript.rows).turns.find((t) => t.role === 'tool')?.tool;
-      expect(tool?.result, transcript.type).not.toBeNull();
+    const withTools = bareTranscripts.filter((t) => t.roles.includes('tool'));
+    expect(withTools.length).toBeGreaterThan(0);
+    for (const transcript of withTools) {
+      const tool = present(normalizeAny(transcript.rows).turns.find((t) => t.role === 'tool')?.tool, `the tool call of ${transcript.type}`);
+      expect(tool.result, transcript.type).not.toBeNull();
     }
   });
 

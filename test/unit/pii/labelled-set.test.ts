@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleSsn, passesAbaChecksum, passesIbanMod97, passesLuhn, passesVinCheck } from '../../../src/core/pii/checksums';
 import { PII_TYPES, type Finding, type PiiType } from '../../../src/core/pii/types';
-import { PII_GOALS, PII_GROUPS, meetsGoal } from '../../../src/main/bench/pii-bench';
-import { BLIND_SET, CONFIRM_SET, FINAL_SET, HELDOUT_SET, SEALED_SET, goldEntities, labelledSetPath, loadLabelledSet, scoreLabelledSet, type LabelledUtterance } from '../../../src/main/bench/pii-score';
+import { PII_GOALS, PII_GROUPS, meetsGoal } from '../../../bench/pii-bench';
+import { BLIND_SET, CONFIRM_SET, FINAL_SET, HELDOUT_SET, SEALED_SET, goldEntities, labelledSetPath, loadLabelledSet, scoreLabelledSet, type LabelledUtterance } from '../../../bench/pii-score';
 
 const set = loadLabelledSet();
 /** The held-out set: checked for form here, scored by the bench only (no accuracy floor: it is a measurement). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callSortColumns, metricColumns, type MetricFilter } from '../../../core/api/types';
-import { callListItem, callResource, statusesFor, transcriptEntry } from '../../../core/present/seed002';
+import { callListItem, callResource, statusesFor, transcriptEntry } from '../../../core/present/livekit-workflow-calls';
 import type { AppCore } from '../../app';
 import { dispatch } from '../../api/dispatch';
 import { callIdFromParam, parseQuery } from '../route-helpers';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { normalizeEfficientAi } from '../../../core/formats/efficientai';
 import { normalizeWithinLimits } from '../../../core/formats/limits';
-import { ingestResponse, observabilityDetail, observabilitySummary } from '../../../core/present/seed000';
+import { ingestResponse, observabilityDetail, observabilitySummary } from '../../../core/present/efficientai-observability';
 import type { AppCore } from '../../app';
 import { dispatch } from '../../api/dispatch';
 import { callIdFromParam, contentTypeOf, parseQuery, rawBodyOf } from '../route-helpers';

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { cekuraBodyFromForm, normalizeCekura } from '../../../core/formats/cekura';
 import { normalizeWithinLimits } from '../../../core/formats/limits';
-import { callLogList } from '../../../core/present/seed003';
-import { callLogMetrics003 } from '../../../core/present/evaluations';
+import { callLogList } from '../../../core/present/cekura-call-log';
+import { cekuraCallLogMetrics } from '../../../core/present/evaluations';
 import type { AppCore } from '../../app';
 import { dispatch } from '../../api/dispatch';
 import { setRecordingPath } from '../../store/calls';
@@ -26,7 +26,7 @@ const OBSERVE = '/observability/v1/observe/';
 /** A stored call as Cekura's CallLogList, with its evaluators' results as `metrics` (or none). */
 async function callLog(core: AppCore, id: number, withResults: boolean) {
   const { call, turns } = await dispatch(core.handlers, 'getCall', { id });
-  return callLogList(call, turns, withResults ? callLogMetrics003(await dispatch(core.handlers, 'getCallEvaluations', { id })) : []);
+  return callLogList(call, turns, withResults ? cekuraCallLogMetrics(await dispatch(core.handlers, 'getCallEvaluations', { id })) : []);
 }
 
 export async function registerObserveRoutes(app: FastifyInstance, core: AppCore, uploadIdleMs: number): Promise<void> {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../../core/api/errors';
-import { callDetail001 } from '../../../core/present/seed001';
-import { wrappedCall004, wrappedNotFound004 } from '../../../core/present/seed004';
+import { qaCallDetail } from '../../../core/present/qa-call-detail';
+import { wrappedRetellCall, wrappedRetellNotFound } from '../../../core/present/wrapped-retell-call';
 import type { AppCore } from '../../app';
 import { dispatch } from '../../api/dispatch';
 import { callIdFromParam } from '../route-helpers';
@@ -18,7 +18,7 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
       dispatch(core.handlers, 'getCallEvaluations', { id }),
     ]);
     const best = metrics.by_source.audio ?? metrics.by_source.transcript;
-    return callDetail001(call, turns, `${baseUrl()}/?call=${call.short_id}`, best, evaluations);
+    return qaCallDetail(call, turns, `${baseUrl()}/?call=${call.short_id}`, best, evaluations);
   });
 
   app.get<{ Params: { callId: string } }>('/api/calls/:callId', auth, async (request, reply) => {
@@ -27,10 +27,10 @@ export function registerSeedReadRoutes(app: FastifyInstance, core: AppCore, base
       const id = callIdFromParam(core, ref);
       const [{ call, turns }, metrics] = await Promise.all([dispatch(core.handlers, 'getCall', { id }), dispatch(core.handlers, 'getCallMetrics', { id })]);
       const best = metrics.by_source.audio ?? metrics.by_source.transcript;
-      return wrappedCall004(call, turns, metrics.latency_ms.provider ?? best?.latency_ms ?? null);
+      return wrappedRetellCall(call, turns, metrics.latency_ms.provider ?? best?.latency_ms ?? null);
     } catch (error) {
       // seed 004 answers an unknown call in its own envelope
-      if (error instanceof ApiError && error.code === 'not_found') return reply.code(404).send(wrappedNotFound004(ref));
+      if (error instanceof ApiError && error.code === 'not_found') return reply.code(404).send(wrappedRetellNotFound(ref));
       throw error;
     }
   });

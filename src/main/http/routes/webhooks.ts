@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../../../core/api/errors';
 import { webhookProviderNames, type WebhookProviderName } from '../../../core/api/types';
 import { isRecord } from '../../../core/formats/types';
-import { ingestResponse } from '../../../core/present/seed000';
+import { ingestResponse } from '../../../core/present/efficientai-observability';
 import type { AppCore } from '../../app';
 import { hasValidApiKey } from '../auth';
 import { ingestRequest } from '../ingest-helpers';

@@ -1,6 +1,6 @@
-import type { Turn } from '../../core/model/call';
-import { detectCallPii } from '../../core/pii/call-findings';
-import { PII_TYPES, type PiiType } from '../../core/pii/types';
+import type { Turn } from '../src/core/model/call';
+import { detectCallPii } from '../src/core/pii/call-findings';
+import { PII_TYPES, type PiiType } from '../src/core/pii/types';
 import { BLIND_SET, CONFIRM_SET, FINAL_SET, HELDOUT_SET, SEALED_SET, labelledSetPath, loadLabelledSet, scoreLabelledSet, type LabelledUtterance, type PiiScore, type TypeScore } from './pii-score';
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { AGENT_LONG, USER_LONG, VOICES } from './phrases';
 import { renderUtterance } from './render';
 import { sox } from './run-tool';
-import { SAMPLE_RATE, readWavLayout } from './wav';
+import { SAMPLE_RATE, wavLayout } from './wav';
 
 /**
  * Background noise for generated calls, one independent stretch per channel at a given RMS level:
@@ -57,7 +57,7 @@ async function noiseSource(kind: NoiseKind, samples: number, cacheDir: string, w
     return source;
   }
   const bed = await babbleBed(cacheDir, workDir);
-  const bedSamples = Math.max(1, (await readWavLayout(bed)).frames);
+  const bedSamples = Math.max(1, (await wavLayout(bed)).frameCount);
   await sox([bed, source, 'repeat', String(Math.ceil(samples / bedSamples)), 'trim', '0', `${samples}s`]);
   return source;
 }

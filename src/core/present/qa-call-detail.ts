@@ -2,7 +2,7 @@ import type { StoredCall, Turn } from '../model/call';
 import type { TimingMetrics } from '../metrics/compute';
 import { nearestRank } from '../metrics/percentile';
 import type { EvaluationResultView } from '../api/evaluators-contract';
-import { evaluationResults001, successMapping001 } from './evaluations';
+import { qaEvaluationResults, qaSuccessMapping } from './evaluations';
 import { instantAt } from './timeline';
 import { openAiRoleName } from './role-names';
 
@@ -24,7 +24,7 @@ function textAt(turns: readonly Turn[], atMs: number, role: 'agent' | 'user'): s
 }
 
 /** `metrics`: the call's best figures (the recording's when analysed, else the transcript's). */
-export function callDetail001(call: StoredCall, turns: Turn[], url: string, metrics: TimingMetrics | null, evaluations: readonly EvaluationResultView[] = []) {
+export function qaCallDetail(call: StoredCall, turns: Turn[], url: string, metrics: TimingMetrics | null, evaluations: readonly EvaluationResultView[] = []) {
   const latencies = metrics?.latencies ?? [];
   const overlaps = [
     ...(metrics?.interruptions?.user_interrupts_agent ?? []).map((o) => ({ ...o, by: 'user' as const })),
@@ -47,8 +47,8 @@ export function callDetail001(call: StoredCall, turns: Turn[], url: string, metr
       started_at: call.started_at,
       ended_at: call.ended_at,
       errors: [],
-      evaluation_results: evaluationResults001(evaluations, call.uuid, turns),
-      evaluation_set_success_mapping: successMapping001(evaluations),
+      evaluation_results: qaEvaluationResults(evaluations, call.uuid, turns),
+      evaluation_set_success_mapping: qaSuccessMapping(evaluations),
       failure_reason: call.verdict === 'failure' ? call.end_reason : null,
       interruptions: overlaps.map((o, i) => ({
         id: `${call.short_id}-i${i}`,

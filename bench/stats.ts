@@ -1,4 +1,4 @@
-import { nearestRank } from '../../core/metrics/percentile';
+import { nearestRank } from '../src/core/metrics/percentile';
 
 export interface LatencySummary {
   count: number;

@@ -4,7 +4,7 @@ import { benchIngest } from './ingest-load';
 import { benchImport } from './import-rate';
 import { benchLongAnalysis } from './audio-accuracy';
 import { benchConditions, combinedPath, CONDITION_GRID, conditionTable, ENERGY_PATH, type AnalysisPath, type ConditionRow } from './audio-conditions';
-import { loadSpeechModel } from '../audio/speech-model';
+import { loadSpeechModel } from '../src/main/audio/speech-model';
 import { benchListenerUnderAnalysis } from './listener-under-analysis';
 import { benchReviewOpen } from './review-open';
 import { benchPii, piiTableCells } from './pii-bench';

@@ -2,10 +2,10 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluatorSpecSchema, type EvaluatorSpecInput } from '../../core/evaluators/definition';
-import { openApp, type AppCore } from '../app';
-import { importPaths } from '../import/import-files';
-import { startFakeOpenAi } from './fake-openai';
+import { evaluatorSpecSchema, type EvaluatorSpecInput } from '../src/core/evaluators/definition';
+import { openApp, type AppCore } from '../src/main/app';
+import { importPaths } from '../src/main/import/import-files';
+import { startFakeOpenAi } from '../test/support/fake-openai';
 
 /**
  * `npm run bench -- --only=eval` (issue 7): a run of 1,000 realistic calls x 3 rule evaluators,

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { detectPii } from '../../core/pii/detect';
-import { PII_TYPES, spansOverlap, type Finding, type PiiType } from '../../core/pii/types';
+import { detectPii } from '../src/core/pii/detect';
+import { PII_TYPES, spansOverlap, type Finding, type PiiType } from '../src/core/pii/types';
 
 /**
  * Scores PII detection against a labelled set (test/fixtures/pii/utterances.jsonl, the dev set,
@@ -84,7 +84,7 @@ export function parseLabelledSet(jsonl: string): LabelledUtterance[] {
 
 /**
  * A labelled set's path (`file` relative to the repository), found by walking up from `from` to the
- * folder that holds it: the same answer from the source tree (vitest) and from the built bench in out/main.
+ * folder that holds it: the same answer from the source tree (vitest) and from the built bench in out/bench.
  */
 export function labelledSetPath(file: string = LABELLED_SET, from: string = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {

@@ -1,6 +1,6 @@
-import { nearestRank } from '../../core/metrics/percentile';
-import type { TimingMetrics } from '../../core/metrics/compute';
-import type { CallTruth } from '../audio/generate';
+import { nearestRank } from '../src/core/metrics/percentile';
+import type { TimingMetrics } from '../src/core/metrics/compute';
+import type { CallTruth } from '../test/support/audio-generate';
 
 /**
  * Audio figures against the generator's truth (docs/METRICS.md): a reply is found when the audio

@@ -1,5 +1,5 @@
-import { analyseRecording } from '../audio/analyse';
-import { generateLongCall, type GeneratedCall } from '../audio/generate';
+import { analyseRecording } from '../src/main/audio/analyse';
+import { generateLongCall, type GeneratedCall } from '../test/support/audio-generate';
 
 /**
  * The time to analyse a 60-minute recording (the accuracy over calls and lines is in

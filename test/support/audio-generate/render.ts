@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ESPEAK, run, sox } from './run-tool';
-import { SAMPLE_RATE, readMonoSamples, readWavLayout } from './wav';
+import { SAMPLE_RATE, readMonoSamples, wavLayout } from './wav';
 
 /** One utterance rendered by espeak-ng: 16 kHz mono 16-bit, cut to its audible speech. */
 export interface RenderedClip {
@@ -75,8 +75,8 @@ export function renderUtterance(text: string, settings: VoiceSettings, cacheDir:
   const rendering = (async (): Promise<RenderedClip> => {
     await mkdir(cacheDir, { recursive: true });
     if (!(await exists(path))) await renderFresh(text, settings, path, cacheDir);
-    const layout = await readWavLayout(path);
-    return { path, samples: layout.frames };
+    const layout = await wavLayout(path);
+    return { path, samples: layout.frameCount };
   })();
   inFlight.set(path, rendering);
   // Forget the promise once settled: the file on disk is the cache; a failure may be retried.

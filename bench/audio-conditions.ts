@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { segmentTimingMetrics } from '../../core/metrics/compute';
-import type { SpeechSegment } from '../../core/metrics/segments';
-import { analyseRecording, type AnalyseOptions, type RecordingAnalysis } from '../audio/analyse';
-import { applyLine, generateCall, scenario, SCENARIO_NAMES, type GeneratedCall, type LineCondition } from '../audio/generate';
-import { inBatches } from '../audio/generate/run-tool';
-import type { SpeechModel } from '../audio/speech-model';
+import { segmentTimingMetrics } from '../src/core/metrics/compute';
+import type { SpeechSegment } from '../src/core/metrics/segments';
+import { analyseRecording, type AnalyseOptions, type RecordingAnalysis } from '../src/main/audio/analyse';
+import { applyLine, generateCall, scenario, SCENARIO_NAMES, type GeneratedCall, type LineCondition } from '../test/support/audio-generate';
+import { inBatches } from '../test/support/audio-generate/run-tool';
+import type { SpeechModel } from '../src/main/audio/speech-model';
 import { accuracyFigures, emptyTally, tallyCall, type AccuracyFigures, type AccuracyTally } from './audio-score';
 
 /**

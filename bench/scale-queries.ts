@@ -1,7 +1,7 @@
-import { openApp } from '../app';
-import type { CallListFilter, CallListQuery, CallSortColumn } from '../../core/api/types';
-import { callSortColumns } from '../../core/api/types';
-import { nearestRank } from '../../core/metrics/percentile';
+import { openApp } from '../src/main/app';
+import type { CallListFilter, CallListQuery, CallSortColumn } from '../src/core/api/types';
+import { callSortColumns } from '../src/core/api/types';
+import { nearestRank } from '../src/core/metrics/percentile';
 
 const percentile = (values: number[], p: number): number => nearestRank(values, p / 100) ?? Number.NaN;
 

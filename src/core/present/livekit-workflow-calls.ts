@@ -18,7 +18,7 @@ const statusVocabulary: Record<string, string> = {
 };
 
 /** Our statuses in seed-002 words; unknown provider values pass through as sent. */
-export function seedStatus(status: string | null): string | null {
+export function workflowCallStatus(status: string | null): string | null {
   if (status === null) return null;
   return Object.hasOwn(statusVocabulary, status) ? (statusVocabulary[status] ?? status) : status;
 }
@@ -37,7 +37,7 @@ export function callListItem(call: CallListRow, agentHistory: string[]) {
     workflow_id: call.agent_id,
     workflow_slug: null,
     user_id: call.customer_number,
-    status: seedStatus(call.status),
+    status: workflowCallStatus(call.status),
     duration_seconds: call.duration_s,
     agent_history: agentHistory,
     started_at: call.started_at,

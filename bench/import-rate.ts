@@ -2,8 +2,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from '../app';
-import { importPaths } from '../import/import-files';
+import { openApp } from '../src/main/app';
+import { importPaths } from '../src/main/import/import-files';
 import { sampleCall } from './sample-call';
 
 /** Imports a generated N-call JSON Lines file in-process, sampling memory while it runs. */

@@ -2,9 +2,9 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { once } from 'node:events';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from '../app';
-import { importPaths } from '../import/import-files';
-import { seededRandom } from '../audio/generate/script-builder';
+import { openApp } from '../src/main/app';
+import { importPaths } from '../src/main/import/import-files';
+import { seededRandom } from '../test/support/audio-generate/script-builder';
 
 /**
  * A store of N generated calls for the scale figures (issues 14 and 18): seed-000 bodies with 4-9

@@ -15,7 +15,7 @@ function transcriptText(turns: Turn[]): string {
 }
 
 /** `latency`: the platform's own e2e figures when it reported them, else the call's best measured ones. */
-export function wrappedCall004(call: StoredCall, turns: Turn[], latency: Distribution | null) {
+export function wrappedRetellCall(call: StoredCall, turns: Turn[], latency: Distribution | null) {
   const base = instantMs(call.started_at);
   const at = (ms: number | null) => (base === null || ms === null ? null : base + ms);
   const spoken = turns.filter((t) => t.role !== 'tool');
@@ -63,6 +63,6 @@ export function wrappedCall004(call: StoredCall, turns: Turn[], latency: Distrib
   };
 }
 
-export function wrappedNotFound004(id: string) {
+export function wrappedRetellNotFound(id: string) {
   return { message: `Call ${id} not found`, status: 'error', error: { code: 'not_found', message: `no call with id "${id}"` }, data: null };
 }
