@@ -18,8 +18,9 @@ import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|pii|eval|scale`
- * runs one part (`grid`: only the audio accuracy table over telephony conditions); `--misses` also
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale`
+ * runs one part (`grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
+ * analysed, the listener meanwhile and click -> waveform); `--misses` also
  * prints the PII misses and false alarms.
  */
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (wants('audio')) {
+  // `review`: the long call's analysis, the listener meanwhile, and click -> waveform, without the grid
+  if (wants('audio') || only === 'review') {
     const dir = mkdtempSync(join(tmpdir(), 'callscope-bench-long-'));
     try {
       const long = await benchLongAnalysis(quick ? 6 : 60, dir);
