@@ -1,18 +1,16 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { CallList } from './calls/CallList';
 import { SearchBox } from './calls/SearchBox';
 import { MetricFilters } from './calls/MetricFilters';
 import { useCallList } from './calls/store';
+import { useCallListTotal } from './calls/pages';
 import { OutOfFilterNotice } from './calls/OutOfFilterNotice';
-import { useLiveCalls } from './calls/useLiveCalls';
 import { EmptyState } from './empty-state/EmptyState';
 import { DropZone, ImportButton } from './import/DropZone';
 import { ImportPanel } from './import/ImportPanel';
 import { ThemeToggle } from './settings/ThemeToggle';
-import { useAppSettings } from './settings/store';
 import { ErrorBoundary } from './shared/ErrorBoundary';
 import { EvaluationBar } from './evaluators/EvaluationBar';
-import { useEvaluationEvents } from './evaluators/runs';
 import { useEvaluators } from './evaluators/store';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
@@ -26,24 +24,13 @@ const SettingsDialog = lazy(() => import('./settings/SettingsDialog').then((m) =
 const ShortcutsDialog = lazy(() => import('./review/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
 
 export function App() {
-  const total = useCallList((s) => s.total);
-  const totalExact = useCallList((s) => s.totalExact);
+  const { total, totalExact, ready, error } = useCallListTotal();
   const filter = useCallList((s) => s.filter);
   const selectedId = useCallList((s) => s.selectedId);
-  const error = useCallList((s) => s.error);
-  const ready = useCallList((s) => s.ready);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
   const view = useEvaluators((s) => s.view);
-  useLiveCalls();
-  useEvaluationEvents();
-
-  useEffect(() => {
-    void useAppSettings.getState().load();
-    void useEvaluators.getState().load();
-  }, []);
-
   useAppKeys(openShortcuts);
 
   const filtering = Object.values(filter).some((value) => value !== undefined);

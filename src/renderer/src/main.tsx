@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { useCallList } from './calls/store';
+import { countQuery, listPageQuery } from './calls/pages';
+import { queryClient } from './query/client';
+import { connectApiEvents } from './query/events';
 // Every stylesheet is imported here, in cascade order, so all of them ship in the first CSS file:
 // a stylesheet imported from a lazy chunk (CallView, EvaluatorsPage, the dialogs) would load late,
 // after the first paint, and land after the others, changing which equal rule wins.
@@ -18,13 +22,19 @@ import './review/review.css';
 import './export/export.css';
 import './evaluators/evaluators.css';
 
+connectApiEvents(queryClient);
+
 // The first page is asked for before React renders anything: the list is what the screen opens on.
-void useCallList.getState().refresh();
+const { sort, filter } = useCallList.getState();
+void queryClient.prefetchQuery(listPageQuery(0, sort, filter));
+void queryClient.prefetchQuery(countQuery(filter));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

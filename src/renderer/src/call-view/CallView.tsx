@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CallDetail, CallMedia, CallNotes } from '../../../core/api/types';
-import type { CallMetrics } from '../../../core/present/metrics-api';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { CallMedia } from '../../../core/api/types';
 import type { Turn, Verdict } from '../../../core/model/call';
-import { api, onApiEvent } from '../api';
+import { useApiQuery } from '../query/api-query';
+import { useCallReview } from './useCallReview';
 import { formatDuration, formatInstant } from '../shared/format';
 import { formatName } from '../../../core/present/import-formats';
 import { Transcript } from './Transcript';
@@ -10,28 +11,35 @@ import { MetricsPanel } from './MetricsPanel';
 import { Waveform } from '../review/Waveform';
 import { Controls } from '../review/Controls';
 import { Notes } from '../review/Notes';
-import { buildMarkers, timelineDurationMs, type Marker } from '../review/markers';
+import { buildMarkers, timelineDurationMs } from '../review/markers';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { useSkipSilence } from '../review/useSkipSilence';
 import { VerdictButtons } from './VerdictButtons';
-import { useAppSettings } from '../settings/store';
+import { useSlowReplyMs } from '../settings/useSlowReplyMs';
 import { PiiPanel } from '../review/PiiPanel';
 import type { CallPii } from '../../../core/pii/call-findings';
 import type { PiiType } from '../../../core/pii/types';
 import { EvaluationsPanel } from '../evaluators/EvaluationsPanel';
 import { usePlayer } from '../review/player';
-import { maskSpans, type MaskSpan } from '../../../core/redaction/mask-spans';
+import { maskSpans } from '../../../core/redaction/mask-spans';
 import { usePiiAudio } from '../review/usePiiAudio';
 import { ExportButton } from '../export/ExportButton';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; detail: CallDetail };
+const NO_TURNS: Turn[] = [];
+const NO_SPANS: { start_ms: number; end_ms: number }[] = [];
 
-/** The review screen of one call: waveform and markers, playback, verdict and notes, metrics, transcript. */
+/**
+ * The review screen of one call: waveform and markers, playback, verdict and notes, metrics, transcript.
+ * Its reads come from the query cache, whose answers keep their identity until their content
+ * changes: what the waveform draws is rebuilt only when it does (a verdict or a note never resets
+ * the player).
+ */
 export function CallView({ callId }: { callId: number }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [metrics, setMetrics] = useState<CallMetrics | null>(null);
-  const [pii, setPii] = useState<CallPii | null>(null);
+  const detailRead = useApiQuery('getCall', { id: callId });
+  const metricsRead = useApiQuery('getCallMetrics', { id: callId });
   const [piiType, setPiiType] = useState<PiiType | null>(null);
+  // a new type filter keeps the findings shown until its own arrive (the panel and its select stay put)
+  const pii = useApiQuery('getCallPii', { id: callId, ...(piiType ? { types: [piiType] } : {}) }, { placeholderData: keepPreviousData }).data ?? null;
   const [redacted, setRedacted] = useState(false);
   const noteInput = useRef<HTMLInputElement>(null);
   const [evidenceTurn, setEvidenceTurn] = useState<number | null>(null);
@@ -41,88 +49,48 @@ export function CallView({ callId }: { callId: number }) {
     setEvidenceTurn(turn.idx);
   }, []);
 
-  const fetchDetail = useCallback(async () => {
-    try {
-      const [detail, figures] = await Promise.all([api.getCall({ id: callId }), api.getCallMetrics({ id: callId })]);
-      setLoad({ state: 'ready', detail });
-      setMetrics(figures);
-    } catch (error) {
-      setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [callId]);
-
-  useEffect(() => {
-    api.getCallPii({ id: callId, ...(piiType ? { types: [piiType] } : {}) }).then(setPii, () => setPii(null));
-  }, [callId, piiType, load.state]);
-
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void fetchDetail();
-    const offCalls = onApiEvent('calls.changed', ({ ids }) => {
-      if (ids.includes(callId)) void fetchDetail();
-    });
-    const offAudio = onApiEvent('audio.changed', ({ ids }) => {
-      if (ids.includes(callId)) void fetchDetail();
-    });
-    const offResync = onApiEvent('resync', () => void fetchDetail());
-    return () => {
-      offCalls();
-      offAudio();
-      offResync();
-    };
-  }, [callId, fetchDetail]);
-
-  const detail = load.state === 'ready' ? load.detail : null;
-  const slowReplyMs = useAppSettings((s) => s.slowReplyMs);
-  // The waveform is rebuilt only when what it draws changes: a verdict or a note refetches the
-  // call, but must not reset the player. Identity follows content, not the fetch.
-  const markersKey = JSON.stringify(buildMarkers(metrics, slowReplyMs));
-  const markers = useMemo((): Marker[] => JSON.parse(markersKey), [markersKey]);
-  const silencesKey = JSON.stringify(metrics?.silence.segments ?? []);
-  const silences = useMemo((): { start_ms: number; end_ms: number }[] => JSON.parse(silencesKey), [silencesKey]);
-  const turnsKey = JSON.stringify(detail?.turns ?? []);
-  const turns = useMemo((): Turn[] => JSON.parse(turnsKey), [turnsKey]);
-  // Rebuild the waveform only when what it draws changes (not on every verdict or note).
-  const mediaKey = detail ? JSON.stringify(detail.media) : '';
-  const media = useMemo((): CallMedia | undefined => (mediaKey ? JSON.parse(mediaKey) : undefined), [mediaKey]);
+  const detail = detailRead.data;
+  const metrics = metricsRead.data ?? null;
+  const slowReplyMs = useSlowReplyMs();
+  const markers = useMemo(() => buildMarkers(metrics, slowReplyMs), [metrics, slowReplyMs]);
+  const silences = metrics?.silence.segments ?? NO_SPANS;
+  const turns = detail?.turns ?? NO_TURNS;
+  const media = detail?.media;
   const callDurationS = detail?.call.duration_s ?? null;
   const fallbackDurationMs = useMemo(() => timelineDurationMs(turns, callDurationS), [turns, callDurationS]);
   useSkipSilence(silences);
-  const piiSpansKey = JSON.stringify(maskSpans(pii?.findings ?? [], media?.duration_ms ?? Number.POSITIVE_INFINITY));
-  const piiSpans = useMemo((): MaskSpan[] => JSON.parse(piiSpansKey), [piiSpansKey]);
+  const findings = pii?.findings;
+  const mediaDurationMs = media?.duration_ms ?? Number.POSITIVE_INFINITY;
+  const piiSpans = useMemo(() => maskSpans(findings ?? [], mediaDurationMs), [findings, mediaDurationMs]);
   const piiAudio = usePiiAudio(piiSpans);
 
-  const showNotes = useCallback(({ notes }: CallNotes) => setLoad((now) => (now.state === 'ready' ? { state: 'ready', detail: { ...now.detail, notes } } : now)), []);
+  const { setVerdict, addNote, deleteNote } = useCallReview(callId);
   const [undo, setUndo] = useState<{ previous: Verdict | null } | null>(null);
-  const setVerdict = useCallback(
-    async (verdict: Verdict | null) => {
-      const review = await api.setVerdict({ id: callId, verdict });
-      setLoad((now) => (now.state === 'ready' ? { state: 'ready', detail: { ...now.detail, call: { ...now.detail.call, verdict: review.verdict, reviewed_at: review.reviewed_at } } } : now));
-    },
-    [callId],
-  );
+  const verdict = detail?.call.verdict ?? null;
   /** A verdict change from a button or a key; the previous verdict stays one Undo away. */
   const changeVerdict = useCallback(
     (next: Verdict | null) => {
-      setUndo({ previous: detail?.call.verdict ?? null });
-      void setVerdict(next);
+      setUndo({ previous: verdict });
+      setVerdict(next);
     },
-    [detail, setVerdict],
+    [verdict, setVerdict],
   );
   const undoVerdict = useCallback(() => {
-    if (undo) void setVerdict(undo.previous);
+    if (undo) setVerdict(undo.previous);
     setUndo(null);
   }, [undo, setVerdict]);
   const expireUndo = useCallback(() => setUndo(null), []);
-  const mark = useCallback((verdict: Verdict) => changeVerdict(detail?.call.verdict === verdict ? null : verdict), [detail, changeVerdict]);
+  const mark = useCallback((next: Verdict) => changeVerdict(verdict === next ? null : next), [verdict, changeVerdict]);
   const focusNote = useCallback(() => noteInput.current?.focus(), []);
   useReviewKeys({ markers, mark, focusNote });
 
-  if (load.state === 'loading') return <section className="call-view muted" aria-busy="true">Loading call…</section>;
-  if (load.state === 'error' || !detail || !media) {
+  // the call and its figures are shown together, as they were asked for
+  const failure = detailRead.error ?? metricsRead.error;
+  if (!failure && (!detail || !metricsRead.data)) return <section className="call-view muted" aria-busy="true">Loading call…</section>;
+  if (!detail || !media || !metricsRead.data) {
     return (
       <section className="call-view">
-        <p role="alert" className="error">Could not open this call: {load.state === 'error' ? load.message : 'not found'}</p>
+        <p role="alert" className="error">Could not open this call: {failure ? failure.message : 'not found'}</p>
       </section>
     );
   }
@@ -147,12 +115,7 @@ export function CallView({ callId }: { callId: number }) {
         <Waveform callId={call.id} media={media} turns={turns} markers={markers} silences={silences} fallbackDurationMs={fallbackDurationMs} />
         <Controls markers={markers} />
       </div>
-      <Notes
-        ref={noteInput}
-        notes={detail.notes}
-        onAdd={async (atMs, text) => showNotes(await api.addNote({ id: callId, at_ms: atMs, text }))}
-        onDelete={async (noteId) => showNotes(await api.deleteNote({ id: callId, note_id: noteId }))}
-      />
+      <Notes ref={noteInput} notes={detail.notes} onAdd={addNote} onDelete={deleteNote} />
       <details className="metrics-details" open>
         <summary className="section-title">Metrics</summary>
         <MetricsPanel callId={call.id} metrics={metrics} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { callColumns, sortColumnOf, type CallSlot } from './columns';
 import { indexOfCall, rowAt, useCallList } from './store';
+import { useCallListData } from './pages';
 import { useListColumns } from '../evaluators/list-columns';
 import { rowWindow, scrollTopFor } from './row-window';
 import { useScrollViewport } from './useScrollViewport';
@@ -16,7 +17,8 @@ const OVERSCAN = 12;
  * calls the store holds (a million calls cost what forty do).
  */
 export function CallList() {
-  const { total, pages, sort, filter, setSort, selectedId, select, ensureRange } = useCallList();
+  const { total, pages } = useCallListData();
+  const { sort, filter, setSort, selectedId, select, showRows } = useCallList();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { scrollTop, clientHeight } = useScrollViewport(scrollRef);
   const viewportHeight = Math.max(ROW_HEIGHT, clientHeight - HEADER_HEIGHT);
@@ -51,8 +53,8 @@ export function CallList() {
   const rows = table.getRowModel().rows;
 
   useEffect(() => {
-    if (view.last >= view.first) ensureRange(view.first, view.last);
-  }, [view.first, view.last, ensureRange]);
+    if (view.last >= view.first) showRows(view.first, view.last);
+  }, [view.first, view.last, showRows]);
 
   // Keep the selected call on screen when j/k moves the selection.
   const selectedIndex = indexOfCall(pages, selectedId);

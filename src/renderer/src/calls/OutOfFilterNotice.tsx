@@ -1,36 +1,22 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api';
-import { rowAt, useCallList } from './store';
+import { useQuery } from '@tanstack/react-query';
+import { useApiQuery } from '../query/api-query';
+import { useCallList } from './store';
+import { listPageQuery } from './pages';
 
 /**
  * The open call may no longer be in the list (a filter or search changed, or its verdict moved it
  * out): say so above it, with the two ways back, rather than showing a call the list does not hold.
+ * Whether it matches is read again whenever the list changes (query/events.ts).
  */
 export function OutOfFilterNotice({ callId }: { callId: number }) {
   const filter = useCallList((s) => s.filter);
-  const total = useCallList((s) => s.total);
-  const pages = useCallList((s) => s.pages);
-  const [outside, setOutside] = useState(false);
+  const sort = useCallList((s) => s.sort);
   const filtering = Object.values(filter).some((value) => value !== undefined);
-
-  useEffect(() => {
-    if (!filtering) {
-      setOutside(false);
-      return;
-    }
-    let current = true;
-    api.callMatchesFilter({ id: callId, filter }).then(
-      ({ matches }) => current && setOutside(!matches),
-      () => current && setOutside(false),
-    );
-    return () => {
-      current = false;
-    };
-    // total and pages: re-check when the list is re-read (a verdict or a new call may change membership)
-  }, [callId, filter, filtering, total, pages]);
+  const { data } = useApiQuery('callMatchesFilter', { id: callId, filter }, { enabled: filtering });
+  const outside = filtering && data?.matches === false;
+  const first = useQuery({ ...listPageQuery(0, sort, filter), enabled: outside }).data?.rows[0];
 
   if (!outside) return null;
-  const first = rowAt(pages, 0);
   return (
     <p role="alert" className="notice out-of-filter">
       This call is not in the current filter.

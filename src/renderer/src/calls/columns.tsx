@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { CallSortColumn } from '../../../core/api/types';
 import type { CallListItem } from './store';
 import { formatDuration, formatInstant, formatMs } from '../shared/format';
-import { useAppSettings } from '../settings/store';
+import { useSlowReplyMs } from '../settings/useSlowReplyMs';
 
 /** A row slot of the virtual list: the call once its page has loaded. */
 export interface CallSlot {
@@ -14,11 +14,14 @@ const column = createColumnHelper<CallSlot>();
 
 const LONG_SILENCE_MS = 3000;
 
-/** A figure in amber when over its threshold; replies use the Settings' slow-reply threshold. */
-function Slow({ ms, over }: { ms: number | null; over: number | 'slow-reply' }) {
-  const slowReplyMs = useAppSettings((s) => s.slowReplyMs);
-  const limit = over === 'slow-reply' ? slowReplyMs : over;
-  return <span className={ms !== null && ms > limit ? 'slow' : undefined}>{formatMs(ms)}</span>;
+/** A figure in amber when over its threshold. */
+function Slow({ ms, over }: { ms: number | null; over: number }) {
+  return <span className={ms !== null && ms > over ? 'slow' : undefined}>{formatMs(ms)}</span>;
+}
+
+/** A reply time, in amber when over the Settings' slow-reply threshold. */
+function SlowReply({ ms }: { ms: number | null }) {
+  return <Slow ms={ms} over={useSlowReplyMs()} />;
 }
 
 /** Which list columns sort in SQL, and by which stored column. */
@@ -63,13 +66,13 @@ export const callColumns = [
   column.accessor((slot) => slot.call?.latency_p50_ms ?? null, {
     id: 'latency_p50_ms',
     header: 'p50 latency',
-    cell: (info) => <Slow ms={info.getValue()} over="slow-reply" />,
+    cell: (info) => <SlowReply ms={info.getValue()} />,
     size: 96,
   }),
   column.accessor((slot) => slot.call?.latency_p90_ms ?? null, {
     id: 'latency_p90_ms',
     header: 'p90 latency',
-    cell: (info) => <Slow ms={info.getValue()} over="slow-reply" />,
+    cell: (info) => <SlowReply ms={info.getValue()} />,
     size: 96,
   }),
   column.accessor((slot) => slot.call?.ttfw_ms ?? null, {

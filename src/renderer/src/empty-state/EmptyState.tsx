@@ -1,20 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { ListenerInfo } from '../../../core/api/types';
-import { api } from '../api';
+import { useApiQuery } from '../query/api-query';
 import { CopyButton } from '../shared/CopyButton';
 import { MASKED_KEY, useApiKey } from '../shared/useApiKey';
 
 /** What a new user sees: where to send calls, with the key (on Reveal) and a command to paste. */
 export function EmptyState() {
-  const [info, setInfo] = useState<ListenerInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // no event tells of the listener moving: read where it is each time this is shown
+  const { data: info, error } = useApiQuery('getListenerInfo', {}, { refetchOnMount: 'always' });
   const apiKey = useApiKey();
 
-  useEffect(() => {
-    api.getListenerInfo({}).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-
-  if (error) return <div className="empty-state" role="alert">Could not reach the backend: {error}</div>;
+  if (error) return <div className="empty-state" role="alert">Could not reach the backend: {error.message}</div>;
   if (!info) return <div className="empty-state muted">Loading…</div>;
 
   const curlWith = (key: string) => info.curl_example.replace(info.api_key_placeholder, key);

@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { EvaluatorAlignment } from '../../../core/api/evaluators-contract';
-import { api, onApiEvent } from '../api';
 import { useCallList } from '../calls/store';
+import { useApiQuery } from '../query/api-query';
 import { fixed2, percent } from './format';
 import { errorText, useEvaluators } from './store';
 
@@ -25,40 +23,18 @@ function CallLink({ id, name }: { id: number; name: string }) {
 /**
  * Each evaluator's agreement with the manual success/failure marks, over the calls that have
  * both: accuracy, precision and recall (failure is the positive class), Cohen's kappa, and the
- * disagreeing calls one click away. Refreshes when a run ends or a verdict changes.
+ * disagreeing calls one click away. Read again when a run ends, a verdict changes (query/events.ts)
+ * or an evaluator changes (queries.ts).
  */
 export function AlignmentTable() {
-  // a new, edited or deleted evaluator changes the table too
-  const evaluators = useEvaluators((s) => s.evaluators);
-  const [rows, setRows] = useState<EvaluatorAlignment[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(() => {
-    api.getAlignment({}).then(
-      (loaded) => {
-        setRows(loaded);
-        setError(null);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, []);
-  useEffect(refresh, [refresh, evaluators]);
-  useEffect(() => {
-    const offRun = onApiEvent('evaluation.finished', refresh);
-    const offCalls = onApiEvent('calls.changed', refresh);
-    const offResync = onApiEvent('resync', refresh);
-    return () => {
-      offRun();
-      offCalls();
-      offResync();
-    };
-  }, [refresh]);
+  const { data: rows, error } = useApiQuery('getAlignment', {});
 
   return (
     <section className="alignment" aria-labelledby="alignment-title">
       <h3 id="alignment-title" className="section-title">
         Agreement with manual marks
       </h3>
-      {error && <p className="error small">{error}</p>}
+      {error && <p className="error small">{errorText(error)}</p>}
       <table aria-label="Alignment" className="metrics-table alignment-table">
         <caption className="muted small">Over calls marked success or failure that the evaluator has a pass/fail reading on. Precision and recall treat a failure as the positive case.</caption>
         <thead>

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useCallList } from '../calls/store';
+import { useCallListTotal } from '../calls/pages';
 import { EvaluatorPicker } from './EvaluatorPicker';
 import { startRun } from './runs';
 import { errorText, useEvaluators } from './store';
+import { useEvaluatorList } from './queries';
 
 type Scope = 'checked' | 'open' | 'filter';
 
@@ -12,20 +14,17 @@ type Scope = 'checked' | 'open' | 'filter';
  */
 export function EvaluateDialog({ onClose, onStarted }: { onClose(): void; onStarted(runId: string): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const evaluators = useEvaluators((s) => s.evaluators);
+  const { evaluators } = useEvaluatorList();
   const checked = useEvaluators((s) => s.checked);
   const selectedId = useCallList((s) => s.selectedId);
-  const total = useCallList((s) => s.total);
+  const { total } = useCallListTotal();
   const filter = useCallList((s) => s.filter);
   const [chosen, setChosen] = useState<string[]>([]);
   const [scope, setScope] = useState<Scope>(checked.size > 0 ? 'checked' : 'filter');
   const [force, setForce] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-    void useEvaluators.getState().load();
-  }, []);
+  useEffect(() => dialog.current?.showModal(), []);
 
   const run = async () => {
     const target = scope === 'filter' ? { filter } : { call_ids: scope === 'checked' ? [...checked] : selectedId === null ? [] : [selectedId] };

@@ -5,6 +5,7 @@ import { EvaluateDialog } from './EvaluateDialog';
 import { ExportButton } from '../export/ExportButton';
 import { RunProgress } from './RunProgress';
 import { useEvaluators } from './store';
+import { useEvaluatorList } from './queries';
 
 type Outcome = NonNullable<CallListFilter['evaluations']>[number]['outcome'];
 const outcomes: Outcome[] = ['fail', 'pass', 'not_applicable', 'error', 'none'];
@@ -15,7 +16,7 @@ const outcomeLabel = (o: Outcome): string => (o === 'none' ? 'not run' : o === '
  * and filters by an evaluator's newest outcome (applied in SQL, shown as removable chips).
  */
 export function EvaluationBar() {
-  const evaluators = useEvaluators((s) => s.evaluators);
+  const { evaluators } = useEvaluatorList();
   const shown = useEvaluators((s) => s.shown);
   const checked = useEvaluators((s) => s.checked);
   const filter = useCallList((s) => s.filter);

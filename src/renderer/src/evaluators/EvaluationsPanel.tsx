@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { EvaluationResultView } from '../../../core/api/evaluators-contract';
 import type { ProviderEvaluation, Turn } from '../../../core/model/call';
-import { api, onApiEvent } from '../api';
+import { useApiQuery } from '../query/api-query';
 import { formatInstant, formatMs, formatOffset } from '../shared/format';
 import { outcomeClass, outcomeOf, resultText } from './format';
 import { RunEvaluator } from './RunEvaluator';
@@ -24,31 +23,15 @@ export function EvaluationsPanel({
   /** the platform's own evaluations of the call, shown below the evaluators run here. */
   reported?: { provider: string; evaluations: readonly ProviderEvaluation[] } | null;
 }) {
-  const [results, setResults] = useState<EvaluationResultView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const fetchResults = useCallback(() => {
-    api.getCallEvaluations({ id: callId }).then(
-      (loaded) => {
-        setResults(loaded);
-        setError(null);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, [callId]);
-
-  useEffect(() => {
-    fetchResults();
-    return onApiEvent('evaluation.finished', fetchResults);
-  }, [fetchResults]);
+  const { data: results, error } = useApiQuery('getCallEvaluations', { id: callId });
 
   return (
     <section className="evaluations" aria-label="Evaluations">
       <div className="evaluations-head">
         <span className="section-title">Evaluations</span>
-        <RunEvaluator callId={callId} onDone={fetchResults} />
+        <RunEvaluator callId={callId} />
       </div>
-      {error && <p className="error small">{error}</p>}
+      {error && <p className="error small">{errorText(error)}</p>}
       {results && results.length === 0 && <p className="muted small">No evaluator has run on this call.</p>}
       {results && results.length > 0 && (
         <ul className="evaluation-list" aria-label="Evaluation results">

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { Evaluator, EvaluatorOutput, EvaluatorSpec } from '../../../core/evaluators/definition';
 import { specKey } from '../../../core/evaluators/definition';
-import { api } from '../api';
 import { ListInput } from './ListInput';
 import { RuleFields } from './RuleFields';
 import { TestOnCall } from './TestOnCall';
 import { errorText } from './store';
+import { useEvaluatorChange } from './queries';
 
 const outputTypes: EvaluatorOutput['type'][] = ['pass_fail', 'score', 'labels'];
 
@@ -19,21 +19,22 @@ function defaultOutput(type: EvaluatorOutput['type']): EvaluatorOutput {
  * The form for one evaluator: name and description, then a rubric and output type (LLM judge)
  * or a rule and its fields. Saving an edit makes a new version; "Test on open call" saves first.
  */
-export function EvaluatorEditor({ evaluator, initial, onSaved }: { evaluator: Evaluator | null; initial: EvaluatorSpec; onSaved(saved: Evaluator): void }) {
+export function EvaluatorEditor({ evaluator, initial }: { evaluator: Evaluator | null; initial: EvaluatorSpec }) {
   const [draft, setDraft] = useState<EvaluatorSpec>(initial);
   const [saved, setSaved] = useState<Evaluator | null>(evaluator);
   const [status, setStatus] = useState<string | null>(null);
+  const create = useEvaluatorChange('createEvaluator');
+  const update = useEvaluatorChange('updateEvaluator');
   const dirty = saved === null || specKey(saved.spec) !== specKey(draft);
 
   /** Saves when changed; resolves with the stored evaluator (null when refused). */
   const save = async (): Promise<Evaluator | null> => {
     if (!dirty && saved) return saved;
     try {
-      const result = saved ? await api.updateEvaluator({ id: saved.id, spec: draft }) : await api.createEvaluator({ spec: draft });
+      const result = saved ? await update.mutateAsync({ id: saved.id, spec: draft }) : await create.mutateAsync({ spec: draft });
       setStatus(saved && result.version === saved.version ? 'No change.' : `Saved as version ${result.version}.`);
       setSaved(result);
       setDraft(result.spec);
-      onSaved(result);
       return result;
     } catch (error) {
       setStatus(`Not saved: ${errorText(error)}`);

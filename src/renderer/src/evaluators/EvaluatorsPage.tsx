@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Evaluator, EvaluatorSpec } from '../../../core/evaluators/definition';
-import { api } from '../api';
 import { AlignmentTable } from './AlignmentTable';
 import { EvaluatorEditor } from './EvaluatorEditor';
 import { outputLabel } from './format';
 import { defaultRule } from './RuleFields';
 import { errorText, useEvaluators } from './store';
+import { useEvaluatorChange, useEvaluatorList, useTemplates } from './queries';
 
 type Editing = { key: string; evaluator: Evaluator | null; spec: EvaluatorSpec } | null;
 
@@ -19,27 +19,24 @@ const blank: Record<EvaluatorSpec['kind'], EvaluatorSpec> = {
  * blank, an editor per kind, delete with Undo, and each evaluator's agreement with manual marks.
  */
 export function EvaluatorsPage() {
-  const evaluators = useEvaluators((s) => s.evaluators);
-  const templates = useEvaluators((s) => s.templates);
-  const loadError = useEvaluators((s) => s.error);
+  const { evaluators, error: listError } = useEvaluatorList();
+  const { templates, error: templatesError } = useTemplates();
+  const loadError = listError ?? templatesError;
+  const create = useEvaluatorChange('createEvaluator');
+  const deleteEvaluator = useEvaluatorChange('deleteEvaluator');
+  const restore = useEvaluatorChange('restoreEvaluator');
   const [template, setTemplate] = useState('');
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Evaluator | null>(null);
 
-  useEffect(() => {
-    void useEvaluators.getState().load();
-  }, []);
-
   const edit = (evaluator: Evaluator) => setEditing({ key: `${evaluator.id}:${evaluator.version}`, evaluator, spec: evaluator.spec });
-  const reload = () => useEvaluators.getState().load();
 
   const createFromTemplate = async () => {
     const key = template || templates[0]?.key;
     if (!key) return;
     try {
-      const created = await api.createEvaluator({ template: key });
-      await reload();
+      const created = await create.mutateAsync({ template: key });
       setStatus(`Created ${created.spec.name}.`);
       setDeleted(null);
       edit(created);
@@ -50,11 +47,10 @@ export function EvaluatorsPage() {
 
   const remove = async (evaluator: Evaluator) => {
     try {
-      await api.deleteEvaluator({ id: evaluator.id });
+      await deleteEvaluator.mutateAsync({ id: evaluator.id });
       if (editing?.evaluator?.id === evaluator.id) setEditing(null);
       setDeleted(evaluator);
       setStatus(`Deleted ${evaluator.spec.name}.`);
-      await reload();
     } catch (error) {
       setStatus(`Not deleted: ${errorText(error)}`);
     }
@@ -63,10 +59,9 @@ export function EvaluatorsPage() {
   const undoDelete = async () => {
     if (!deleted) return;
     try {
-      const restored = await api.restoreEvaluator({ id: deleted.id });
+      const restored = await restore.mutateAsync({ id: deleted.id });
       setDeleted(null);
       setStatus(`Restored ${restored.spec.name}.`);
-      await reload();
     } catch (error) {
       setStatus(`Not restored: ${errorText(error)}`);
     }
@@ -109,7 +104,7 @@ export function EvaluatorsPage() {
             </span>
           )}
         </div>
-        {loadError && <p className="error">{loadError}</p>}
+        {loadError && <p className="error">{errorText(loadError)}</p>}
         <table aria-label="Evaluator list" className="metrics-table evaluator-table">
           <thead>
             <tr>
@@ -143,12 +138,7 @@ export function EvaluatorsPage() {
         </table>
         {evaluators.length === 0 && <p className="muted">No evaluators yet: start from a template.</p>}
         {editing && (
-          <EvaluatorEditor
-            key={editing.key}
-            evaluator={editing.evaluator}
-            initial={editing.spec}
-            onSaved={() => void reload()}
-          />
+          <EvaluatorEditor key={editing.key} evaluator={editing.evaluator} initial={editing.spec} />
         )}
         <AlignmentTable />
       </div>

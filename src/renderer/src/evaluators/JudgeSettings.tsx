@@ -1,6 +1,7 @@
-import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
+import { forwardRef, useImperativeHandle, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { EvalSettingsView } from '../../../core/api/evaluators-contract';
-import { api } from '../api';
+import { apiQuery, useApiMutation, useApiQuery } from '../query/api-query';
 import { errorText } from './store';
 
 interface Draft {
@@ -36,22 +37,17 @@ export interface JudgeSettingsHandle {
 /**
  * The LLM judge's connection: base URL, model, API key (write-only: only whether it is set, and
  * where it is kept, is shown), concurrency, timeout per request and retries. The dialog's Save
- * saves it with the rest; only what changed is sent.
+ * saves it with the rest; only what changed is sent. The fields hold the user's edits over the
+ * cached read until saved.
  */
 export const JudgeSettings = forwardRef<JudgeSettingsHandle>(function JudgeSettings(_props, ref) {
-  const [settings, setSettings] = useState<EvalSettingsView | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const client = useQueryClient();
+  // no event tells of settings changed elsewhere: read them again each time the dialog opens
+  const { data: settings, error } = useApiQuery('getEvalSettings', {}, { refetchOnMount: 'always' });
+  const update = useApiMutation('updateEvalSettings', { onSuccess: (saved) => client.setQueryData(apiQuery('getEvalSettings', {}).queryKey, saved) });
+  const [edited, setDraft] = useState<Draft | null>(null);
+  const draft = edited ?? (settings ? toDraft(settings) : null);
   const [status, setStatus] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.getEvalSettings({}).then(
-      (loaded) => {
-        setSettings(loaded);
-        setDraft(toDraft(loaded));
-      },
-      (e: unknown) => setStatus(errorText(e)),
-    );
-  }, []);
 
   const save = async (): Promise<string | null> => {
     if (!settings || !draft) return null;
@@ -59,7 +55,7 @@ export const JudgeSettings = forwardRef<JudgeSettingsHandle>(function JudgeSetti
       // Only what changed is sent: an untouched URL or model keeps following the environment.
       const text = (name: 'base_url' | 'model') => (draft[name].trim() === settings[name] ? undefined : draft[name].trim() || null);
       const number = (name: 'concurrency' | 'timeout_ms' | 'max_retries') => (Number(draft[name]) === settings[name] ? undefined : Number(draft[name]));
-      const saved = await api.updateEvalSettings({
+      await update.mutateAsync({
         base_url: text('base_url'),
         model: text('model'),
         api_key: draft.api_key === '' ? undefined : draft.api_key,
@@ -67,8 +63,7 @@ export const JudgeSettings = forwardRef<JudgeSettingsHandle>(function JudgeSetti
         timeout_ms: number('timeout_ms'),
         max_retries: number('max_retries'),
       });
-      setSettings(saved);
-      setDraft(toDraft(saved));
+      setDraft(null);
       setStatus(null);
       return null;
     } catch (error) {
@@ -78,7 +73,7 @@ export const JudgeSettings = forwardRef<JudgeSettingsHandle>(function JudgeSetti
   };
   useImperativeHandle(ref, () => ({ save }));
 
-  if (!settings || !draft) return <p className="muted small">{status ?? 'Loading LLM judge settings…'}</p>;
+  if (!settings || !draft) return <p className="muted small">{status ?? (error ? errorText(error) : 'Loading LLM judge settings…')}</p>;
 
   const field = (name: 'base_url' | 'model' | 'concurrency' | 'timeout_ms' | 'max_retries', label: string, type: 'text' | 'url' | 'number', hint?: string) => (
     <label className="secret-row">

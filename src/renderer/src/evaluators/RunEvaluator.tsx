@@ -1,20 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { EvaluatorPicker } from './EvaluatorPicker';
 import { finishedRun, startRun } from './runs';
-import { errorText, useEvaluators } from './store';
+import { errorText } from './store';
+import { useEvaluatorList } from './queries';
 
-/** "Run evaluator" on the open call: choose evaluators, run them on this call, report when done. */
-export function RunEvaluator({ callId, onDone }: { callId: number; onDone(): void }) {
-  const evaluators = useEvaluators((s) => s.evaluators);
+/** "Run evaluator" on the open call: choose evaluators, run them on this call, report when done (the results are read again on the run's end event). */
+export function RunEvaluator({ callId }: { callId: number }) {
+  const { evaluators } = useEvaluatorList();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
   const [force, setForce] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-
-  useEffect(() => {
-    if (open) void useEvaluators.getState().load();
-  }, [open]);
 
   const run = async () => {
     setRunning(true);
@@ -25,7 +22,6 @@ export function RunEvaluator({ callId, onDone }: { callId: number; onDone(): voi
       const finished = await finishedRun(runId);
       const failed = finished.results.filter((r) => r.status === 'failed').length;
       setStatus(failed > 0 ? `Done: ${failed} failed.` : 'Done.');
-      onDone();
     } catch (error) {
       setStatus(`Not run: ${errorText(error)}`);
     } finally {

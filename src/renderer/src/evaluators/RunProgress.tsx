@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import { useRuns } from './runs';
+import { runStateQuery } from './runs';
 
 /** A list run's progress: done / failed / reused of the total, Cancel while it runs, Dismiss after. */
 export function RunProgress({ runId, onDismiss }: { runId: string; onDismiss(): void }) {
-  const run = useRuns((s) => s.progress[runId]);
+  const { data: run } = useQuery(runStateQuery(runId));
   if (!run) return null;
   const { progress: counts, status } = run;
   return (

@@ -5,6 +5,7 @@ import type { Evaluator } from '../../../core/evaluators/definition';
 import type { CallSlot } from '../calls/columns';
 import { outcomeClass, resultText } from './format';
 import { useEvaluators } from './store';
+import { useEvaluatorList } from './queries';
 
 const column = createColumnHelper<CallSlot>();
 
@@ -45,7 +46,7 @@ const resultColumn = (evaluator: Evaluator) =>
  * evaluator chosen to show placed after the manual verdict.
  */
 export function useListColumns<C extends { id?: string | undefined }>(base: readonly C[]): (C | typeof selectColumn | ReturnType<typeof resultColumn>)[] {
-  const evaluators = useEvaluators((s) => s.evaluators);
+  const { evaluators } = useEvaluatorList();
   const shown = useEvaluators((s) => s.shown);
   return useMemo(() => {
     const results = evaluators.filter((e) => shown.includes(e.id)).map(resultColumn);

@@ -1,61 +1,55 @@
-import { useEffect } from 'react';
-import { create } from 'zustand';
+import { hashKey, queryOptions } from '@tanstack/react-query';
 import type { EvaluationRunView } from '../../../core/api/evaluators-contract';
 import type { EvaluationProgressEvent } from '../../../core/api/types';
-import { api, onApiEvent } from '../api';
+import { api } from '../api';
+import { queryClient } from '../query/client';
+import type { ApiQueryKey } from '../query/api-query';
 
 /**
- * Evaluation runs as the UI knows them: the newest progress of each run, fed by the
- * 'evaluation.progress' / 'evaluation.finished' events and by the run's own state when read.
+ * Evaluation runs as the UI knows them: the newest progress of each run, cached under the run's
+ * read without results (`getEvaluationRun`), written by the run's start, by the
+ * 'evaluation.progress' / 'evaluation.finished' events (query/events.ts) and by reads.
  */
 export type RunState = EvaluationProgressEvent;
 
-interface RunsState {
-  progress: Record<string, RunState>;
-  report(progress: RunState): void;
-}
-
 const settled = (p: RunState | undefined): boolean => p !== undefined && p.status !== 'running';
-const finishedCount = (p: RunState): number => p.progress.finished;
 
-export const useRuns = create<RunsState>((set, get) => ({
-  progress: {},
-  report(next) {
-    const known = get().progress[next.run_id];
-    // Events and reads can arrive out of order: never go back from an ended run, or to fewer finished items.
-    if (known && (settled(known) || finishedCount(known) > finishedCount(next)) && !settled(next)) return;
-    set((state) => ({ progress: { ...state.progress, [next.run_id]: next } }));
-  },
-}));
+/** Events and reads can arrive out of order: never go back from an ended run, or to fewer finished items. */
+function newer(known: RunState | undefined, next: RunState): RunState {
+  return known && (settled(known) || known.progress.finished > next.progress.finished) && !settled(next) ? known : next;
+}
 
 export function stateOf(view: EvaluationRunView): RunState {
   return { run_id: view.id, status: view.status, progress: view.progress };
 }
 
-/** Mounted once (App): keeps the event stream open so no run's end is missed. */
-export function useEvaluationEvents(): void {
-  useEffect(() => {
-    const report = (p: RunState) => useRuns.getState().report(p);
-    const offProgress = onApiEvent('evaluation.progress', report);
-    const offFinished = onApiEvent('evaluation.finished', report);
-    return () => {
-      offProgress();
-      offFinished();
-    };
-  }, []);
+export function runStateQuery(runId: string) {
+  const queryKey: ApiQueryKey<'getEvaluationRun'> = ['getEvaluationRun', { run_id: runId, results: false }];
+  return queryOptions({
+    queryKey,
+    queryFn: async (): Promise<RunState> => newer(queryClient.getQueryData<RunState>(queryKey), stateOf(await api.getEvaluationRun({ run_id: runId, results: false }))),
+  });
+}
+
+/** Records what is known of a run now (kept only if it is news). */
+export function recordRun(next: RunState): void {
+  queryClient.setQueryData(runStateQuery(next.run_id).queryKey, (known) => newer(known, next));
 }
 
 /** Resolves once the run has ended, with its results. */
 export async function finishedRun(runId: string): Promise<EvaluationRunView> {
+  const { queryKey } = runStateQuery(runId);
+  const ended = () => settled(queryClient.getQueryData(queryKey));
   await new Promise<void>((resolve) => {
-    if (settled(useRuns.getState().progress[runId])) return resolve();
-    const unsubscribe = useRuns.subscribe((state) => {
-      if (!settled(state.progress[runId])) return;
+    if (ended()) return resolve();
+    const hash = hashKey(queryKey);
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.query.queryHash !== hash || !ended()) return;
       unsubscribe();
       resolve();
     });
     // The run may have ended before any event reached this window: read its state once.
-    void api.getEvaluationRun({ run_id: runId, results: false }).then((view) => useRuns.getState().report(stateOf(view)), () => undefined);
+    void api.getEvaluationRun({ run_id: runId, results: false }).then((view) => recordRun(stateOf(view)), () => undefined);
   });
   return api.getEvaluationRun({ run_id: runId, results: true });
 }
@@ -63,6 +57,6 @@ export async function finishedRun(runId: string): Promise<EvaluationRunView> {
 /** Starts a run and records its first progress. */
 export async function startRun(input: Parameters<typeof api.startEvaluationRun>[0]): Promise<string> {
   const view = await api.startEvaluationRun(input);
-  useRuns.getState().report(stateOf(view));
+  recordRun(stateOf(view));
   return view.id;
 }

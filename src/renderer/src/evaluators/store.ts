@@ -1,7 +1,4 @@
 import { create } from 'zustand';
-import type { Evaluator } from '../../../core/evaluators/definition';
-import type { EvaluatorTemplate } from '../../../core/evaluators/templates';
-import { api } from '../api';
 
 const SHOWN_KEY = 'callscope.evaluator-columns';
 
@@ -17,37 +14,22 @@ function readShown(): string[] {
 interface EvaluatorsState {
   /** which screen the main area shows: the calls, or the Evaluators page. */
   view: 'calls' | 'evaluators';
-  evaluators: Evaluator[];
-  templates: EvaluatorTemplate[];
-  error: string | null;
   /** evaluators whose result columns the call list shows (kept across restarts). */
   shown: string[];
   /** calls ticked in the list for "Evaluate…". */
   checked: ReadonlySet<number>;
   setView(view: 'calls' | 'evaluators'): void;
-  load(): Promise<void>;
   setShown(ids: string[]): void;
   toggleChecked(id: number): void;
   clearChecked(): void;
 }
 
-/** The evaluators, the templates, and the UI choices around them (page, list columns, ticked calls). */
+/** The UI choices around the evaluators (page, list columns, ticked calls); the evaluators themselves are read in queries.ts. */
 export const useEvaluators = create<EvaluatorsState>((set, get) => ({
   view: 'calls',
-  evaluators: [],
-  templates: [],
-  error: null,
   shown: readShown(),
   checked: new Set(),
   setView: (view) => set({ view }),
-  async load() {
-    try {
-      const [evaluators, templates] = await Promise.all([api.listEvaluators({}), get().templates.length > 0 ? get().templates : api.listEvaluatorTemplates({})]);
-      set({ evaluators, templates, error: null });
-    } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
-    }
-  },
   setShown(shown) {
     localStorage.setItem(SHOWN_KEY, JSON.stringify(shown));
     set({ shown });

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, exportUrl, type ExportLinkOptions } from '../api';
+import type { CallPii } from '../../../core/pii/call-findings';
+import { exportUrl, type ExportLinkOptions } from '../api';
+import { useApiQuery } from '../query/api-query';
 import { PII_TYPES, type PiiType } from '../../../core/pii/types';
 import { startDownload } from './download';
 import { RedactTypes, type DetectedType } from './RedactTypes';
@@ -19,26 +21,20 @@ interface Props {
   onClose(): void;
 }
 
+function typesFound(pii: CallPii): DetectedType[] {
+  const counts = new Map<PiiType, number>();
+  for (const f of pii.findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  return PII_TYPES.flatMap((type) => (counts.has(type) ? [{ type, count: counts.get(type) ?? 0 }] : []));
+}
+
 /** Every type found in one call with how often; null for a selection (every type is listed). */
 function useDetectedTypes(callIds: readonly number[]): DetectedType[] | null | 'loading' {
-  const [detected, setDetected] = useState<DetectedType[] | null | 'loading'>(callIds.length === 1 ? 'loading' : null);
   const [only] = callIds;
-  useEffect(() => {
-    if (callIds.length !== 1 || only === undefined) return;
-    let current = true;
-    api.getCallPii({ id: only }).then(
-      (pii) => {
-        const counts = new Map<PiiType, number>();
-        for (const f of pii.findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
-        if (current) setDetected(PII_TYPES.flatMap((type) => (counts.has(type) ? [{ type, count: counts.get(type) ?? 0 }] : [])));
-      },
-      () => current && setDetected(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [callIds.length, only]);
-  return detected;
+  const one = callIds.length === 1 && only !== undefined;
+  // the same read as the call view's Personal data panel (all types): usually already cached
+  const { data, isPending, isError } = useApiQuery('getCallPii', { id: only ?? 0 }, { enabled: one, select: typesFound });
+  if (!one || isError) return null;
+  return isPending ? 'loading' : (data ?? null);
 }
 
 /**

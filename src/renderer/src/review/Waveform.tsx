@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
-import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
@@ -10,9 +10,11 @@ import { fetchPeaks, mediaUrls } from '../api';
 import { clockEngine, usePlayer } from './player';
 import type { Marker } from './markers';
 import { lanesOf } from './lanes';
-import { useWaveformColors } from './theme-colors';
+import { useWaveformColors, type WaveformColors } from './theme-colors';
 
 const LONG_CALL_MS = 10 * 60 * 1000;
+
+type Regions = ReturnType<typeof RegionsPlugin.create>;
 
 interface Props {
   callId: number;
@@ -35,7 +37,11 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
   const [zoom, setZoom] = useState(0);
   const wavesurfer = useRef<WaveSurfer | null>(null);
   const colors = useWaveformColors();
+  /** the waveform once its duration is laid out: overlays are placed by time. */
+  const [drawn, setDrawn] = useState<Regions | null>(null);
 
+  // The waveform and the player are built once per call and recording (the duration from the
+  // turns matters only without one) and theme; the overlays below come and go on their own.
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -100,36 +106,12 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
       ws.once('redrawcomplete', () => !disposed && setStatus('ready'));
 
       // Regions are placed by the duration, which wavesurfer knows only once the peaks are laid out.
-      let placed = false;
-      const addOverlays = () => {
-        if (placed || disposed || ws.getDuration() <= 0) return;
-        placed = true;
-        for (const turn of turns) {
-          if ((turn.role !== 'agent' && turn.role !== 'user') || turn.start_ms === null || turn.end_ms === null) continue;
-          regions.addRegion({ start: turn.start_ms / 1000, end: turn.end_ms / 1000, color: turn.role === 'agent' ? colors.agentTurn : colors.callerTurn, drag: false, resize: false });
-        }
-        for (const silence of silences) {
-          regions.addRegion({ start: silence.start_ms / 1000, end: silence.end_ms / 1000, color: colors.silence, drag: false, resize: false });
-        }
-        for (const marker of markers) {
-          const label = document.createElement('span');
-          label.textContent = marker.kind === 'latency' ? `${Math.round(marker.ms)} ms` : '!';
-          // wavesurfer draws in a shadow root, where the page's stylesheet does not reach, and a
-          // marker region has no width: without these the label wraps ("2405 / ms").
-          Object.assign(label.style, { whiteSpace: 'nowrap', display: 'inline-block', fontSize: '10px', fontWeight: '700', padding: '0 3px', borderRadius: '3px', color: colors.markerText, background: marker.kind === 'interruption' ? colors.interruption : colors.latency });
-          const region = regions.addRegion({ start: marker.at_ms / 1000, color: marker.kind === 'interruption' ? colors.interruption : colors.latency, content: label, drag: false, resize: false });
-          region.element?.setAttribute('role', 'button');
-          region.element?.setAttribute('aria-label', marker.label);
-          region.element?.setAttribute('tabindex', '0');
-          region.element?.classList.add('marker', marker.kind);
-          region.element?.addEventListener('keydown', (event) => {
-            if (event.key === 'Enter') usePlayer.getState().seek(marker.at_ms);
-          });
-        }
+      const laidOut = () => {
+        if (!disposed && ws.getDuration() > 0) setDrawn(regions);
       };
-      ws.on('ready', addOverlays);
-      ws.on('redrawcomplete', addOverlays);
-      ws.on('decode', addOverlays);
+      ws.on('ready', laidOut);
+      ws.on('redrawcomplete', laidOut);
+      ws.on('decode', laidOut);
       regions.on('region-clicked', (region, event) => {
         event.stopPropagation();
         usePlayer.getState().seek(region.start * 1000);
@@ -137,6 +119,7 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
     })().catch(() => !disposed && setStatus('error'));
     return () => {
       disposed = true;
+      setDrawn(null);
       disposeClock?.();
       usePlayer.getState().attach(null, 0);
       try {
@@ -146,7 +129,11 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
       }
       wavesurfer.current = null;
     };
-  }, [callId, media, turns, markers, silences, fallbackDurationMs, colors]);
+  }, [callId, media, fallbackDurationMs, colors]);
+
+  useOverlay(drawn, colors, turns, drawTurn);
+  useOverlay(drawn, colors, silences, drawSilence);
+  useOverlay(drawn, colors, markers, drawMarker);
 
   useEffect(() => {
     if (status === 'ready' && wavesurfer.current) wavesurfer.current.zoom(zoom);
@@ -173,4 +160,43 @@ export function Waveform({ callId, media, turns, markers, silences, fallbackDura
       {media.audio && !media.peaks && <p className="muted small">The recording is not analysed yet: the waveform appears when it is.</p>}
     </section>
   );
+}
+
+/** Regions drawn from `items` once the waveform is laid out, redrawn (these alone) when `items` change. */
+function useOverlay<T>(regions: Regions | null, colors: WaveformColors, items: readonly T[], draw: (regions: Regions, item: T, colors: WaveformColors) => Region | null): void {
+  useEffect(() => {
+    if (!regions) return;
+    const drawn = items.flatMap((item) => draw(regions, item, colors) ?? []);
+    return () => drawn.forEach((region) => region.remove());
+  }, [regions, colors, items, draw]);
+}
+
+/** A turn shaded by speaker (agent and caller only). */
+function drawTurn(regions: Regions, turn: Turn, colors: WaveformColors): Region | null {
+  if ((turn.role !== 'agent' && turn.role !== 'user') || turn.start_ms === null || turn.end_ms === null) return null;
+  return regions.addRegion({ start: turn.start_ms / 1000, end: turn.end_ms / 1000, color: turn.role === 'agent' ? colors.agentTurn : colors.callerTurn, drag: false, resize: false });
+}
+
+function drawSilence(regions: Regions, silence: { start_ms: number; end_ms: number }, colors: WaveformColors): Region {
+  return regions.addRegion({ start: silence.start_ms / 1000, end: silence.end_ms / 1000, color: colors.silence, drag: false, resize: false });
+}
+
+/** A marker: a labelled point that is a button (Enter or a click seeks to it), above the shading. */
+function drawMarker(regions: Regions, marker: Marker, colors: WaveformColors): Region {
+  const label = document.createElement('span');
+  label.textContent = marker.kind === 'latency' ? `${Math.round(marker.ms)} ms` : '!';
+  // wavesurfer draws in a shadow root, where the page's stylesheet does not reach, and a
+  // marker region has no width: without these the label wraps ("2405 / ms").
+  Object.assign(label.style, { whiteSpace: 'nowrap', display: 'inline-block', fontSize: '10px', fontWeight: '700', padding: '0 3px', borderRadius: '3px', color: colors.markerText, background: marker.kind === 'interruption' ? colors.interruption : colors.latency });
+  const region = regions.addRegion({ start: marker.at_ms / 1000, color: marker.kind === 'interruption' ? colors.interruption : colors.latency, content: label, drag: false, resize: false });
+  region.element?.setAttribute('role', 'button');
+  region.element?.setAttribute('aria-label', marker.label);
+  region.element?.setAttribute('tabindex', '0');
+  region.element?.classList.add('marker', marker.kind);
+  // markers stay above the turn and silence shading whichever layer was drawn last
+  if (region.element) region.element.style.zIndex = '1';
+  region.element?.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') usePlayer.getState().seek(marker.at_ms);
+  });
+  return region;
 }

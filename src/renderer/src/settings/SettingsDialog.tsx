@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Settings, WebhookProviderName } from '../../../core/api/types';
-import { api, ApiCallError } from '../api';
-import { useAppSettings } from './store';
+import { useQueryClient } from '@tanstack/react-query';
+import type { WebhookProviderName } from '../../../core/api/types';
+import { ApiCallError } from '../api';
+import { apiQuery, useApiMutation, useApiQuery } from '../query/api-query';
 import { JudgeSettings, type JudgeSettingsHandle } from '../evaluators/JudgeSettings';
 import { CopyButton } from '../shared/CopyButton';
 import { MASKED_KEY, useApiKey } from '../shared/useApiKey';
@@ -16,28 +17,25 @@ const providers: { id: WebhookProviderName; label: string; hint: string }[] = [
 /**
  * Settings: webhook signing secrets (write-only: the dialog shows whether one is set, never its
  * value), the listener port and the body limit (both apply at the next start), and the LLM judge.
+ * The settings are one cached read (the slow-reply threshold elsewhere is the same read); the
+ * fields hold the user's edits over it until saved.
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const client = useQueryClient();
+  // no event tells of settings changed elsewhere: read them again each time the dialog opens
+  const { data: settings, error } = useApiQuery('getSettings', {}, { refetchOnMount: 'always' });
+  const update = useApiMutation('updateSettings', { onSuccess: (saved) => client.setQueryData(apiQuery('getSettings', {}).queryKey, saved) });
   const [secrets, setSecrets] = useState<Partial<Record<WebhookProviderName, string | null>>>({});
   const [status, setStatus] = useState<string | null>(null);
-  const [slowReply, setSlowReply] = useState('');
-  const [trustedHosts, setTrustedHosts] = useState('');
+  const [slowReplyEdit, setSlowReply] = useState<string | null>(null);
+  const [trustedHostsEdit, setTrustedHosts] = useState<string | null>(null);
+  const slowReply = slowReplyEdit ?? String(settings?.slow_reply_ms ?? '');
+  const trustedHosts = trustedHostsEdit ?? settings?.recording_fetch_allow_hosts.join(', ') ?? '';
   const judge = useRef<JudgeSettingsHandle>(null);
   const apiKey = useApiKey();
 
-  useEffect(() => {
-    dialog.current?.showModal();
-    api.getSettings({}).then(
-      (loaded) => {
-        setSettings(loaded);
-        setSlowReply(String(loaded.slow_reply_ms));
-        setTrustedHosts(loaded.recording_fetch_allow_hosts.join(', '));
-      },
-      (e: unknown) => setStatus(e instanceof Error ? e.message : String(e)),
-    );
-  }, []);
+  useEffect(() => dialog.current?.showModal(), []);
 
   const save = async () => {
     try {
@@ -46,14 +44,13 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         .split(/[\s,]+/)
         .map((host) => host.trim())
         .filter((host) => host.length > 0);
-      const saved = await api.updateSettings({
+      await update.mutateAsync({
         webhook_secrets: secrets,
         recording_fetch_allow_hosts: hosts,
         ...(Number.isInteger(threshold) ? { slow_reply_ms: threshold } : {}),
       });
-      setSettings(saved);
-      setTrustedHosts(saved.recording_fetch_allow_hosts.join(', '));
-      useAppSettings.getState().setSlowReplyMs(saved.slow_reply_ms);
+      // the hosts as the backend keeps them (normalised); the threshold as typed
+      setTrustedHosts(null);
       setSecrets({});
       const judgeError = (await judge.current?.save()) ?? null;
       setStatus(judgeError ? 'Saved, except the LLM judge.' : 'Saved.');
@@ -140,7 +137,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </div>
         </form>
       ) : (
-        <p className="muted">{status ?? 'Loading…'}</p>
+        <p className="muted">{status ?? error?.message ?? 'Loading…'}</p>
       )}
     </dialog>
   );

@@ -1,25 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { StorageStatus } from '../../../core/api/types';
-import { api, onApiEvent } from '../api';
+import { useApiQuery } from '../query/api-query';
 
 /**
  * While the data folder's disk is full, new calls are answered 507 and nothing is stored: say so
- * until a write succeeds again (the listener recovers by itself once space is freed).
+ * until a write succeeds again (the listener recovers by itself once space is freed). Read once;
+ * the 'storage.changed' event writes each change into the same read (query/events.ts).
  */
 export function StorageBanner() {
-  const [status, setStatus] = useState<StorageStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    const unsubscribe = onApiEvent('storage.changed', setStatus);
-    void api
-      .getStorageStatus({})
-      .then((first) => live && setStatus((current) => current ?? first))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, []);
+  const { data: status } = useApiQuery('getStorageStatus', {});
   if (!status?.disk_full) return null;
   return (
     <p role="alert" className="error banner">

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
-import { neighbourOf, useCallList } from '../calls/store';
+import { neighbourOf, PAGE_SIZE, useCallList } from '../calls/store';
+import { cachedCallList, listPageQuery } from '../calls/pages';
+import { queryClient } from '../query/client';
 import { useEvaluators } from '../evaluators/store';
 import { toast } from '../shared/toast';
 import { isShortcutKey } from './key-target';
@@ -17,12 +19,13 @@ const NO_NEIGHBOUR = {
 /** j / k: the next or previous call in the list's order; at either end, a message instead. */
 function step(direction: 1 | -1): void {
   const state = useCallList.getState();
-  const next = neighbourOf(state, direction);
+  const next = neighbourOf({ ...cachedCallList(queryClient), selectedId: state.selectedId }, direction);
   if ('id' in next) {
     state.select(next.id);
     return;
   }
-  if (next.reason === 'loading') state.ensureRange(next.index, next.index);
+  // read the page the next call is on, for the next press
+  if (next.reason === 'loading') void queryClient.prefetchQuery(listPageQuery(Math.floor(next.index / PAGE_SIZE), state.sort, state.filter));
   toast(NO_NEIGHBOUR[next.reason]);
 }
 

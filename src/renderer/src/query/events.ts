@@ -1,0 +1,66 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ApiMethod } from '../../../core/api/contract';
+import { onApiEvent } from '../api';
+import { useCallList } from '../calls/store';
+import { recordRun } from '../evaluators/runs';
+import { apiQuery } from './api-query';
+import { takeEcho } from './own-writes';
+import { batchedRefresh } from './refresh';
+
+/** Reads that show the list of calls, or figures over it: any call coming, going or changing moves them. */
+const LIST_READS: readonly ApiMethod[] = ['listCalls', 'countCalls', 'callMatchesFilter', 'getAlignment'];
+/** Reads of one call's content: what a merge or an analysis changes. */
+const CALL_CONTENT_READS: readonly ApiMethod[] = ['getCall', 'getCallMetrics', 'getCallPii'];
+/** Every read about one call (what goes when the call does). */
+const CALL_READS: readonly ApiMethod[] = [...CALL_CONTENT_READS, 'getCallEvaluations', 'callMatchesFilter'];
+
+/**
+ * The one place where API events reach the cache: each event marks stale the reads it changes
+ * (those on screen are read again, in one go per burst; see refresh.ts), or writes what it
+ * carries. Called once, at start; returns the unsubscribe.
+ */
+export function connectApiEvents(client: QueryClient, delayMs = 120): () => void {
+  const { refresh, dispose } = batchedRefresh(client, delayMs);
+  const refreshList = () => LIST_READS.forEach((method) => refresh([method]));
+  const refreshCall = (methods: readonly ApiMethod[], id: number) => methods.forEach((method) => refresh([method, { id }]));
+
+  const offs = [
+    onApiEvent('calls.changed', ({ ids, change }) => {
+      refreshList();
+      if (change === 'deleted') {
+        const { selectedId, select } = useCallList.getState();
+        if (selectedId !== null && ids.includes(selectedId)) select(null);
+        for (const id of ids) CALL_READS.forEach((method) => client.removeQueries({ queryKey: [method, { id }] }));
+      } else if (change === 'reviewed') {
+        // a verdict or a note: written into the call's read from the write's own answer when made
+        // here (no re-read of the call and its transcript), re-read when made elsewhere
+        for (const id of ids) if (!takeEcho(id)) refresh(['getCall', { id }]);
+      } else {
+        ids.forEach((id) => refreshCall(CALL_CONTENT_READS, id));
+      }
+    }),
+    // analysis moving on changes the call's media and figures; its end, the list's figures
+    onApiEvent('audio.changed', ({ ids, status }) => {
+      ids.forEach((id) => refreshCall(['getCall', 'getCallMetrics'], id));
+      if (status === 'done' || status === 'failed') refreshList();
+    }),
+    onApiEvent('import.finished', refreshList),
+    onApiEvent('evaluation.progress', recordRun),
+    onApiEvent('evaluation.finished', (run) => {
+      recordRun(run);
+      refresh(['getCallEvaluations']);
+      refresh(['getAlignment']);
+    }),
+    // the event carries the whole status; a read still on its way is older than it
+    onApiEvent('storage.changed', (status) => {
+      const { queryKey } = apiQuery('getStorageStatus', {});
+      void client.cancelQueries({ queryKey }).then(() => client.setQueryData(queryKey, status));
+    }),
+    // the event stream came back after a drop: anything may have changed meanwhile
+    onApiEvent('resync', () => refresh()),
+  ];
+  return () => {
+    offs.forEach((off) => off());
+    dispose();
+  };
+}
