@@ -49,12 +49,17 @@ interface Answer {
   updatedAt: number;
 }
 
+const newestExact = (answers: readonly Answer[]): Answer | undefined => answers.filter((a) => a.data?.exact).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+
+function largestBound(answers: readonly Answer[]): number | null {
+  const bounds = answers.flatMap((a) => (a.data ? [a.data.total] : []));
+  return bounds.length > 0 ? Math.max(...bounds) : null;
+}
+
 /** The total: the newest exact one (the count, or a page that reached the end), else the largest lower bound. */
 function totalOf(answers: readonly Answer[]): { total: number | null; totalExact: boolean } {
-  const exact = answers.filter((a) => a.data?.exact).sort((a, b) => b.updatedAt - a.updatedAt)[0]?.data;
-  if (exact) return { total: exact.total, totalExact: true };
-  const bounds = answers.flatMap((a) => (a.data ? [a.data.total] : []));
-  return { total: bounds.length > 0 ? Math.max(...bounds) : null, totalExact: false };
+  const exact = newestExact(answers)?.data;
+  return exact ? { total: exact.total, totalExact: true } : { total: largestBound(answers), totalExact: false };
 }
 
 const pageAnswer = (page: CallPage | undefined, updatedAt: number): Answer => ({ data: page && { total: page.total, exact: page.total_exact }, updatedAt });
@@ -89,9 +94,7 @@ interface PageTotals {
 
 function pageTotals(pages: PageResult[]): PageTotals {
   const answers = pages.map((r) => pageAnswer(r.data, r.dataUpdatedAt));
-  const exact = answers.filter((a) => a.data?.exact).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-  const bounds = answers.flatMap((a) => (a.data ? [a.data.total] : []));
-  return { exact, bound: bounds.length > 0 ? Math.max(...bounds) : null, error: pages.find((r) => r.error)?.error ?? null };
+  return { exact: newestExact(answers), bound: largestBound(answers), error: pages.find((r) => r.error)?.error ?? null };
 }
 
 function rowsAndTotals(pages: PageResult[], firstPage: number): PageTotals & { pages: Record<number, CallListItem[]> } {
