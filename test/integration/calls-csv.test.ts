@@ -64,6 +64,8 @@ describe('GET /api/v1/calls.csv', () => {
     await app.core.handlers.setVerdict({ id, verdict: 'failure' });
     await app.core.handlers.addNote({ id, at_ms: null, text: 'one' });
     await app.core.handlers.addNote({ id, at_ms: 500, text: 'two' });
+    await app.core.handlers.tagCalls({ call_ids: [id], add: 'wrong-date' });
+    await app.core.handlers.tagCalls({ call_ids: [id], add: 'escalate' });
     const rule = await createEvaluator(app, { kind: 'rule', name: 'Short calls', rule: { check: 'duration_in_range', max_s: 600 } });
     await runAndWait(app, [rule.id], [id]);
     const response = await csv(`?filter=${encodeURIComponent(JSON.stringify({ agent_id: 'agent_csv' }))}`);
@@ -77,6 +79,7 @@ describe('GET /api/v1/calls.csv', () => {
     expect(cell('external_id')).toBe('c1');
     expect(cell('verdict')).toBe('failure');
     expect(cell('notes')).toBe('2');
+    expect(cell('tags')).toBe('escalate; wrong-date');
     expect(cell('end_reason')).toBe('user_hangup, then "bye"');
     expect(cell('from_number')).toBe("'+1 415-555-1000");
     expect(cell('evaluator: Short calls')).toMatch(/^(pass|fail|not_applicable)$/);

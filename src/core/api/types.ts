@@ -70,6 +70,8 @@ export interface CallDetail {
   media: CallMedia;
   /** the agents that spoke, in order (seed 002's `agent_history`). */
   agent_history: string[];
+  /** the call's tags, in name order. */
+  tags: string[];
 }
 
 /**

@@ -44,7 +44,7 @@ export interface HandlerDeps {
 export function callDetail(db: Db, id: number): CallDetail {
   const call = calls.getCall(db, id);
   if (!call) throw new ApiError('not_found', `no call with id ${id}`);
-  return { call, turns: listTurns(db, id), notes: listNotes(db, id), media: callMedia(db, call), agent_history: agentHistories(db, [id]).get(id) ?? [] };
+  return { call, turns: listTurns(db, id), notes: listNotes(db, id), media: callMedia(db, call), agent_history: agentHistories(db, [id]).get(id) ?? [], tags: tagsForCalls(db, [id]).get(id) ?? [] };
 }
 
 /** The API's implementation; both transports dispatch into this one map. */

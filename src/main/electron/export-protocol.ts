@@ -4,10 +4,12 @@ import { parseOrThrow } from '../../core/api/validate';
 import type { AppCore } from '../app';
 import { attachmentHeader, selectionDownload, selectionExportQuery, singleCallDownload, singleExportQuery, type Download } from '../export';
 import { getCall } from '../store/calls';
+import { callsCsvDownload, callsCsvQuery } from '../export/calls-csv';
 
 /**
  * The desktop twin of serve's `/media/calls/{id}/export` and `/media/exports`:
- * `callscope-media://calls/<id>/export?format=...` and `callscope-media://exports?call_ids=...`.
+ * `callscope-media://calls/<id>/export?format=...`, `callscope-media://exports?call_ids=...` and
+ * `callscope-media://calls.csv?filter=...&sort=...` (the list as CSV).
  * The download links of the renderer point here; Electron saves what they answer.
  */
 function toResponse(download: Download): Response {
@@ -19,6 +21,7 @@ function toResponse(download: Download): Response {
 export async function exportResponse(core: AppCore, url: URL): Promise<Response> {
   const query = Object.fromEntries(url.searchParams);
   try {
+    if (url.host === 'calls.csv') return toResponse(callsCsvDownload(core.openReader(), parseOrThrow(callsCsvQuery, query, 'invalid query parameters')));
     if (url.host === 'exports') return toResponse(selectionDownload(core.db, core.config.dataDir, parseOrThrow(selectionExportQuery, query, 'invalid query parameters')));
     const [, id] = /^\/(\d+)\/export$/.exec(url.pathname) ?? [];
     const call = url.host === 'calls' && id ? getCall(core.db, Number(id)) : null;

@@ -5,10 +5,11 @@ import { stmt } from './statements';
 import { planExportQuery } from './call-list';
 import { outcomesForCalls } from './evaluation-results';
 import { listEvaluators } from './evaluators';
+import { tagsForCalls } from './tags';
 
 /**
  * The calls list as CSV: every call of the view (filter and sort as on screen) with its figures,
- * verdict, notes count and each evaluator's newest outcome. Rows are read lazily and written in
+ * verdict, tags, notes count and each evaluator's newest outcome. Rows are read lazily and written in
  * slices, so a million rows never sit in memory; the caller passes a read-only connection of its
  * own (a long read must not hold the app's connection, and sees one snapshot of the store).
  */
@@ -46,17 +47,18 @@ function notesCounts(db: Db, ids: readonly number[]): Map<number, number> {
 /** CSV text in slices of a few hundred rows: the header first, then the calls in list order. */
 export function* callsCsv(db: Db, query: Pick<CallListQuery, 'filter' | 'sort'>): Generator<string> {
   const evaluators = listEvaluators(db);
-  yield csvLine([...columns.map(([name]) => name), 'notes', ...evaluators.map((e) => `evaluator: ${e.spec.name}`)]);
+  yield csvLine([...columns.map(([name]) => name), 'tags', 'notes', ...evaluators.map((e) => `evaluator: ${e.spec.name}`)]);
   const { sql, params } = planExportQuery(db, query);
   let slice: CallListRow[] = [];
   const flush = (): string => {
     const ids = slice.map((row) => row.id);
     const notes = notesCounts(db, ids);
     const outcomes = outcomesForCalls(db, ids);
+    const tags = tagsForCalls(db, ids);
     const text = slice
       .map((row) => {
         const results = outcomes.get(row.id) ?? {};
-        return csvLine([...columns.map(([, value]) => value(row)), notes.get(row.id) ?? 0, ...evaluators.map((e) => results[e.id]?.outcome ?? '')]);
+        return csvLine([...columns.map(([, value]) => value(row)), (tags.get(row.id) ?? []).join('; '), notes.get(row.id) ?? 0, ...evaluators.map((e) => results[e.id]?.outcome ?? '')]);
       })
       .join('');
     slice = [];

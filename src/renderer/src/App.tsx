@@ -1,3 +1,4 @@
+import { useApiQuery } from './query/api-query';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { CallList } from './calls/CallList';
 import { SearchBox } from './calls/SearchBox';
@@ -23,6 +24,18 @@ const EvaluatorsPage = lazy(() => import('./evaluators/EvaluatorsPage').then((m)
 const SettingsDialog = lazy(() => import('./settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
 const ShortcutsDialog = lazy(() => import('./review/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
 
+/** "2,038 calls", or under a filter "276 of 2,038 calls" ("100+" while a bound is all that is known). */
+function ListCount({ total, totalExact, filtering }: { total: number | null; totalExact: boolean; filtering: boolean }) {
+  const all = useApiQuery('countCalls', { filter: {} }, { enabled: filtering, select: (answer) => answer.total });
+  const shown = total === null ? '' : `${total.toLocaleString('en-US')}${totalExact ? '' : '+'}`;
+  const text = total === null ? '' : filtering && all.data !== undefined ? `${shown} of ${all.data.toLocaleString('en-US')} calls` : `${shown} ${total === 1 && totalExact ? 'call' : 'calls'}`;
+  return (
+    <span className="muted count" aria-live="polite">
+      {text}
+    </span>
+  );
+}
+
 export function App() {
   const { total, totalExact, ready, error } = useCallListTotal();
   const filter = useCallList((s) => s.filter);
@@ -41,9 +54,7 @@ export function App() {
       <header className="topbar">
         <h1 className="brand">Callscope</h1>
         <SearchBox />
-        <span className="muted count" aria-live="polite">
-          {total === null ? '' : `${total.toLocaleString('en-US')}${totalExact ? '' : '+'} ${total === 1 && totalExact ? 'call' : 'calls'}`}
-        </span>
+        <ListCount total={total} totalExact={totalExact} filtering={filtering} />
         <ImportButton />
         <button
           type="button"

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../../core/api/contract';
+import type { ApiClient, ApiInput } from '../../core/api/contract';
 import type { ApiEvents } from '../../core/api/types';
 import type { ErrorBody } from '../../core/api/errors';
 import type { DesktopBridge as DesktopBridgeOf } from '../../core/api/desktop-bridge';
@@ -174,6 +174,12 @@ export function exportUrl(callIds: readonly number[], options: ExportLinkOptions
   query.set('call_ids', callIds.join(','));
   query.set('formats', options.formats.join(','));
   return `${base}exports?${query}`;
+}
+
+/** The list as CSV, every call of the view (the desktop protocol or serve's route, like exportUrl). */
+export function callsCsvUrl(filter: ApiInput<'listCalls'>['filter'], sort: { column: string; direction: 'asc' | 'desc' }): string {
+  const base = transportKind === 'desktop' ? 'callscope-media://calls.csv' : '/media/calls.csv';
+  return `${base}?${new URLSearchParams({ filter: JSON.stringify(filter ?? {}), sort: `${sort.column}:${sort.direction}` })}`;
 }
 
 export interface WaveformPeaks {

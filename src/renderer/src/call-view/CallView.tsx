@@ -15,6 +15,8 @@ import { buildMarkers, timelineDurationMs } from '../review/markers';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { useSkipSilence } from '../review/useSkipSilence';
 import { VerdictButtons } from './VerdictButtons';
+import { CallTags } from './CallTags';
+import { platformLabel } from '../../../core/present/platform-label';
 import { useSlowReplyMs } from '../settings/useSlowReplyMs';
 import { PiiPanel } from '../review/PiiPanel';
 import type { CallPii } from '../../../core/pii/call-findings';
@@ -82,7 +84,9 @@ export function CallView({ callId }: { callId: number }) {
   const expireUndo = useCallback(() => setUndo(null), []);
   const mark = useCallback((next: Verdict) => changeVerdict(verdict === next ? null : next), [verdict, changeVerdict]);
   const focusNote = useCallback(() => noteInput.current?.focus(), []);
-  useReviewKeys({ markers, mark, focusNote });
+  const tagInput = useRef<HTMLInputElement>(null);
+  const focusTags = useCallback(() => tagInput.current?.focus(), []);
+  useReviewKeys({ markers, mark, focusNote, focusTags });
 
   // the call and its figures are shown together, as they were asked for
   const failure = detailRead.error ?? metricsRead.error;
@@ -103,7 +107,7 @@ export function CallView({ callId }: { callId: number }) {
         <div>
           <h2 className="mono ellipsis" title={call.external_id}>{sourceName ?? call.external_id}</h2>
           <p className="muted">
-            <span className="badge">{call.provider}</span> {call.platform !== call.provider && <span className="badge">{call.platform}</span>}{' '}
+            <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span>{' '}
             {sourceName !== null && <span className="badge" title={call.source_format}>{formatName(call.source_format)}</span>}{' '}
             {formatInstant(call.started_at)} · {formatDuration(call.duration_s)} · {turns.length} turns
             {call.reviewed_at && ` · reviewed ${formatInstant(call.reviewed_at)}`}
@@ -115,6 +119,7 @@ export function CallView({ callId }: { callId: number }) {
         <Waveform callId={call.id} media={media} turns={turns} markers={markers} silences={silences} fallbackDurationMs={fallbackDurationMs} />
         <Controls markers={markers} />
       </div>
+      <CallTags ref={tagInput} callId={call.id} tags={detail.tags} />
       <Notes ref={noteInput} notes={detail.notes} onAdd={addNote} onDelete={deleteNote} />
       <details className="metrics-details" open>
         <summary className="section-title">Metrics</summary>
@@ -141,6 +146,7 @@ export function CallView({ callId }: { callId: number }) {
           <h3 className="section-title">Transcript</h3>
           <Transcript
             turns={turns}
+            markers={markers}
             evidenceTurn={evidenceTurn}
             pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
           />

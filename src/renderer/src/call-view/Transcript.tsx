@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Turn } from '../../../core/model/call';
 import { formatBytes, formatOffset, speakerOf } from '../shared/format';
-import { activeTurnIndex, timedTurns } from '../review/markers';
+import { activeTurnIndex, timedTurns, type Marker } from '../review/markers';
+import { problemBadges } from '../review/problems';
 import { usePlayer } from '../review/player';
 
 /**
@@ -16,8 +17,9 @@ export interface TranscriptPii {
 }
 
 /** `evidenceTurn`: the turn idx an evaluation's evidence chip points at, outlined and scrolled to. */
-export function Transcript({ turns, pii = null, evidenceTurn = null }: { turns: Turn[]; pii?: TranscriptPii | null; evidenceTurn?: number | null }) {
+export function Transcript({ turns, pii = null, evidenceTurn = null, markers = [] }: { turns: Turn[]; pii?: TranscriptPii | null; evidenceTurn?: number | null; markers?: readonly Marker[] }) {
   const timed = useMemo(() => timedTurns(turns), [turns]);
+  const badges = useMemo(() => problemBadges(turns, markers), [turns, markers]);
   const currentMs = usePlayer((s) => s.currentMs);
   const seek = usePlayer((s) => s.seek);
   const active = activeTurnIndex(timed, currentMs);
@@ -50,6 +52,24 @@ export function Transcript({ turns, pii = null, evidenceTurn = null }: { turns: 
             aria-current={isActive ? 'true' : undefined}
             onClick={() => turn.start_ms !== null && seek(turn.start_ms)}
           >
+            {badges.has(turn.idx) && (
+              <div className="problem-badges">
+                {badges.get(turn.idx)?.map((badge) => (
+                  <button
+                    key={`${badge.kind}-${badge.at_ms}`}
+                    type="button"
+                    className={`problem-badge ${badge.kind}`}
+                    title="Play from here"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      seek(badge.at_ms);
+                    }}
+                  >
+                    {badge.text}
+                  </button>
+                ))}
+              </div>
+            )}
             <div className="turn-meta">
               <span className="turn-role" title={turn.role === 'other' ? 'a role Callscope does not know, as the payload names it' : undefined}>
                 {speakerOf(turn)}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { metricColumns, metricOperators, type MetricColumn, type MetricFilter } from '../../../core/api/types';
 import { useCallList } from './store';
+import { useApiQuery } from '../query/api-query';
+import { callsCsvUrl } from '../api';
 
 export const metricLabels: Record<MetricColumn, string> = {
   latency_p50_ms: 'p50 latency',
@@ -17,6 +19,8 @@ const unit = (column: MetricColumn) => (column === 'interruption_count' ? '' : '
 /** Filters such as "p90 latency > 2000 ms" and the verdict, applied in SQL; each shows as a removable chip. */
 export function MetricFilters() {
   const filter = useCallList((s) => s.filter);
+  const sort = useCallList((s) => s.sort);
+  const tags = useApiQuery('listTags', {});
   const setFilter = useCallList((s) => s.setFilter);
   const [column, setColumn] = useState<MetricColumn>('latency_p90_ms');
   const [op, setOp] = useState<MetricFilter['op']>('>');
@@ -40,6 +44,18 @@ export function MetricFilters() {
         <option value="unreviewed">unreviewed</option>
         <option value="success">success</option>
         <option value="failure">failure</option>
+      </select>
+      <select
+        aria-label="Tag filter"
+        value={filter.tags?.[0] ?? ''}
+        onChange={(e) => setFilter({ ...filter, tags: e.target.value ? [e.target.value] : undefined })}
+      >
+        <option value="">any tag</option>
+        {(tags.data ?? []).map((t) => (
+          <option key={t.name} value={t.name}>
+            {t.name} ({t.calls.toLocaleString('en-US')})
+          </option>
+        ))}
       </select>
       <form
         className="metric-filter-form"
@@ -67,6 +83,9 @@ export function MetricFilters() {
           Add filter
         </button>
       </form>
+      <a className="button small" href={callsCsvUrl(filter, sort)} download title="Every call of this view with its figures, verdict, tags, notes count and evaluator outcomes">
+        Export CSV
+      </a>
       {active.map((m, i) => (
         <span key={`${m.column}-${i}`} className="chip">
           {metricLabels[m.column]} {m.op} {m.value}

@@ -3,6 +3,7 @@ import type { CallSortColumn } from '../../../core/api/types';
 import type { CallListItem } from './store';
 import { formatDuration, formatInstant, formatMs } from '../shared/format';
 import { useSlowReplyMs } from '../settings/useSlowReplyMs';
+import { platformLabel } from '../../../core/present/platform-label';
 
 /** A row slot of the virtual list: the call once its page has loaded. */
 export interface CallSlot {
@@ -22,6 +23,20 @@ function Slow({ ms, over }: { ms: number | null; over: number }) {
 /** A reply time, in amber when over the Settings' slow-reply threshold. */
 function SlowReply({ ms }: { ms: number | null }) {
   return <Slow ms={ms} over={useSlowReplyMs()} />;
+}
+
+/** A call as people recognise it: its agent, the first words of its caller, and its id. */
+function CallCell({ call }: { call: CallListItem | undefined }) {
+  if (!call) return null;
+  const agent = call.agent_id ?? 'no agent';
+  const title = [`${agent} · ${call.external_id}`, call.caller_opening ? `caller: ${call.caller_opening}` : 'the caller never spoke'].join('\n');
+  return (
+    <span className="call-cell ellipsis" title={title}>
+      <span className="call-agent">{agent}</span>
+      {call.caller_opening && <span className="call-opening"> “{call.caller_opening}”</span>}
+      <span className="call-id mono"> {call.external_id}</span>
+    </span>
+  );
 }
 
 /** Which list columns sort in SQL, and by which stored column. */
@@ -48,8 +63,8 @@ export const callColumns = [
   column.accessor((slot) => slot.call?.external_id ?? '', {
     id: 'call',
     header: 'Call',
-    cell: (info) => <span className="mono ellipsis" title={info.getValue()}>{info.getValue()}</span>,
-    size: 200,
+    cell: (info) => <CallCell call={info.row.original.call} />,
+    size: 320,
     enableSorting: false,
   }),
   column.accessor((slot) => slot.call?.duration_s ?? null, {
@@ -105,13 +120,23 @@ export const callColumns = [
   }),
   column.accessor((slot) => slot.call?.provider ?? '', {
     id: 'provider',
-    header: 'Provider',
+    header: 'Platform',
+    // the platform as users know it: a Vapi call sent through the seed-000 route is a Vapi call
     cell: (info) => {
       const call = info.row.original.call;
-      const platform = call && call.platform !== call.provider ? ` · ${call.platform}` : '';
-      return <span className="badge">{`${info.getValue()}${platform}`}</span>;
+      return call ? <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span> : null;
     },
-    size: 150,
+    size: 110,
+  }),
+  column.accessor((slot) => slot.call?.tags ?? [], {
+    id: 'tags',
+    header: 'Tags',
+    cell: (info) => {
+      const tags = info.getValue();
+      return tags.length > 0 ? <span className="ellipsis" title={tags.join(', ')}>{tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</span> : <span className="muted">—</span>;
+    },
+    size: 140,
+    enableSorting: false,
   }),
   column.accessor((slot) => slot.call?.end_reason ?? null, {
     id: 'end_reason',

@@ -1,6 +1,8 @@
 import { formatOffset } from '../shared/format';
 import { usePlayer } from './player';
 import type { Marker } from './markers';
+import { markerAnnouncement } from './problems';
+import { toast } from '../shared/toast';
 import { PII_AUDIO_MODES, usePiiAudioMode } from './usePiiAudio';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
@@ -64,10 +66,13 @@ export function markerTarget(markers: readonly Marker[], currentMs: number, dire
   return markers.findLast((m) => m.at_ms < currentMs - slack);
 }
 
-/** Seeks to the next (or previous) marker from the playhead; false when there is none. */
+/** Seeks to the next (or previous) marker from the playhead and says what it is; false when there is none. */
 export function seekMarker(markers: readonly Marker[], direction: 1 | -1): boolean {
   const { currentMs, playing, seek } = usePlayer.getState();
   const target = markerTarget(markers, currentMs, direction, playing);
-  if (target) seek(target.at_ms);
+  if (target) {
+    seek(target.at_ms);
+    toast(markerAnnouncement(target));
+  }
   return target !== undefined;
 }

@@ -7,6 +7,7 @@ const shortcuts: [string, string][] = [
   ['[ / ]', 'previous / next marker'],
   ['s / f', 'mark success / failure'],
   ['n', 'new note at the playhead'],
+  ['t', 'tag the call'],
   ['p', 'PII audio: off / bleep / mute'],
   ['/', 'search'],
   ['Ctrl+O', 'import files'],

@@ -7,11 +7,11 @@ import type { Marker } from './markers';
 import { usePiiAudioMode } from './usePiiAudio';
 
 /**
- * The review screen's keys: space, ←/→, [ and ], s/f, n, p (j/k and ? live at the app level).
+ * The review screen's keys: space, ←/→, [ and ], s/f, n, t, p (j/k and ? live at the app level).
  * They act wherever focus is but in text entry and dialogs; a key that cannot act says why.
  */
-export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'success' | 'failure'): void; focusNote(): void }): void {
-  const { markers, mark, focusNote } = options;
+export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'success' | 'failure'): void; focusNote(): void; focusTags(): void }): void {
+  const { markers, mark, focusNote, focusTags } = options;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcutKey(event)) return;
@@ -42,6 +42,9 @@ export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'succe
         case 'n':
           focusNote();
           break;
+        case 't':
+          focusTags();
+          break;
         case 'p':
           usePiiAudioMode.getState().cycle();
           break;
@@ -52,5 +55,5 @@ export function useReviewKeys(options: { markers: Marker[]; mark(verdict: 'succe
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [markers, mark, focusNote]);
+  }, [markers, mark, focusNote, focusTags]);
 }
