@@ -24,8 +24,9 @@ test('a call shows its agent, its caller and its platform; t tags it; the tag fi
   await expect(await calls.cell('triage-a', 'Platform')).toHaveText('Retell');
 
   await billing.click();
-  await page.keyboard.press('t');
   const tagField = page.getByRole('group', { name: 'Tags' }).getByLabel('Add tag');
+  await expect(tagField).toBeVisible();
+  await page.keyboard.press('t');
   await expect(tagField).toBeFocused();
   await tagField.fill('double-charge');
   await tagField.press('Enter');
