@@ -9,8 +9,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
-    // each project names its pool: a project does not take it from here, and in worker threads (the
-    // default) the young generation is smaller, so the normalizer scaling test measured GC (x22-31)
+    // each project names its pool (measured: without it the unit project ran as if in worker threads, the
+    // default, whose smaller young generation made the normalizer scaling test measure GC: x22-31)
     projects: [
       { extends: true, test: { name: 'unit', pool: 'forks', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', pool: 'forks', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
