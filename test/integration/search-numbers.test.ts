@@ -66,6 +66,19 @@ describe('searching phone numbers, agents and end reasons', () => {
     db.close();
   });
 
+  it('starts the new filters from their indexes when they are rare', () => {
+    const db = stores.db();
+    const planOf = (filter: CallListQuery['filter']) => {
+      const { sql, params } = planListQuery(db, { ...query(''), filter });
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    };
+    expect(planOf({ end_reason: 'voicemail' })).toMatch(/calls_by_end_reason/);
+    expect(planOf({ platform: 'retell' })).toMatch(/calls_by_platform/);
+    expect(planOf({ min_duration_s: 1200 })).toMatch(/calls_by_duration/);
+    expect(planOf({ tags: ['double-charge'] })).toMatch(/call_tags USING PRIMARY KEY/);
+    db.close();
+  });
+
   it('version 9 gives the calls already stored their number keys', () => {
     const file = freshDbFile();
     const v8 = storeAtVersion(file, 8);
