@@ -40,6 +40,16 @@ function cases(calls: number): { name: string; query: Partial<CallListQuery> }[]
     ['search: a rare word', { q: 'zyzzyva' }],
     ['search: a call id', { q: `scale-${Math.floor(calls / 2)}` }],
     ['search: a phone number', { q: '+14155550042' }],
+    ['search: the number as dialled at home', { q: '(415) 555-0042' }],
+    ['search: an end reason', { q: 'assistant-ended-call' }],
+    ['end reason (common)', { end_reason: 'customer-ended-call' }],
+    ['end reason (no match)', { end_reason: 'voicemail' }],
+    ['platform (all)', { platform: 'vapi' }],
+    ['platform (no match)', { platform: 'retell' }],
+    ['tag (no match)', { tags: ['double-charge'] }],
+    ['duration > 20 min (rare)', { min_duration_s: 1200 }],
+    ['duration 1-2 min', { min_duration_s: 60, max_duration_s: 120 }],
+    ['end reason + agent + unreviewed', { end_reason: 'assistant-ended-call', agent_id: 'agent-3', verdict: 'unreviewed' }],
   ];
   const sorts = callSortColumns.flatMap((column: CallSortColumn) =>
     (['asc', 'desc'] as const).map((direction) => ({ name: `sort ${column} ${direction}`, query: { sort: { column, direction } } })),

@@ -1,31 +1,22 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/main/store/db';
 import { countCalls, listCalls, planListQuery } from '../../src/main/store/call-list';
 import { deleteCall } from '../../src/main/store/calls';
-import { ingestCall } from '../../src/main/store/ingest';
-import { normalizeAny } from '../../src/core/formats/registry';
 import type { CallListQuery } from '../../src/core/api/types';
-import { tempDir } from '../support/temp-app';
+import { freshStores, storePayload } from '../support/fresh-store';
 import { storeAtVersion } from '../support/store-at-version';
 
 /** Issue 14: search finds call ids, agent ids, end reasons and phone numbers in any written form. */
 
-const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
-
-function freshDbFile(): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  return join(dir.path, 'callscope.db');
-}
+const stores = freshStores();
+const freshDbFile = (): string => stores.file();
 
 const query = (q: string): CallListQuery => ({ offset: 0, limit: 100, sort: { column: 'started_at', direction: 'desc' }, filter: { q }, count: 'exact' });
 const found = (db: Db, q: string): string[] => listCalls(db, query(q)).rows.map((r) => r.external_id).sort();
 
 function retellCall(db: Db, id: string, from: string, to: string, extra: Record<string, unknown> = {}): number {
   const body = { call_type: 'phone_call', call_id: id, agent_id: 'agent_support', from_number: from, to_number: to, start_timestamp: Date.UTC(2026, 0, 1), transcript_object: [], ...extra };
-  return ingestCall(db, normalizeAny(body), { body: Buffer.from(JSON.stringify(body)), content_type: 'application/json', route: 'test' }).call.id;
+  return storePayload(db, body);
 }
 
 describe('searching phone numbers, agents and end reasons', () => {
@@ -75,6 +66,19 @@ describe('searching phone numbers, agents and end reasons', () => {
     db.close();
   });
 
+  it('starts the new filters from their indexes when they are rare', () => {
+    const db = stores.db();
+    const planOf = (filter: CallListQuery['filter']) => {
+      const { sql, params } = planListQuery(db, { ...query(''), filter });
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    };
+    expect(planOf({ end_reason: 'voicemail' })).toMatch(/calls_by_end_reason/);
+    expect(planOf({ platform: 'retell' })).toMatch(/calls_by_platform/);
+    expect(planOf({ min_duration_s: 1200 })).toMatch(/calls_by_duration/);
+    expect(planOf({ tags: ['double-charge'] })).toMatch(/call_tags USING PRIMARY KEY/);
+    db.close();
+  });
+
   it('version 9 gives the calls already stored their number keys', () => {
     const file = freshDbFile();
     const v8 = storeAtVersion(file, 8);
@@ -93,7 +97,7 @@ describe("the caller's first words", () => {
     const { callerOpenings } = await import('../../src/main/store/caller-openings');
     const db = openDb(freshDbFile());
     const body = (id: string, transcript: unknown[]) => ({ call_type: 'phone_call', call_id: id, agent_id: 'a', start_timestamp: Date.UTC(2026, 0, 1), transcript_object: transcript });
-    const store = (b: ReturnType<typeof body>) => ingestCall(db, normalizeAny(b), { body: Buffer.from(JSON.stringify(b)), content_type: 'application/json', route: 'test' }).call.id;
+    const store = (b: ReturnType<typeof body>) => storePayload(db, b);
     const talk = store(body('talk', [{ role: 'agent', content: 'Hello, Acme.', words: [] }, { role: 'user', content: 'I want   to cancel\nmy order please', words: [] }, { role: 'user', content: 'later', words: [] }]));
     const silent = store(body('silent', [{ role: 'agent', content: 'Hello?', words: [] }]));
     const openings = callerOpenings(db, [talk, silent, 999]);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
 import { DatabaseFromFutureError, latestSchemaVersion } from '../../src/main/store/migrations';
 import { migrateTo1 } from '../../src/main/store/migrations/001-initial';
@@ -9,17 +8,12 @@ import { countCalls, listCalls, pageRows, planListQuery } from '../../src/main/s
 import { ingestCall } from '../../src/main/store/ingest';
 import { normalizeAny } from '../../src/core/formats/registry';
 import type { CallListQuery } from '../../src/core/api/types';
-import { postJson, startTestApp, tempDir } from '../support/temp-app';
+import { postJson, startTestApp } from '../support/temp-app';
+import { freshStores } from '../support/fresh-store';
 import { storeAtVersion } from '../support/store-at-version';
 
-const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
-
-function freshDbFile(): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  return join(dir.path, 'callscope.db');
-}
+const stores = freshStores();
+const freshDbFile = (): string => stores.file();
 
 function plan(db: Database.Database, query: CallListQuery): string {
   const { sql, params } = planListQuery(db, query);
@@ -211,8 +205,7 @@ describe('migrations from version 1', () => {
 
 describe('durability across restarts', () => {
   it('keeps every call and the same API key when the app reopens the data dir', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = { path: stores.folder() };
     delete process.env.CALLSCOPE_API_KEY;
     const { openApp } = await import('../../src/main/app');
     const first = openApp({ dataDir: dir.path });

@@ -1,26 +1,17 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/main/store/db';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/main/store/db';
 import { deleteCall } from '../../src/main/store/calls';
-import { ingestCall } from '../../src/main/store/ingest';
 import { addTag, callsTaggedSql, listTags, removeTag, tagsForCalls } from '../../src/main/store/tags';
-import { normalizeAny } from '../../src/core/formats/registry';
-import { tempDir } from '../support/temp-app';
+import { freshStores, storePayload } from '../support/fresh-store';
 
 /** Issue 14: tags on calls, with a remembered list, read by call and by tag. */
 
-const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
-
-function freshDb(): Db {
-  const dir = tempDir();
-  dirs.push(dir);
-  return openDb(join(dir.path, 'callscope.db'));
-}
+const stores = freshStores();
+const freshDb = (): Db => stores.db();
 
 function call(db: Db, id: string): number {
   const body = { call_type: 'phone_call', call_id: id, agent_id: 'a', start_timestamp: Date.UTC(2026, 0, 1), transcript_object: [] };
-  return ingestCall(db, normalizeAny(body), { body: Buffer.from(JSON.stringify(body)), content_type: 'application/json', route: 'test' }).call.id;
+  return storePayload(db, body);
 }
 
 describe('tags', () => {

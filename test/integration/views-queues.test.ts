@@ -1,24 +1,17 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/main/store/db';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/main/store/db';
 import { sampleCallIds } from '../../src/main/store/call-list';
 import { setVerdict } from '../../src/main/store/calls';
 import { ingestCall } from '../../src/main/store/ingest';
 import { deleteView, listViews, saveView } from '../../src/main/store/saved-views';
 import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls } from '../../src/main/store/review-queues';
 import { normalizeAny } from '../../src/core/formats/registry';
-import { tempDir } from '../support/temp-app';
+import { freshStores } from '../support/fresh-store';
 
 /** Issue 14: saved views, and review queues taken from a view or a sample of it. */
 
-const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
-
-function freshDb(): Db {
-  const dir = tempDir();
-  dirs.push(dir);
-  return openDb(join(dir.path, 'callscope.db'));
-}
+const stores = freshStores();
+const freshDb = (): Db => stores.db();
 
 /** Calls with a known reply latency: agent k's calls are 1,000 + 100 k ms slow, one call per minute. */
 function seed(db: Db, perAgent: number, agents: number): void {

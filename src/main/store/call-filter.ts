@@ -89,7 +89,10 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
   // agent, verdict and status have (value, started_at) indexes: the default order reads them directly.
   if (filter.agent_id) add('agent_id = @agent_id', { agent_id: filter.agent_id });
   if (filter.customer_number) add('customer_number = @customer_number', { customer_number: filter.customer_number });
-  if (filter.platform) add('platform = @platform', { platform: filter.platform });
+  if (filter.platform) {
+    add('platform = @platform', { platform: filter.platform });
+    drivers.push({ index: 'calls_by_platform', condition: 'platform = @platform', rare: RARE_ROWS, at: clauses.length - 1 });
+  }
   if (filter.end_reason) {
     add('end_reason = @end_reason', { end_reason: filter.end_reason });
     drivers.push({ index: 'calls_by_end_reason', condition: 'end_reason = @end_reason', rare: RARE_ROWS, at: clauses.length - 1 });
@@ -99,8 +102,14 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
     add(`id IN (${candidates})`, { [`tag_${i}`]: tag });
     drivers.push({ candidates, rare: RARE_ROWS, at: clauses.length - 1 });
   });
-  if (filter.min_duration_s !== undefined) add('duration_s >= @min_duration_s', { min_duration_s: filter.min_duration_s });
-  if (filter.max_duration_s !== undefined) add('duration_s <= @max_duration_s', { max_duration_s: filter.max_duration_s });
+  if (filter.min_duration_s !== undefined) {
+    add('duration_s >= @min_duration_s', { min_duration_s: filter.min_duration_s });
+    drivers.push({ index: 'calls_by_duration', condition: 'duration_s >= @min_duration_s', rare: RARE_ROWS, at: clauses.length - 1 });
+  }
+  if (filter.max_duration_s !== undefined) {
+    add('duration_s <= @max_duration_s', { max_duration_s: filter.max_duration_s });
+    drivers.push({ index: 'calls_by_duration', condition: 'duration_s <= @max_duration_s', rare: RARE_ROWS, at: clauses.length - 1 });
+  }
   if (filter.verdict === 'unreviewed') add('verdict IS NULL');
   else if (filter.verdict) add('verdict = @verdict', { verdict: filter.verdict });
   if (filter.started_after) add('started_at >= @started_after', { started_after: new Date(filter.started_after).toISOString() });

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openDb, type Db } from '../../../src/main/store/db';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../src/main/store/db';
 import { LATEST_FOR_CALL_SQL, LATEST_FOR_EVALUATOR_SQL, OUTCOMES_FOR_CALLS_SQL, REUSE_SQL } from '../../../src/main/store/evaluation-results';
-import { tempDir } from '../../support/temp-app';
+import { freshStores } from '../../support/fresh-store';
 
 /** The evaluator queries run on every run item and every call opened: they must search indexes. */
-const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
-
-function freshDb(): Db {
-  const dir = tempDir();
-  dirs.push(dir);
-  return openDb(join(dir.path, 'callscope.db'));
-}
+const stores = freshStores();
+const freshDb = (): Db => stores.db();
 
 const plan = (db: Db, sql: string, ...params: unknown[]) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
