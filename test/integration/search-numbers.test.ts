@@ -75,7 +75,7 @@ describe('searching phone numbers, agents and end reasons', () => {
     expect(planOf({ end_reason: 'voicemail' })).toMatch(/calls_by_end_reason/);
     expect(planOf({ platform: 'retell' })).toMatch(/calls_by_platform/);
     expect(planOf({ min_duration_s: 1200 })).toMatch(/calls_by_duration/);
-    expect(planOf({ tags: ['double-charge'] })).toMatch(/call_tags USING PRIMARY KEY/);
+    expect(planOf({ tags: ['double-charge'] })).toMatch(/SEARCH c USING PRIMARY KEY \(tag_id=\?\)/);
     db.close();
   });
 
