@@ -10,6 +10,7 @@ import { migrateTo8 } from './008-vad-path';
 import { migrateTo9 } from './009-search-numbers-and-end-reason';
 import { migrateTo10 } from './010-tags';
 import { migrateTo11 } from './011-views-and-queues';
+import { migrateTo12 } from './012-platform-index';
 
 interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, up: migrateTo9 },
   { version: 10, up: migrateTo10 },
   { version: 11, up: migrateTo11 },
+  { version: 12, up: migrateTo12 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
