@@ -3,7 +3,7 @@ import type { QueueSample } from '../../core/api/triage-contract';
 import { ApiError } from '../../core/api/errors';
 import type { Db } from '../store/db';
 import type { EventBus } from './events';
-import { getCall, setVerdict } from '../store/calls';
+import { setVerdict, verdictsOf } from '../store/calls';
 import { sampleCallIds } from '../store/call-list';
 import { addTag, listTags, removeTag } from '../store/tags';
 import { deleteView, listViews, saveView } from '../store/saved-views';
@@ -44,14 +44,11 @@ export function createTriageHandlers({ db, events, now = () => new Date().toISOS
     },
     setVerdicts: ({ call_ids: ids, verdict }) => {
       const at = now();
-      const previous = db.transaction(() =>
-        ids.flatMap((id) => {
-          const call = getCall(db, id);
-          if (!call) return [];
-          setVerdict(db, id, verdict, at);
-          return [{ id, verdict: call.verdict }];
-        }),
-      )();
+      const previous = db.transaction(() => {
+        const before = verdictsOf(db, ids);
+        for (const { id } of before) setVerdict(db, id, verdict, at);
+        return before;
+      })();
       announce(previous.map((p) => p.id));
       return { previous };
     },

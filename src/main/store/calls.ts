@@ -131,6 +131,14 @@ export function manualVerdicts(db: Db): Map<number, boolean> {
   return new Map(rows.map((r) => [r.id, r.verdict === 'success']));
 }
 
+/** The verdict of each of these calls that exists, in the order given (what an Undo of a bulk verdict puts back). */
+export function verdictsOf(db: Db, ids: readonly number[]): { id: number; verdict: Verdict | null }[] {
+  return stmt<[string], { id: number; verdict: Verdict | null }>(
+    db,
+    'SELECT calls.id AS id, calls.verdict AS verdict FROM json_each(?) AS ids JOIN calls ON calls.id = ids.value ORDER BY ids.key',
+  ).all(JSON.stringify(ids));
+}
+
 /** The external (provider) id of each of these calls. */
 export function externalIds(db: Db, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
