@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { phoneKeys } from '../../../core/search/phone-keys';
+import { numberKeysOf } from '../call-numbers';
 
 /**
  * Version 9: a phone number typed in any form finds its calls ("4155551000" finds "+1 415-555-1000"):
@@ -23,7 +23,7 @@ export function migrateTo9(db: Database): void {
   const insert = db.prepare('INSERT OR IGNORE INTO call_numbers (number_key, call_id) VALUES (?, ?)');
   for (let after = 0, rows = read.all(after); rows.length > 0; rows = read.all(after)) {
     for (const row of rows) {
-      for (const key of new Set([row.from_number, row.to_number, row.customer_number].flatMap((n) => phoneKeys(n)))) insert.run(key, row.id);
+      for (const key of numberKeysOf(row)) insert.run(key, row.id);
       after = row.id;
     }
   }
