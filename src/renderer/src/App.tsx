@@ -16,6 +16,8 @@ import { useEvaluators } from './evaluators/store';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
 import { StorageBanner } from './shared/StorageBanner';
+import { Panes } from './layout/Panes';
+import { ColumnChooser } from './layout/ColumnChooser';
 
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
@@ -99,17 +101,22 @@ export function App() {
           <EmptyState />
         </main>
       ) : (
-        <main className="panes">
-          <div className="pane list-pane">
-            <MetricFilters />
-            <EvaluationBar />
-            <ErrorBoundary label="call list">
-              {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
-            </ErrorBoundary>
-          </div>
-          <div className="pane detail-pane">
-            {selectedId === null ? (
-              <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search.</p>
+        <Panes
+          list={
+            <>
+              <MetricFilters />
+              <div className="list-toolbar">
+                <EvaluationBar />
+                <ColumnChooser />
+              </div>
+              <ErrorBoundary label="call list">
+                {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
+              </ErrorBoundary>
+            </>
+          }
+          detail={
+            selectedId === null ? (
+              <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search, {'\\'} collapse the list.</p>
             ) : (
               <ErrorBoundary key={selectedId} label="call view">
                 <OutOfFilterNotice callId={selectedId} />
@@ -117,9 +124,9 @@ export function App() {
                   <CallView callId={selectedId} />
                 </Suspense>
               </ErrorBoundary>
-            )}
-          </div>
-        </main>
+            )
+          }
+        />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { callColumns, sortColumnOf, type CallSlot } from './columns';
+import { callColumns, FLEX_COLUMN, sortColumnOf, type CallSlot } from './columns';
 import { indexOfCall, rowAt, useCallList } from './store';
 import { useCallListData } from './pages';
 import { useListColumns } from '../evaluators/list-columns';
@@ -77,10 +77,11 @@ export function CallList() {
 
   return (
     <div className="call-list" ref={scrollRef}>
-      <table aria-label="Calls" aria-rowcount={(total ?? 0) + 1} className="calls-table">
+      {/* as wide as the pane, or as the columns' sizes add up to (then the pane scrolls sideways) */}
+      <table aria-label="Calls" aria-rowcount={(total ?? 0) + 1} className="calls-table" style={{ minWidth: table.getTotalSize() }}>
         <colgroup>
           {table.getFlatHeaders().map((header) => (
-            <col key={header.id} style={{ width: header.getSize() }} />
+            <col key={header.id} style={header.id === FLEX_COLUMN ? undefined : { width: header.getSize() }} />
           ))}
         </colgroup>
         <thead>

@@ -39,6 +39,9 @@ function CallCell({ call }: { call: CallListItem | undefined }) {
   );
 }
 
+/** The column that takes the width the others leave: the call's name and first words. */
+export const FLEX_COLUMN = 'call';
+
 /** Which list columns sort in SQL, and by which stored column. */
 export const sortColumnOf: Record<string, CallSortColumn | undefined> = {
   latency_p50_ms: 'latency_p50_ms',
@@ -53,36 +56,32 @@ export const sortColumnOf: Record<string, CallSortColumn | undefined> = {
   received: 'created_at',
 };
 
+/**
+ * The list's columns in their default order: what a reviewer scans first (when, which call, how
+ * long, how slow, the verdict, how it ended) fits a list pane of 700 px; evaluators' result
+ * columns follow (evaluators/list-columns.tsx), then the rest, reached by scrolling sideways or
+ * rearranged in the column chooser. `size` is a width in px; the Call column takes what is left
+ * over (FLEX_COLUMN), never less than its size.
+ */
 export const callColumns = [
   column.accessor((slot) => slot.call?.started_at ?? null, {
     id: 'started',
     header: 'Started',
     cell: (info) => <span title={formatInstant(info.getValue())}>{formatInstant(info.getValue(), 'minute')}</span>,
-    size: 160,
+    size: 130,
   }),
   column.accessor((slot) => slot.call?.external_id ?? '', {
     id: 'call',
     header: 'Call',
     cell: (info) => <CallCell call={info.row.original.call} />,
-    size: 320,
+    size: 150,
     enableSorting: false,
   }),
   column.accessor((slot) => slot.call?.duration_s ?? null, {
     id: 'duration',
     header: 'Duration',
     cell: (info) => formatDuration(info.getValue()),
-    size: 90,
-  }),
-  column.accessor((slot) => slot.call?.turn_count ?? 0, {
-    id: 'turns',
-    header: 'Turns',
-    size: 70,
-  }),
-  column.accessor((slot) => slot.call?.latency_p50_ms ?? null, {
-    id: 'latency_p50_ms',
-    header: 'p50 latency',
-    cell: (info) => <SlowReply ms={info.getValue()} />,
-    size: 96,
+    size: 84,
   }),
   column.accessor((slot) => slot.call?.latency_p90_ms ?? null, {
     id: 'latency_p90_ms',
@@ -90,11 +89,39 @@ export const callColumns = [
     cell: (info) => <SlowReply ms={info.getValue()} />,
     size: 96,
   }),
+  column.accessor((slot) => slot.call?.verdict ?? null, {
+    id: 'verdict',
+    header: 'Verdict',
+    cell: (info) => {
+      const verdict = info.getValue();
+      return verdict ? <span className={`verdict ${verdict}`}>{verdict}</span> : <span className="muted">—</span>;
+    },
+    size: 66,
+    enableSorting: false,
+  }),
+  column.accessor((slot) => slot.call?.end_reason ?? null, {
+    id: 'end_reason',
+    header: 'End reason',
+    cell: (info) => <span className="ellipsis" title={info.getValue() ?? undefined}>{info.getValue() ?? '—'}</span>,
+    size: 120,
+    enableSorting: false,
+  }),
+  column.accessor((slot) => slot.call?.latency_p50_ms ?? null, {
+    id: 'latency_p50_ms',
+    header: 'p50 latency',
+    cell: (info) => <SlowReply ms={info.getValue()} />,
+    size: 96,
+  }),
   column.accessor((slot) => slot.call?.ttfw_ms ?? null, {
     id: 'ttfw_ms',
     header: 'TTFW',
     cell: (info) => formatMs(info.getValue()),
-    size: 80,
+    size: 64,
+  }),
+  column.accessor((slot) => slot.call?.turn_count ?? 0, {
+    id: 'turns',
+    header: 'Turns',
+    size: 60,
   }),
   column.accessor((slot) => slot.call?.interruption_count ?? null, {
     id: 'interruption_count',
@@ -106,27 +133,7 @@ export const callColumns = [
     id: 'longest_silence_ms',
     header: 'Longest silence',
     cell: (info) => <Slow ms={info.getValue()} over={LONG_SILENCE_MS} />,
-    size: 120,
-  }),
-  column.accessor((slot) => slot.call?.verdict ?? null, {
-    id: 'verdict',
-    header: 'Verdict',
-    cell: (info) => {
-      const verdict = info.getValue();
-      return verdict ? <span className={`verdict ${verdict}`}>{verdict}</span> : <span className="muted">—</span>;
-    },
-    size: 90,
-    enableSorting: false,
-  }),
-  column.accessor((slot) => slot.call?.provider ?? '', {
-    id: 'provider',
-    header: 'Platform',
-    // the platform as users know it: a Vapi call sent through the seed-000 route is a Vapi call
-    cell: (info) => {
-      const call = info.row.original.call;
-      return call ? <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span> : null;
-    },
-    size: 110,
+    size: 116,
   }),
   column.accessor((slot) => slot.call?.tags ?? [], {
     id: 'tags',
@@ -138,24 +145,27 @@ export const callColumns = [
     size: 140,
     enableSorting: false,
   }),
-  column.accessor((slot) => slot.call?.end_reason ?? null, {
-    id: 'end_reason',
-    header: 'End reason',
-    cell: (info) => <span className="ellipsis">{info.getValue() ?? '—'}</span>,
-    size: 170,
-    enableSorting: false,
+  column.accessor((slot) => slot.call?.provider ?? '', {
+    id: 'provider',
+    header: 'Platform',
+    // the platform as users know it: a Vapi call sent through the seed-000 route is a Vapi call
+    cell: (info) => {
+      const call = info.row.original.call;
+      return call ? <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span> : null;
+    },
+    size: 90,
   }),
   column.accessor((slot) => slot.call?.from_number ?? null, {
     id: 'from',
     header: 'From',
     cell: (info) => <span className="mono">{info.getValue() ?? '—'}</span>,
-    size: 140,
+    size: 120,
     enableSorting: false,
   }),
   column.accessor((slot) => slot.call?.created_at ?? null, {
     id: 'received',
     header: 'Received',
     cell: (info) => formatInstant(info.getValue()),
-    size: 180,
+    size: 150,
   }),
 ];

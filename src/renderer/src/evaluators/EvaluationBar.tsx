@@ -12,12 +12,12 @@ const outcomes: Outcome[] = ['fail', 'pass', 'not_applicable', 'error', 'none'];
 const outcomeLabel = (o: Outcome): string => (o === 'none' ? 'not run' : o === 'not_applicable' ? 'not applicable' : o);
 
 /**
- * The list's evaluator tools: "Evaluate…" with the run's progress, which result columns to show,
- * and filters by an evaluator's newest outcome (applied in SQL, shown as removable chips).
+ * The list's evaluator tools: "Evaluate…" with the run's progress, and filters by an evaluator's
+ * newest outcome (applied in SQL, shown as removable chips). Which result columns show is the
+ * column chooser's (layout/ColumnChooser.tsx), with the other columns.
  */
 export function EvaluationBar() {
   const { evaluators } = useEvaluatorList();
-  const shown = useEvaluators((s) => s.shown);
   const checked = useEvaluators((s) => s.checked);
   const filter = useCallList((s) => s.filter);
   const setFilter = useCallList((s) => s.setFilter);
@@ -55,21 +55,6 @@ export function EvaluationBar() {
       )}
       {evaluators.length > 0 && (
         <>
-          <details className="columns-menu">
-            <summary>Result columns</summary>
-            <div className="popover">
-              {evaluators.map((e) => (
-                <label key={e.id} className="picker-row">
-                  <input
-                    type="checkbox"
-                    checked={shown.includes(e.id)}
-                    onChange={(event) => useEvaluators.getState().setShown(event.target.checked ? [...shown, e.id] : shown.filter((id) => id !== e.id))}
-                  />{' '}
-                  {e.spec.name}
-                </label>
-              ))}
-            </div>
-          </details>
           <form
             className="metric-filter-form"
             onSubmit={(event) => {

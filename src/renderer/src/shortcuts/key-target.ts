@@ -18,7 +18,11 @@ function ownKeys(element: HTMLElement): readonly string[] {
     if (element.type === 'radio') return [...ARROWS, ' '];
     return [' ', 'Enter'];
   }
-  if (element instanceof HTMLButtonElement || element.getAttribute('role') === 'button') return [' ', 'Enter'];
+  const role = element.getAttribute('role');
+  // a tab moves along its tab list, a separator (the list's splitter) moves itself
+  if (role === 'tab') return [...ARROWS, 'Home', 'End', ' ', 'Enter'];
+  if (role === 'separator') return [...ARROWS, 'Home', 'End', 'Enter'];
+  if (element instanceof HTMLButtonElement || role === 'button') return [' ', 'Enter'];
   return [];
 }
 

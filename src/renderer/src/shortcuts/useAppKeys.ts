@@ -5,6 +5,7 @@ import { queryClient } from '../query/client';
 import { useEvaluators } from '../evaluators/store';
 import { toast } from '../shared/toast';
 import { isShortcutKey } from './key-target';
+import { useLayout } from '../layout/store';
 
 /** Keys of the review screen; without an open call they cannot act, and say so. */
 const REVIEW_KEYS = new Set(['s', 'f', 'n', 'p', '[', ']']);
@@ -29,7 +30,7 @@ function step(direction: 1 | -1): void {
   toast(NO_NEIGHBOUR[next.reason]);
 }
 
-/** The app-wide keys: Ctrl+E (evaluators), ? (shortcuts), j / k, and review keys with no call open. */
+/** The app-wide keys: Ctrl+E (evaluators), ? (shortcuts), \ (collapse the list), j / k, and review keys with no call open. */
 export function useAppKeys(openShortcuts: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -45,6 +46,11 @@ export function useAppKeys(openShortcuts: () => void): void {
         return;
       }
       if (useEvaluators.getState().view !== 'calls') return;
+      if (event.key === '\\') {
+        event.preventDefault();
+        useLayout.getState().toggleListCollapsed();
+        return;
+      }
       if (event.key === 'j' || event.key === 'k') {
         event.preventDefault();
         step(event.key === 'j' ? 1 : -1);
