@@ -39,6 +39,7 @@ test('an evaluator from a template: edited to a new version, tested on the open 
   const onCall = new CallEvaluations(page);
   await calls.open(serve.openUrl);
   await calls.rowFor('card-readback').click();
+  await onCall.show();
   await expect(onCall.region).toContainText('No evaluator has run on this call.');
 
   // Ctrl+E opens the Evaluators page
@@ -224,6 +225,7 @@ test('an LLM judge through a local OpenAI-compatible server: verdict, model, tok
     await evaluators.backToCalls();
 
     await calls.rowFor('judged').click();
+    await onCall.show();
     await onCall.run('Problem Resolution');
     const result = onCall.result('Problem Resolution');
     await expect(result).toHaveAttribute('data-outcome', 'pass');

@@ -30,6 +30,7 @@ test('the redacted export covers every type found, whatever the panel filter; wh
   const review = new ReviewPage(page);
   await calls.open(serve.openUrl);
   await calls.rowFor('leaky-export').click();
+  await review.showTab('PII');
   await review.piiPanel.getByLabel('PII type').selectOption('person_name');
   await expect(review.findings).toHaveCount(1);
 

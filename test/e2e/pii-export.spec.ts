@@ -50,6 +50,7 @@ test('a call with spoken PII: findings shown, hidden in the redacted view, and t
   await calls.open(serve.openUrl);
   await calls.rowFor('pii-export-1').click();
   await expect(review.waveform).toHaveAttribute('data-status', 'ready');
+  await review.showTab('PII');
 
   await expect(review.findings).toHaveCount(findings.length);
   await expect(review.findings.filter({ hasText: 'phone_number' })).toContainText('four one five five five five one two one two');
@@ -95,6 +96,7 @@ test('the PII audio preview: mute is active while the playhead is inside a findi
   await calls.open(serve.openUrl);
   await calls.rowFor('pii-preview-1').click();
   await expect(review.waveform).toHaveAttribute('data-status', 'ready');
+  await review.showTab('PII');
   await expect(review.player).toHaveAttribute('data-pii-masking', 'off');
 
   // only the phone number: the preview covers what the panel shows

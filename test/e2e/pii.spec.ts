@@ -1,5 +1,6 @@
 import { expect, test } from './serve-fixture';
 import { CallsPage } from './pages/calls-page';
+import { ReviewPage } from './pages/review-page';
 
 test('the review screen shows the personal data a call exposes, and the redacted view hides it', async ({ page, serve }) => {
   const response = await page.request.post(`${serve.baseUrl}/api/v1/observability/calls`, {
@@ -18,6 +19,7 @@ test('the review screen shows the personal data a call exposes, and the redacted
   const calls = new CallsPage(page);
   await calls.open(serve.openUrl);
   await calls.rowFor('pii-call').click();
+  await new ReviewPage(page).showTab('PII');
 
   const panel = page.getByRole('region', { name: 'Personal data' });
   const findings = panel.getByRole('list', { name: 'Findings' }).getByRole('listitem');

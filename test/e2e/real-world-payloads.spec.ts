@@ -1,5 +1,6 @@
 import { expect, test } from './serve-fixture';
 import { CallsPage, ImportPanel } from './pages/calls-page';
+import { CallEvaluations } from './pages/evaluators-page';
 
 /** What the wild payloads showed, as a user sees it: bare transcripts, unknown roles, cut turns, provider evaluations. */
 
@@ -48,6 +49,7 @@ test('a turn of an unknown role is shown with its own name, a cut turn says so, 
   await expect(turns.nth(1)).toContainText('Supervisor');
   await expect(turns.nth(1)).toContainText('(unknown role)');
   await expect(turns.nth(2)).toContainText('truncated: first 64 KiB of 72 KiB');
+  await new CallEvaluations(page).show();
   const reported = page.getByRole('list', { name: 'Evaluations reported by cekura' });
   await expect(reported.getByRole('listitem')).toHaveCount(2);
   await expect(reported).toContainText('greets the caller');

@@ -95,7 +95,9 @@ test('a rule with nothing to measure is "not applicable": shown apart, never a f
   const list = new ListEvaluations(page);
   await calls.open(serve.openUrl);
   await calls.rowFor('untimed').click();
-  const result = new CallEvaluations(page).result('Replies under 500 ms');
+  const onCall = new CallEvaluations(page);
+  await onCall.show();
+  const result = onCall.result('Replies under 500 ms');
   await expect(result).toHaveAttribute('data-outcome', 'not_applicable');
   await expect(result).toContainText('n/a');
   await expect(result).toContainText('No agent reply latency could be measured');

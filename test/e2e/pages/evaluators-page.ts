@@ -60,16 +60,24 @@ export class EvaluatorsPage {
   }
 }
 
-/** The "Evaluations" region beside the open call's transcript, and "Run evaluator". */
+/** The "Evaluations" region on its tab beside the open call's transcript, and "Run evaluator". */
 export class CallEvaluations {
   readonly page: Page;
+  readonly tab: Locator;
   readonly region: Locator;
   readonly runButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
+    this.tab = page.getByRole('tablist', { name: 'Call panels' }).getByRole('tab', { name: 'Evaluations', exact: true });
     this.region = page.getByRole('region', { name: 'Evaluations' });
     this.runButton = this.region.getByRole('button', { name: 'Run evaluator' });
+  }
+
+  /** Opens the Evaluations tab (kept open for the next calls until another tab is chosen). */
+  async show(): Promise<void> {
+    await this.tab.click();
+    await this.region.waitFor();
   }
 
   async run(evaluatorName: string, options: { force?: boolean } = {}): Promise<void> {

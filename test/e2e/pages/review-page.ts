@@ -23,6 +23,8 @@ export class ReviewPage {
   readonly previousMarker: Locator;
   readonly nextMarker: Locator;
   readonly metrics: Locator;
+  /** the tabs beside the transcript: Metrics, Details, PII, Evaluations, Notes (the choice is kept across calls). */
+  readonly panels: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -45,6 +47,14 @@ export class ReviewPage {
     this.previousMarker = page.getByRole('button', { name: 'Previous marker' });
     this.nextMarker = page.getByRole('button', { name: 'Next marker' });
     this.metrics = page.getByRole('region', { name: 'Metrics' });
+    this.panels = page.getByRole('tablist', { name: 'Call panels' });
+  }
+
+  /** Opens one of the tabs beside the transcript (the PII panel, the evaluations, ... each live in one). */
+  async showTab(name: 'Metrics' | 'Details' | 'PII' | 'Evaluations' | 'Notes'): Promise<void> {
+    const tab = this.panels.getByRole('tab', { name, exact: true });
+    await tab.click();
+    await tab.and(this.page.locator('[aria-selected="true"]')).waitFor();
   }
 
   /** Exports through the dialog and returns where Playwright saved the file. */

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { CallMedia } from '../../../core/api/types';
 import type { Turn, Verdict } from '../../../core/model/call';
@@ -26,12 +27,18 @@ import { usePlayer } from '../review/player';
 import { maskSpans } from '../../../core/redaction/mask-spans';
 import { usePiiAudio } from '../review/usePiiAudio';
 import { ExportButton } from '../export/ExportButton';
+import { CallDetails } from './CallDetails';
+import { Tabs, type TabItem } from '../layout/Tabs';
+import { useLayout, type CallTab } from '../layout/store';
+import { outcomeOf } from '../evaluators/format';
 
 const NO_TURNS: Turn[] = [];
 const NO_SPANS: { start_ms: number; end_ms: number }[] = [];
 
 /**
- * The review screen of one call: waveform and markers, playback, verdict and notes, metrics, transcript.
+ * The review screen of one call: the verdict and tags, the player (waveform, markers, playback) on
+ * top, then the transcript beside tabs for metrics, details, PII, evaluations and notes (the tab
+ * chosen is kept for the next call), so the transcript starts above the fold.
  * Its reads come from the query cache, whose answers keep their identity until their content
  * changes: what the waveform draws is rebuilt only when it does (a verdict or a note never resets
  * the player).
@@ -83,7 +90,16 @@ export function CallView({ callId }: { callId: number }) {
   }, [undo, setVerdict]);
   const expireUndo = useCallback(() => setUndo(null), []);
   const mark = useCallback((next: Verdict) => changeVerdict(verdict === next ? null : next), [verdict, changeVerdict]);
-  const focusNote = useCallback(() => noteInput.current?.focus(), []);
+  const callTab = useLayout((s) => s.callTab);
+  const setCallTab = useLayout((s) => s.setCallTab);
+  // the note field is on the Notes tab: n opens it first (synchronously, so the field exists to focus)
+  const focusNote = useCallback(() => {
+    flushSync(() => useLayout.getState().setCallTab('notes'));
+    noteInput.current?.focus();
+  }, []);
+  const evaluations = useApiQuery('getCallEvaluations', { id: callId }).data;
+  const evaluationCount = evaluations?.length ?? 0;
+  const evaluationFailed = evaluations?.some((result) => outcomeOf(result) === 'fail') ?? false;
   const tagInput = useRef<HTMLInputElement>(null);
   const focusTags = useCallback(() => tagInput.current?.focus(), []);
   useReviewKeys({ markers, mark, focusNote, focusTags });
@@ -101,17 +117,58 @@ export function CallView({ callId }: { callId: number }) {
   const { call } = detail;
   // a call whose payload names none (a bare transcript) is shown by the file it came from
   const sourceName = typeof call.extra?.source_name === 'string' ? call.extra.source_name : null;
+  const panels: TabItem<CallTab>[] = [
+    {
+      id: 'metrics',
+      label: 'Metrics',
+      render: () => <MetricsPanel callId={call.id} metrics={metrics} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />,
+    },
+    { id: 'details', label: 'Details', render: () => <CallDetails call={call} agentHistory={detail.agent_history} /> },
+    {
+      id: 'pii',
+      label: 'PII',
+      ...(pii && pii.findings.length > 0 ? { badge: pii.findings.length } : {}),
+      render: () =>
+        pii ? (
+          <PiiPanel pii={pii} type={piiType} onType={setPiiType} redacted={redacted} onRedacted={setRedacted} actions={<ExportButton callIds={[call.id]} audioUnavailable={audioUnavailable(media, pii)} />} />
+        ) : (
+          <p className="muted small">Looking for personal data…</p>
+        ),
+    },
+    {
+      id: 'evaluations',
+      label: 'Evaluations',
+      ...(evaluationCount > 0 ? { badge: evaluationCount, alert: evaluationFailed } : {}),
+      render: () => (
+        <EvaluationsPanel callId={call.id} turns={turns} onEvidence={showEvidence} reported={call.provider_evaluations ? { provider: call.provider, evaluations: call.provider_evaluations } : null} />
+      ),
+    },
+    {
+      id: 'notes',
+      label: 'Notes',
+      ...(detail.notes.length > 0 ? { badge: detail.notes.length } : {}),
+      render: () => (
+        <>
+          <Notes ref={noteInput} notes={detail.notes} onAdd={addNote} onDelete={deleteNote} />
+          {detail.notes.length === 0 && <p className="muted small">No notes on this call yet. A note is kept at the playhead's time; click it later to go back there.</p>}
+        </>
+      ),
+    },
+  ];
   return (
     <section className="call-view" aria-label={`Call ${call.external_id}`}>
       <header className="call-header">
-        <div>
+        <div className="call-title">
           <h2 className="mono ellipsis" title={call.external_id}>{sourceName ?? call.external_id}</h2>
-          <p className="muted">
-            <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span>{' '}
-            {sourceName !== null && <span className="badge" title={call.source_format}>{formatName(call.source_format)}</span>}{' '}
-            {formatInstant(call.started_at)} · {formatDuration(call.duration_s)} · {turns.length} turns
-            {call.reviewed_at && ` · reviewed ${formatInstant(call.reviewed_at)}`}
-          </p>
+          <div className="call-meta">
+            <p className="muted">
+              <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span>{' '}
+              {sourceName !== null && <span className="badge" title={call.source_format}>{formatName(call.source_format)}</span>}{' '}
+              <span title="Started (local time)">{formatInstant(call.started_at)}</span> · {formatDuration(call.duration_s)} · {turns.length} turns
+              {call.reviewed_at && ` · reviewed ${formatInstant(call.reviewed_at)}`}
+            </p>
+            <CallTags ref={tagInput} callId={call.id} tags={detail.tags} />
+          </div>
         </div>
         <VerdictButtons verdict={call.verdict} onChange={changeVerdict} canUndo={undo !== null} onUndo={undoVerdict} onUndoExpired={expireUndo} />
       </header>
@@ -119,31 +176,17 @@ export function CallView({ callId }: { callId: number }) {
         <Waveform callId={call.id} media={media} turns={turns} markers={markers} silences={silences} fallbackDurationMs={fallbackDurationMs} />
         <Controls markers={markers} />
       </div>
-      <CallTags ref={tagInput} callId={call.id} tags={detail.tags} />
-      <Notes ref={noteInput} notes={detail.notes} onAdd={addNote} onDelete={deleteNote} />
-      <details className="metrics-details" open>
-        <summary className="section-title">Metrics</summary>
-        <MetricsPanel callId={call.id} metrics={metrics} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />
-      </details>
-      <dl className="facts">
-        <Fact label="From" value={call.from_number} mono />
-        <Fact label="To" value={call.to_number} mono />
-        <Fact label="Agent" value={call.agent_id} mono />
-        <Fact label="End reason" value={call.end_reason} />
-        <Fact label="Status" value={call.status} />
-        <Fact label="Short id" value={call.short_id} mono />
-      </dl>
-      <PiiPanel
-        pii={pii}
-        type={piiType}
-        onType={setPiiType}
-        redacted={redacted}
-        onRedacted={setRedacted}
-        actions={<ExportButton callIds={[call.id]} audioUnavailable={audioUnavailable(media, pii)} />}
-      />
-      <div className="transcript-and-evaluations">
+      {/* the transcript beside the tabs: both scroll on their own under the player, which stays put */}
+      <div className="call-body">
         <div className="transcript-column">
-          <h3 className="section-title">Transcript</h3>
+          <h3 className="section-title">
+            Transcript
+            {redacted && (
+              <button type="button" className="badge redacted-badge" title="Show the words as said (PII tab: Redacted view)" onClick={() => setRedacted(false)}>
+                redacted view ×
+              </button>
+            )}
+          </h3>
           <Transcript
             turns={turns}
             markers={markers}
@@ -151,12 +194,9 @@ export function CallView({ callId }: { callId: number }) {
             pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
           />
         </div>
-        <EvaluationsPanel
-          callId={call.id}
-          turns={turns}
-          onEvidence={showEvidence}
-          reported={call.provider_evaluations ? { provider: call.provider, evaluations: call.provider_evaluations } : null}
-        />
+        <div className="call-side">
+          <Tabs label="Call panels" items={panels} selected={callTab} onSelect={setCallTab} />
+        </div>
       </div>
     </section>
   );
@@ -167,13 +207,4 @@ function audioUnavailable(media: CallMedia, pii: CallPii | null): string | null 
   if (!media.audio) return 'This call has no recording on this machine: only the text can be exported.';
   if (pii?.findings.some((f) => f.start_ms === null)) return 'Some findings have no time in the call (its turns carry none), so the audio cannot be redacted.';
   return null;
-}
-
-function Fact({ label, value, mono = false }: { label: string; value: string | null; mono?: boolean }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd className={mono ? 'mono' : undefined}>{value ?? '—'}</dd>
-    </div>
-  );
 }
