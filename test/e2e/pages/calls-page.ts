@@ -10,6 +10,13 @@ export class CallsPage {
   readonly verdictFilter: Locator;
   /** short messages ("This is the last call in the list"). */
   readonly toast: Locator;
+  /** the bar between the list and the call: its aria-valuenow is the list's width in px (0 collapsed). */
+  readonly splitter: Locator;
+  readonly collapseList: Locator;
+  readonly expandList: Locator;
+  /** the column chooser: its button, and the popover it opens. */
+  readonly columnsButton: Locator;
+  readonly columnsChooser: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -19,6 +26,27 @@ export class CallsPage {
     this.search = page.getByRole('searchbox', { name: 'Search calls' });
     this.verdictFilter = page.getByLabel('Verdict filter');
     this.toast = page.getByRole('status', { name: 'Message' });
+    this.splitter = page.getByRole('separator', { name: 'Resize call list' });
+    this.collapseList = page.getByRole('button', { name: 'Collapse call list' });
+    this.expandList = page.getByRole('button', { name: 'Expand call list' });
+    this.columnsButton = page.getByRole('button', { name: 'Columns', exact: true });
+    this.columnsChooser = page.getByRole('dialog', { name: 'Columns' });
+  }
+
+  /** The list's width in px as the splitter states it (0 while collapsed). */
+  async listWidth(): Promise<number> {
+    return Number(await this.splitter.getAttribute('aria-valuenow'));
+  }
+
+  /** The table's column headers, left to right (the tick box column's is "Select"). */
+  async headers(): Promise<string[]> {
+    return (await this.table.locator('thead th').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  }
+
+  /** Opens the column chooser (if it is not open) and returns the row of one column in it. */
+  async columnChoice(label: string): Promise<Locator> {
+    if (!(await this.columnsChooser.isVisible())) await this.columnsButton.click();
+    return this.columnsChooser.getByRole('listitem').filter({ has: this.page.getByRole('checkbox', { name: label, exact: true }) });
   }
 
   /** The column's cell of the row of a call (columns by their header text). */
