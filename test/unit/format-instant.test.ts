@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../../src/renderer/src/shared/format';
+import { formatInstant, instantTitle, utcOffsetLabel } from '../../src/renderer/src/shared/format';
 
 describe('formatInstant (the Started column, the call header)', () => {
   it('writes a four-digit year, month, day and time, unambiguous in any locale', () => {
@@ -18,5 +18,15 @@ describe('formatInstant (the Started column, the call header)', () => {
   it('says "—" for an unknown time and keeps text it cannot read', () => {
     expect(formatInstant(null)).toBe('—');
     expect(formatInstant('yesterday')).toBe('yesterday');
+  });
+
+  it('says in a tooltip which offset the local time is in', () => {
+    const date = new Date('2026-07-02T05:58:31.000Z');
+    const offset = -date.getTimezoneOffset();
+    const two = (n: number) => String(n).padStart(2, '0');
+    const written = `UTC${offset > 0 ? '+' : '−'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+    expect(utcOffsetLabel(date)).toBe(offset === 0 ? 'UTC' : written);
+    expect(instantTitle('2026-07-02T05:58:31.000Z')).toBe(`${formatInstant('2026-07-02T05:58:31.000Z')} local time (${utcOffsetLabel(date)})`);
+    expect(instantTitle(null)).toBeUndefined();
   });
 });

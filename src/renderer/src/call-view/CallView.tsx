@@ -5,7 +5,7 @@ import type { CallMedia } from '../../../core/api/types';
 import type { Turn, Verdict } from '../../../core/model/call';
 import { useApiQuery } from '../query/api-query';
 import { useCallReview } from './useCallReview';
-import { formatDuration, formatInstant } from '../shared/format';
+import { formatDuration, formatInstant, instantTitle } from '../shared/format';
 import { formatName } from '../../../core/present/import-formats';
 import { Transcript } from './Transcript';
 import { MetricsPanel } from './MetricsPanel';
@@ -164,7 +164,7 @@ export function CallView({ callId }: { callId: number }) {
             <p className="muted">
               <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span>{' '}
               {sourceName !== null && <span className="badge" title={call.source_format}>{formatName(call.source_format)}</span>}{' '}
-              <span title="Started (local time)">{formatInstant(call.started_at)}</span> · {formatDuration(call.duration_s)} · {turns.length} turns
+              <span title={instantTitle(call.started_at)}>{formatInstant(call.started_at)}</span> · {formatDuration(call.duration_s)} · {turns.length} turns
               {call.reviewed_at && ` · reviewed ${formatInstant(call.reviewed_at)}`}
             </p>
             <CallTags ref={tagInput} callId={call.id} tags={detail.tags} />

@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { CallSortColumn } from '../../../core/api/types';
 import type { CallListItem } from './store';
-import { formatDuration, formatInstant, formatMs } from '../shared/format';
+import { formatDuration, formatInstant, formatMs, instantTitle } from '../shared/format';
 import { useSlowReplyMs } from '../settings/useSlowReplyMs';
 import { platformLabel } from '../../../core/present/platform-label';
 
@@ -67,7 +67,7 @@ export const callColumns = [
   column.accessor((slot) => slot.call?.started_at ?? null, {
     id: 'started',
     header: 'Started',
-    cell: (info) => <span title={formatInstant(info.getValue())}>{formatInstant(info.getValue(), 'minute')}</span>,
+    cell: (info) => <span title={instantTitle(info.getValue())}>{formatInstant(info.getValue(), 'minute')}</span>,
     size: 130,
   }),
   column.accessor((slot) => slot.call?.external_id ?? '', {
@@ -165,7 +165,7 @@ export const callColumns = [
   column.accessor((slot) => slot.call?.created_at ?? null, {
     id: 'received',
     header: 'Received',
-    cell: (info) => formatInstant(info.getValue()),
+    cell: (info) => <span title={instantTitle(info.getValue())}>{formatInstant(info.getValue())}</span>,
     size: 150,
   }),
 ];

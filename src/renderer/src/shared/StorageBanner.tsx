@@ -1,4 +1,5 @@
 import { useApiQuery } from '../query/api-query';
+import { formatInstant } from './format';
 
 /**
  * While the data folder's disk is full, new calls are answered 507 and nothing is stored: say so
@@ -11,7 +12,7 @@ export function StorageBanner() {
   return (
     <p role="alert" className="error banner">
       The disk holding the data folder is full: calls sent now are refused and not stored. Free some space; Callscope takes
-      calls again on its own. {status.since ? `(Since ${new Date(status.since).toLocaleTimeString()}.)` : ''}
+      calls again on its own. {status.since ? `(Since ${formatInstant(status.since)}.)` : ''}
     </p>
   );
 }

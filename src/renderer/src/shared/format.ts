@@ -34,6 +34,22 @@ export function formatInstant(iso: string | null, precision: 'minute' | 'second'
   return Number.isNaN(date.getTime()) ? iso : compactDateTime(date, precision);
 }
 
+/** The offset of local time at that instant, "UTC" or e.g. "UTC+02:00": where the times above are read. */
+export function utcOffsetLabel(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  if (minutes === 0) return 'UTC';
+  const sign = minutes > 0 ? '+' : '−';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+/** A tooltip for a shown instant: to the second, with the offset of the local time it is written in. */
+export function instantTitle(iso: string | null): string | undefined {
+  if (iso === null) return undefined;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${compactDateTime(date, 'second')} local time (${utcOffsetLabel(date)})`;
+}
+
 export const roleLabel = { agent: 'Agent', user: 'Caller', tool: 'Tool' } as const;
 
 /** The speaker of a turn; one whose role Callscope does not know is named as the payload names it. */
