@@ -71,7 +71,7 @@ export function Splitter({ width, windowWidth }: { width: number; windowWidth: n
         aria-valuemax={max}
         aria-valuenow={collapsed ? 0 : width}
         aria-valuetext={collapsed ? 'collapsed' : `${width} px`}
-        title="Drag to resize the call list (arrow keys; Enter collapses)"
+        title="Drag to resize the call list; double-click for the default width (arrow keys; Enter collapses)"
         tabIndex={0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
