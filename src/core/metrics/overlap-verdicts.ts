@@ -30,26 +30,31 @@ export const FLOOR_TAKEN_MS = 300;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** The next segment of `speaker` starting at or after `from`. */
-function nextOf(sorted: readonly SpeechSegment[], speaker: 'agent' | 'user', from: number): SpeechSegment | undefined {
-  return sorted.find((s) => s.speaker === speaker && s.start_ms >= from);
+/** The first of `sorted` (by start) starting at or after `from`: a binary search, as a call has many overlaps. */
+function firstFrom(sorted: readonly SpeechSegment[], from: number): SpeechSegment | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle]?.start_ms ?? Infinity) < from) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low];
 }
 
 export function overlapVerdicts(segments: readonly SpeechSegment[]): OverlapVerdict[] {
-  const sorted = byStart(segments);
+  const agentSegments = byStart(segments.filter((s) => s.speaker === 'agent'));
   return classifyOverlaps(segments).map((event): OverlapVerdict => {
     const inside = event.segment;
     const length = inside.end_ms - inside.start_ms;
-    const host = sorted
-      .filter((s) => s.speaker !== event.speaker && s.start_ms < inside.start_ms && s.end_ms > inside.start_ms)
-      .reduce<SpeechSegment | undefined>((latest, s) => (latest === undefined || s.end_ms > latest.end_ms ? s : latest), undefined);
-    const hostEnd = host?.end_ms ?? inside.start_ms;
+    const host = event.floor;
+    const hostEnd = host.end_ms;
     const base = { at_ms: event.at_ms, speaker: event.speaker, overlap_ms: event.overlap_ms };
     if (event.kind === 'backchannel') {
       return { ...base, class: 'backchannel', yield_ms: null, evidence: `${event.speaker === 'user' ? 'caller' : 'agent'} spoke ${seconds(length)} inside the other's speech, which went on ${seconds(hostEnd - inside.end_ms)} after it` };
     }
     if (event.speaker === 'agent') {
-      return { ...base, class: 'agent_talk_over', yield_ms: null, evidence: `the agent started ${seconds(inside.start_ms - (host?.start_ms ?? inside.start_ms))} into the caller's speech and talked over it for ${seconds(event.overlap_ms)}` };
+      return { ...base, class: 'agent_talk_over', yield_ms: null, evidence: `the agent started ${seconds(inside.start_ms - host.start_ms)} into the caller's speech and talked over it for ${seconds(event.overlap_ms)}` };
     }
     // the caller started inside the agent's speech and it was not a backchannel
     const yieldMs = hostEnd - inside.start_ms;
@@ -59,7 +64,7 @@ export function overlapVerdicts(segments: readonly SpeechSegment[]): OverlapVerd
       return { ...base, class: 'barge_in', yield_ms: yieldMs, evidence: `the caller started at ${seconds(inside.start_ms)}, the agent stopped ${yieldMs} ms later and the caller talked on for ${seconds(callerOn)}` };
     }
     if (agentStopped) {
-      const resumed = nextOf(sorted, 'agent', inside.end_ms);
+      const resumed = firstFrom(agentSegments, inside.end_ms);
       const after = resumed ? `the agent resumed ${seconds(resumed.start_ms - inside.end_ms)} after it` : 'nobody took the floor';
       return { ...base, class: 'false_cut_off', yield_ms: yieldMs, evidence: `the agent stopped ${yieldMs} ms after the caller's ${seconds(length)} sound, which ended ${callerOn} ms later; ${after}` };
     }

@@ -41,6 +41,8 @@ export interface OverlapEvent {
   kind: OverlapKind;
   /** the segment that started inside the other speaker's. */
   segment: SpeechSegment;
+  /** the other speaker's segment it started inside: of those containing its start, the one ending last. */
+  floor: SpeechSegment;
   speaker: Speaker;
   at_ms: number;
   overlap_ms: number;
@@ -71,7 +73,7 @@ export function classifyOverlaps(segments: readonly SpeechSegment[]): OverlapEve
       const short = segment.end_ms - segment.start_ms < SHORT_BACKCHANNEL_MS;
       const backchannelWords = segment.text !== undefined && isBackchannelText(segment.text);
       const kind: OverlapKind = keepsFloor && (short || backchannelWords) ? 'backchannel' : 'interruption';
-      events.push({ kind, segment, speaker, at_ms: segment.start_ms, overlap_ms: overlap });
+      events.push({ kind, segment, floor, speaker, at_ms: segment.start_ms, overlap_ms: overlap });
     }
   }
   return events.sort((a, b) => a.at_ms - b.at_ms);
