@@ -81,9 +81,9 @@ interface Segment {
 export function turnsFromDeepgramResults(results: DeepgramResults, agentChannel: number): Turn[] {
   const utterances = results.utterances ?? [];
   const segments = utterances.length > 0 ? utteranceSegments(results) : channelSegments(results);
-  // Stable sort: utterances are already in time order, channel segments are per channel.
-  const ordered = segments.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i);
-  return ordered.map(({ s }, idx) => ({
+  // Array sort is stable: utterances are already in time order, channel segments are per channel.
+  const ordered = [...segments].sort((a, b) => a.start - b.start);
+  return ordered.map((s, idx) => ({
     idx,
     role: (s.source === agentChannel ? 'agent' : 'user') satisfies Role,
     text: s.text,
@@ -130,9 +130,10 @@ function channelSegments(results: DeepgramResults): Segment[] {
     });
   }
   // No paragraphs to go by: all words in time order, cut wherever the speaking side changes.
+  // Array sort is stable, so words keep their order within a channel on ties.
   const tagged = best
-    .flatMap((alt, c) => (alt?.words ?? []).map((w, i) => ({ w, i, source: byChannel ? c : (w.speaker ?? c) })))
-    .sort((a, b) => a.w.start - b.w.start || a.source - b.source || a.i - b.i);
+    .flatMap((alt, c) => (alt?.words ?? []).map((w) => ({ w, source: byChannel ? c : (w.speaker ?? c) })))
+    .sort((a, b) => a.w.start - b.w.start || a.source - b.source);
   return wordRuns(tagged);
 }
 
@@ -158,20 +159,22 @@ function wordsByParagraph(words: readonly DeepgramWord[], paragraphs: readonly {
   return found;
 }
 
-/** Consecutive words of one source make one segment. */
+/** Consecutive words of one source make one segment (built in place: a long call has many). */
 function wordRuns(words: readonly { w: DeepgramWord; source: number }[]): Segment[] {
-  const runs: (Segment & { parts: string[] })[] = [];
+  const runs: Segment[] = [];
+  let last: Segment | undefined;
   for (const { w, source } of words) {
-    const last = runs[runs.length - 1];
+    const text = w.punctuated_word ?? w.word;
     if (last && last.source === source) {
       last.words.push(w);
       last.end = w.end;
-      last.parts.push(w.punctuated_word ?? w.word);
+      last.text += ` ${text}`;
     } else {
-      runs.push({ source, text: '', parts: [w.punctuated_word ?? w.word], start: w.start, end: w.end, words: [w] });
+      last = { source, text, start: w.start, end: w.end, words: [w] };
+      runs.push(last);
     }
   }
-  return runs.map(({ parts, ...run }) => ({ ...run, text: parts.join(' ') }));
+  return runs;
 }
 
 function toWord(w: DeepgramWord): Word {
