@@ -2,7 +2,8 @@ import { useApiQuery } from './query/api-query';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { CallList } from './calls/CallList';
 import { SearchBox } from './calls/SearchBox';
-import { MetricFilters } from './calls/MetricFilters';
+import { FilterBar } from './filters/FilterBar';
+import { SavedViews } from './views/SavedViews';
 import { useCallList } from './calls/store';
 import { useCallListTotal } from './calls/pages';
 import { OutOfFilterNotice } from './calls/OutOfFilterNotice';
@@ -99,27 +100,30 @@ export function App() {
           <EmptyState />
         </main>
       ) : (
-        <main className="panes">
-          <div className="pane list-pane">
-            <MetricFilters />
-            <EvaluationBar />
-            <ErrorBoundary label="call list">
-              {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
-            </ErrorBoundary>
-          </div>
-          <div className="pane detail-pane">
-            {selectedId === null ? (
-              <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search.</p>
-            ) : (
-              <ErrorBoundary key={selectedId} label="call view">
-                <OutOfFilterNotice callId={selectedId} />
-                <Suspense fallback={<p className="muted hint" aria-busy="true">Opening the call…</p>}>
-                  <CallView callId={selectedId} />
-                </Suspense>
+        <div className="workspace">
+          <SavedViews />
+          <main className="panes">
+            <div className="pane list-pane">
+              <FilterBar />
+              <EvaluationBar />
+              <ErrorBoundary label="call list">
+                {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
               </ErrorBoundary>
-            )}
-          </div>
-        </main>
+            </div>
+            <div className="pane detail-pane">
+              {selectedId === null ? (
+                <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search.</p>
+              ) : (
+                <ErrorBoundary key={selectedId} label="call view">
+                  <OutOfFilterNotice callId={selectedId} />
+                  <Suspense fallback={<p className="muted hint" aria-busy="true">Opening the call…</p>}>
+                    <CallView callId={selectedId} />
+                  </Suspense>
+                </ErrorBoundary>
+              )}
+            </div>
+          </main>
+        </div>
       )}
     </div>
   );

@@ -21,6 +21,8 @@ import './settings/settings.css';
 import './review/review.css';
 import './export/export.css';
 import './evaluators/evaluators.css';
+import './filters/filters.css';
+import './views/views.css';
 
 connectApiEvents(queryClient);
 
