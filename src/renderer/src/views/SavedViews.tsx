@@ -108,6 +108,8 @@ export function SavedViews() {
         {entries.map((entry, i) => (
           <li key={entry.kind === 'all' ? 'all' : entry.view.id} className={i === active ? 'view-row active' : 'view-row'}>
             <EntryButton entry={entry} active={i === active} />
+            {/* "All calls" cannot go: an empty slot keeps its count in line with the others */}
+            {entry.kind === 'all' && <span className="view-delete" aria-hidden="true" />}
             {entry.kind === 'saved' && (
               <button
                 type="button"
