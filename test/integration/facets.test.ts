@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/store/db';
 import { facetSql, listFacets } from '../../src/main/store/call-facets';
-import { countCalls, countCallsUpTo, listCalls } from '../../src/main/store/call-list';
+import { countCalls, countCallsUpTo, listCalls, planListQuery } from '../../src/main/store/call-list';
 import { setVerdict } from '../../src/main/store/calls';
 import { freshStores, storePayload } from '../support/fresh-store';
 
@@ -92,8 +92,8 @@ describe('listFacets', () => {
   });
 });
 
-describe('a count that stops at a bound', () => {
-  it('counts up to the limit; reviewed and unreviewed split the calls', () => {
+describe('a count that stops at a bound, and the review state', () => {
+  it('counts up to the limit; reviewed and unreviewed split the calls; few reviewed calls are found by index', () => {
     const db = stores.db();
     const ids = seed(db, [6]);
     for (const id of ids.slice(0, 2)) setVerdict(db, id, 'success', 'now');
@@ -105,6 +105,10 @@ describe('a count that stops at a bound', () => {
     expect(countCalls(db, { verdict: 'unreviewed' })).toBe(3);
     const reviewed = listCalls(db, { offset: 0, limit: 10, sort: { column: 'started_at', direction: 'desc' }, filter: { verdict: 'reviewed' }, count: 'exact' });
     expect(reviewed.rows.map((r) => r.external_id)).toEqual(['call-2', 'call-1', 'call-0']);
+    // few reviewed calls (a new store): the page starts from them, not from a walk of the whole list
+    const { sql, params } = planListQuery(db, { offset: 0, limit: 100, sort: { column: 'started_at', direction: 'desc' }, filter: { verdict: 'reviewed' }, count: 'bound' });
+    const detail = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(detail).toMatch(/SEARCH calls USING INDEX calls_by_verdict \(verdict>\?\)/);
     db.close();
   });
 });
