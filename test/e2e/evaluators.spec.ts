@@ -128,7 +128,7 @@ test('the list evaluates every call matching the filter, reuses unchanged result
   await list.filterBy(CARD_TEMPLATE_NAME, 'fail');
   await expect(calls.callRows()).toHaveCount(1);
   await expect(calls.callRows().first()).toContainText('leaky');
-  await list.tools.getByRole('button', { name: `Remove filter ${CARD_TEMPLATE_NAME}` }).click();
+  await list.filters.getByRole('button', { name: `Remove filter ${CARD_TEMPLATE_NAME}` }).click();
   await expect(calls.callRows()).toHaveCount(3);
 
   // failure is the positive class: tp = leaky, fn = clean-disagrees, tn = clean-agrees

@@ -40,7 +40,14 @@ const importsContract = {
 export const apiContract = {
   listCalls: { input: callListQuerySchema, output: returns<CallPage>() },
   /** how many calls match a filter (the list's count, asked apart from its pages). */
-  countCalls: { input: z.object({ filter: callListFilterSchema.default({}) }), output: returns<{ total: number }>() },
+  countCalls: {
+    input: z.object({
+      filter: callListFilterSchema.default({}),
+      /** stop counting past this many (a sidebar of views, each a count): then `exact` is false and `total` is the bound. */
+      at_most: z.number().int().min(1).max(100_000_000).optional(),
+    }),
+    output: returns<{ total: number; exact: boolean }>(),
+  },
   getCall: { input: z.object({ id: callId }), output: returns<CallDetail>() },
   deleteCall: { input: z.object({ id: callId }), output: returns<{ deleted: true }>() },
   setVerdict: { input: z.object({ id: callId, verdict: z.enum(['success', 'failure']).nullable() }), output: returns<CallReview>() },

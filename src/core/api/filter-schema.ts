@@ -24,7 +24,8 @@ export const callListFilterSchema = z.object({
   min_duration_s: z.number().min(0).optional(),
   max_duration_s: z.number().min(0).optional(),
   customer_number: z.string().max(100).optional(),
-  verdict: z.enum(['success', 'failure', 'unreviewed']).optional(),
+  /** a verdict, none yet ('unreviewed'), or either one ('reviewed'). */
+  verdict: z.enum(['success', 'failure', 'unreviewed', 'reviewed']).optional(),
   started_after: z.iso.datetime({ offset: true }).optional(),
   started_before: z.iso.datetime({ offset: true }).optional(),
   /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */

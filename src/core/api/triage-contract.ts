@@ -31,6 +31,20 @@ export interface TagCount {
   calls: number;
 }
 
+/** The fields whose distinct values the filter bar offers as choices (listFacets). */
+export const facetFields = ['agent_id', 'end_reason', 'platform'] as const;
+export type FacetField = (typeof facetFields)[number];
+
+export interface FacetValue {
+  value: string;
+  calls: number;
+  /** false when `calls` is a lower bound (counting stopped there). */
+  exact: boolean;
+}
+
+/** A field's values in order; `more` when there were more distinct values than listed. */
+export type CallFacets = Record<FacetField, { values: FacetValue[]; more: boolean }>;
+
 export interface SavedView {
   id: number;
   name: string;
@@ -51,6 +65,8 @@ export interface QueueProgress {
 
 export const triageContract = {
   listTags: { input: z.object({}).default({}), output: returns<TagCount[]>() },
+  /** the store's agents, end reasons and platforms with their number of calls: the filter bar's choices. */
+  listFacets: { input: z.object({}).default({}), output: returns<CallFacets>() },
   /** adds or removes one tag on calls; answers the calls it changed (Undo does the opposite on those). */
   tagCalls: {
     input: z

@@ -74,7 +74,11 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
         })),
       };
     },
-    countCalls: ({ filter }) => ({ total: callList.countCalls(db, filter) }),
+    countCalls: ({ filter, at_most: atMost }) => {
+      if (atMost === undefined) return { total: callList.countCalls(db, filter), exact: true };
+      const total = callList.countCallsUpTo(db, filter, atMost + 1);
+      return { total: Math.min(total, atMost), exact: total <= atMost };
+    },
     getCall: ({ id }) => callDetail(db, id),
     deleteCall: ({ id }) => {
       if (!calls.deleteCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);

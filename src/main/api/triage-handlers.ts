@@ -7,6 +7,7 @@ import { setVerdict, verdictsOf } from '../store/calls';
 import { sampleCallIds } from '../store/call-list';
 import { addTag, listTags, removeTag } from '../store/tags';
 import { deleteView, listViews, saveView } from '../store/saved-views';
+import { listFacets } from '../store/call-facets';
 import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls, queueProgress } from '../store/review-queues';
 
 /** The triage methods (issue 14): tags, verdicts on many calls, saved views and review queues. */
@@ -35,6 +36,7 @@ export function createTriageHandlers({ db, events, now = () => new Date().toISOS
   };
   return {
     listTags: () => listTags(db),
+    listFacets: () => listFacets(db),
     tagCalls: ({ call_ids: ids, add, remove }) => {
       const tag = add ?? remove ?? '';
       const added = add ? addTag(db, ids, add, now()) : [];

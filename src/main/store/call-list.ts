@@ -117,6 +117,16 @@ export function countCalls(db: Db, filter: CallListQuery['filter']): number {
   return stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${fromWhere(db, where, 'count')}`).get(where.params)?.total ?? 0;
 }
 
+/**
+ * Counts the matches, stopping at `limit` (a bound for a sidebar count: a common view stops early
+ * instead of visiting every match). Reads them as a page would, so a common word is checked call by call.
+ */
+export function countCallsUpTo(db: Db, filter: CallListQuery['filter'], limit: number): number {
+  const where = whereClause(db, filter);
+  const sql = `SELECT count(*) AS total FROM (SELECT 1 ${fromWhere(db, where, 'count')} LIMIT @count_limit)`;
+  return stmt<Params, { total: number }>(db, sql).get({ ...where.params, count_limit: limit })?.total ?? 0;
+}
+
 function sampleSql(source: string, filtered: boolean, sample: QueueSample): string {
   switch (sample.kind) {
     case 'view':

@@ -2,7 +2,8 @@ import { useApiQuery } from './query/api-query';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { CallList } from './calls/CallList';
 import { SearchBox } from './calls/SearchBox';
-import { MetricFilters } from './calls/MetricFilters';
+import { FilterBar } from './filters/FilterBar';
+import { SavedViews } from './views/SavedViews';
 import { useCallList } from './calls/store';
 import { useCallListTotal } from './calls/pages';
 import { OutOfFilterNotice } from './calls/OutOfFilterNotice';
@@ -101,32 +102,35 @@ export function App() {
           <EmptyState />
         </main>
       ) : (
-        <Panes
-          list={
-            <>
-              <MetricFilters />
-              <div className="list-toolbar">
-                <EvaluationBar />
-                <ColumnChooser />
-              </div>
-              <ErrorBoundary label="call list">
-                {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
-              </ErrorBoundary>
-            </>
-          }
-          detail={
-            selectedId === null ? (
-              <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search, {'\\'} collapse the list.</p>
-            ) : (
-              <ErrorBoundary key={selectedId} label="call view">
-                <OutOfFilterNotice callId={selectedId} />
-                <Suspense fallback={<p className="muted hint" aria-busy="true">Opening the call…</p>}>
-                  <CallView callId={selectedId} />
-                </Suspense>
-              </ErrorBoundary>
-            )
-          }
-        />
+        <div className="workspace">
+          <SavedViews />
+          <Panes
+            list={
+              <>
+                <FilterBar />
+                <div className="list-toolbar">
+                  <EvaluationBar />
+                  <ColumnChooser />
+                </div>
+                <ErrorBoundary label="call list">
+                  {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
+                </ErrorBoundary>
+              </>
+            }
+            detail={
+              selectedId === null ? (
+                <p className="muted hint">Select a call to see its transcript. Keys: j / k next / previous call, / search, {'\\'} collapse the list.</p>
+              ) : (
+                <ErrorBoundary key={selectedId} label="call view">
+                  <OutOfFilterNotice callId={selectedId} />
+                  <Suspense fallback={<p className="muted hint" aria-busy="true">Opening the call…</p>}>
+                    <CallView callId={selectedId} />
+                  </Suspense>
+                </ErrorBoundary>
+              )
+            }
+          />
+        </div>
       )}
     </div>
   );

@@ -22,6 +22,8 @@ import './review/review.css';
 import './export/export.css';
 import './evaluators/evaluators.css';
 import './layout/layout.css';
+import './filters/filters.css';
+import './views/views.css';
 
 connectApiEvents(queryClient);
 

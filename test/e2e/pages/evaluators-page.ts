@@ -101,16 +101,19 @@ export class CallEvaluations {
   }
 }
 
-/** The list's evaluation tools: "Evaluate…", the run's progress, and the outcome filter. */
+/** The list's evaluation tools ("Evaluate…", the run's progress) and the filter bar's outcome filter. */
 export class ListEvaluations {
   readonly page: Page;
   readonly tools: Locator;
+  /** the filter bar, where the outcome filter and its chips are */
+  readonly filters: Locator;
   readonly dialog: Locator;
   readonly progress: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.tools = page.getByRole('group', { name: 'Evaluation tools' });
+    this.filters = page.getByRole('group', { name: 'Filters' });
     this.dialog = page.getByRole('dialog', { name: 'Evaluate calls' });
     this.progress = this.tools.getByRole('group', { name: 'Evaluation run' });
   }
@@ -124,8 +127,8 @@ export class ListEvaluations {
   }
 
   async filterBy(evaluatorName: string, outcome: 'pass' | 'fail' | 'error' | 'not_applicable' | 'none'): Promise<void> {
-    await this.tools.getByLabel('Evaluator', { exact: true }).selectOption({ label: evaluatorName });
-    await this.tools.getByLabel('Outcome').selectOption(outcome);
-    await this.tools.getByRole('button', { name: 'Filter', exact: true }).click();
+    await this.filters.getByLabel('Evaluator', { exact: true }).selectOption({ label: evaluatorName });
+    await this.filters.getByLabel('Outcome').selectOption(outcome);
+    await this.filters.getByRole('button', { name: 'Filter', exact: true }).click();
   }
 }

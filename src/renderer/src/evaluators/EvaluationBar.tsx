@@ -1,42 +1,18 @@
 import { useState } from 'react';
-import type { CallListFilter } from '../../../core/api/types';
-import { useCallList } from '../calls/store';
 import { EvaluateDialog } from './EvaluateDialog';
 import { ExportButton } from '../export/ExportButton';
 import { RunProgress } from './RunProgress';
 import { useEvaluators } from './store';
-import { useEvaluatorList } from './queries';
-
-type Outcome = NonNullable<CallListFilter['evaluations']>[number]['outcome'];
-const outcomes: Outcome[] = ['fail', 'pass', 'not_applicable', 'error', 'none'];
-const outcomeLabel = (o: Outcome): string => (o === 'none' ? 'not run' : o === 'not_applicable' ? 'not applicable' : o);
 
 /**
- * The list's evaluator tools: "Evaluate…" with the run's progress, and filters by an evaluator's
- * newest outcome (applied in SQL, shown as removable chips). Which result columns show is the
+ * The list's evaluator tools: "Evaluate…" with the run's progress. Filtering by an evaluator's
+ * outcome is the filter bar's (filters/EvaluatorOutcomeForm); which result columns show is the
  * column chooser's (layout/ColumnChooser.tsx), with the other columns.
  */
 export function EvaluationBar() {
-  const { evaluators } = useEvaluatorList();
   const checked = useEvaluators((s) => s.checked);
-  const filter = useCallList((s) => s.filter);
-  const setFilter = useCallList((s) => s.setFilter);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [runId, setRunId] = useState<string | null>(null);
-  const [evaluatorId, setEvaluatorId] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>('fail');
-  const active = filter.evaluations ?? [];
-  const nameOf = (id: string) => evaluators.find((e) => e.id === id)?.spec.name ?? id;
-
-  const addFilter = () => {
-    const id = evaluatorId || evaluators[0]?.id;
-    if (!id) return;
-    setFilter({ ...filter, evaluations: [...active.filter((f) => f.evaluator_id !== id), { evaluator_id: id, outcome }] });
-  };
-  const removeFilter = (id: string) => {
-    const rest = active.filter((f) => f.evaluator_id !== id);
-    setFilter({ ...filter, evaluations: rest.length > 0 ? rest : undefined });
-  };
 
   return (
     <div className="filters evaluation-bar" role="group" aria-label="Evaluation tools">
@@ -53,43 +29,6 @@ export function EvaluationBar() {
           <ExportButton callIds={[...checked]} audioUnavailable={null} />
         </span>
       )}
-      {evaluators.length > 0 && (
-        <>
-          <form
-            className="metric-filter-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              addFilter();
-            }}
-          >
-            <select aria-label="Evaluator" value={evaluatorId} onChange={(e) => setEvaluatorId(e.target.value)}>
-              {evaluators.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.spec.name}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Outcome" value={outcome} onChange={(e) => setOutcome(outcomes.find((o) => o === e.target.value) ?? outcome)}>
-              {outcomes.map((o) => (
-                <option key={o} value={o}>
-                  {outcomeLabel(o)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button small">
-              Filter
-            </button>
-          </form>
-        </>
-      )}
-      {active.map((f) => (
-        <span key={f.evaluator_id} className="chip">
-          {nameOf(f.evaluator_id)}: {outcomeLabel(f.outcome)}
-          <button type="button" aria-label={`Remove filter ${nameOf(f.evaluator_id)}`} onClick={() => removeFilter(f.evaluator_id)}>
-            ×
-          </button>
-        </span>
-      ))}
       {runId && <RunProgress runId={runId} onDismiss={() => setRunId(null)} />}
       {dialogOpen && <EvaluateDialog onClose={() => setDialogOpen(false)} onStarted={setRunId} />}
     </div>

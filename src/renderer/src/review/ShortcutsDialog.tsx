@@ -11,6 +11,7 @@ const shortcuts: [string, string][] = [
   ['t', 'tag the call'],
   ['p', 'PII audio: off / bleep / mute'],
   ['/', 'search'],
+  ['v / Shift+V', 'next / previous saved view'],
   ['Ctrl+O', 'import files'],
   ['Ctrl+E', 'evaluators / back to calls'],
   ['?', 'this list'],

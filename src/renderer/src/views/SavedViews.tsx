@@ -1,0 +1,137 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { SavedView } from '../../../core/api/triage-contract';
+import { useCallList } from '../calls/store';
+import { useApiMutation, useApiQuery } from '../query/api-query';
+import { activeEntry, applyEntry, entryName, viewEntries, type ViewEntry } from './apply-view';
+import { useSavedViews } from './store';
+import { useViewKeys } from './useViewKeys';
+
+/** Past this a view's count reads "10,000+": a sidebar of counts must not each visit a million calls. */
+export const VIEW_COUNT_LIMIT = 10_000;
+/** How long "Deleted … Undo" stays. */
+const UNDO_MS = 15_000;
+const NO_VIEWS: SavedView[] = [];
+
+function useEntryCount(entry: ViewEntry): string | null {
+  // "All calls" is the top bar's own count (one query for both); a view's count stops at a bound
+  const input = entry.kind === 'all' ? { filter: {} } : { filter: entry.view.filter, at_most: VIEW_COUNT_LIMIT };
+  const count = useApiQuery('countCalls', input);
+  if (!count.data) return null;
+  return `${count.data.total.toLocaleString('en-US')}${count.data.exact ? '' : '+'}`;
+}
+
+function EntryButton({ entry, active }: { entry: ViewEntry; active: boolean }) {
+  const count = useEntryCount(entry);
+  const name = entryName(entry);
+  return (
+    <button
+      type="button"
+      className="view-item"
+      aria-current={active ? 'true' : undefined}
+      aria-label={count === null ? name : `${name} (${count} calls)`}
+      title={entry.kind === 'saved' ? `${name}: sorted by ${entry.view.sort.column.replaceAll('_', ' ')}, ${entry.view.sort.direction === 'asc' ? 'ascending' : 'descending'}` : 'Every call, no filter'}
+      onClick={() => applyEntry(entry)}
+    >
+      <span className="view-name">{name}</span>
+      <span className="view-count muted" aria-hidden="true">
+        {count ?? '…'}
+      </span>
+    </button>
+  );
+}
+
+function UndoDelete({ view }: { view: SavedView }) {
+  const client = useQueryClient();
+  const setDeleted = useSavedViews((s) => s.setDeleted);
+  const restore = useApiMutation('saveView', {
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['listViews'] });
+      setDeleted(null);
+    },
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [view, setDeleted]);
+  return (
+    <p className="view-undo small" role="status">
+      Deleted “{view.name}”.{' '}
+      <button type="button" className="link" disabled={restore.isPending} onClick={() => restore.mutate({ name: view.name, filter: view.filter, sort: view.sort })}>
+        Undo
+      </button>
+      {restore.error && <span className="error"> Could not restore it: {restore.error.message}</span>}
+    </p>
+  );
+}
+
+/** The sidebar: "All calls" and the saved views with their counts; a click shows one (filter and sort), the one shown is marked. */
+export function SavedViews() {
+  const client = useQueryClient();
+  const hidden = useSavedViews((s) => s.hidden);
+  const deleted = useSavedViews((s) => s.deleted);
+  const views = useApiQuery('listViews', {});
+  const filter = useCallList((s) => s.filter);
+  const sort = useCallList((s) => s.sort);
+  const remove = useApiMutation('deleteView', {
+    onSuccess: async ({ deleted: view }) => {
+      useSavedViews.getState().setDeleted(view);
+      await client.invalidateQueries({ queryKey: ['listViews'] });
+    },
+  });
+  const saved = views.data ?? NO_VIEWS;
+  useViewKeys(saved);
+
+  if (hidden) {
+    return (
+      <nav aria-label="Saved views" className="views-strip">
+        <button type="button" className="views-toggle" aria-label="Show saved views" title="Show saved views (v / Shift+V cycle them)" onClick={() => useSavedViews.getState().setHidden(false)}>
+          »
+        </button>
+      </nav>
+    );
+  }
+
+  const entries = viewEntries(saved);
+  const active = activeEntry(entries, { filter, sort });
+  return (
+    <nav aria-label="Saved views" className="views-sidebar">
+      <div className="views-head">
+        <h2 className="views-title" title="v: next view, Shift+V: previous">
+          Views
+        </h2>
+        <button type="button" className="views-toggle" aria-label="Hide saved views" title="Hide saved views" onClick={() => useSavedViews.getState().setHidden(true)}>
+          «
+        </button>
+      </div>
+      <ul className="view-list">
+        {entries.map((entry, i) => (
+          <li key={entry.kind === 'all' ? 'all' : entry.view.id} className={i === active ? 'view-row active' : 'view-row'}>
+            <EntryButton entry={entry} active={i === active} />
+            {/* "All calls" cannot go: an empty slot keeps its count in line with the others */}
+            {entry.kind === 'all' && <span className="view-delete" aria-hidden="true" />}
+            {entry.kind === 'saved' && (
+              <button
+                type="button"
+                className="view-delete"
+                aria-label={`Delete view ${entry.view.name}`}
+                title="Delete this view"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ id: entry.view.id })}
+              >
+                ×
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {deleted && <UndoDelete view={deleted} />}
+      {views.error && (
+        <p className="error small" role="alert">
+          Could not read the saved views: {views.error.message}
+        </p>
+      )}
+      {views.data && saved.length === 0 && !deleted && <p className="muted small views-empty">Set filters and a sort, then “Save view…” to keep them here.</p>}
+    </nav>
+  );
+}
