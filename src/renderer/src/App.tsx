@@ -16,6 +16,8 @@ import { useEvaluators } from './evaluators/store';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
 import { StorageBanner } from './shared/StorageBanner';
+import { BulkBar } from './bulk/BulkBar';
+import { useBulkKeys } from './bulk/useBulkKeys';
 
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
@@ -45,6 +47,7 @@ export function App() {
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
   const view = useEvaluators((s) => s.view);
   useAppKeys(openShortcuts);
+  useBulkKeys();
 
   const filtering = Object.values(filter).some((value) => value !== undefined);
   const isEmpty = total === 0 && !filtering;
@@ -106,6 +109,7 @@ export function App() {
             <ErrorBoundary label="call list">
               {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
             </ErrorBoundary>
+            <BulkBar />
           </div>
           <div className="pane detail-pane">
             {selectedId === null ? (

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { CallListFilter } from '../../../core/api/types';
 import { useCallList } from '../calls/store';
 import { EvaluateDialog } from './EvaluateDialog';
-import { ExportButton } from '../export/ExportButton';
 import { RunProgress } from './RunProgress';
 import { useEvaluators } from './store';
 import { useEvaluatorList } from './queries';
@@ -18,10 +17,10 @@ const outcomeLabel = (o: Outcome): string => (o === 'none' ? 'not run' : o === '
 export function EvaluationBar() {
   const { evaluators } = useEvaluatorList();
   const shown = useEvaluators((s) => s.shown);
-  const checked = useEvaluators((s) => s.checked);
   const filter = useCallList((s) => s.filter);
   const setFilter = useCallList((s) => s.setFilter);
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const dialogOpen = useEvaluators((s) => s.evaluating);
+  const setDialogOpen = useEvaluators((s) => s.setEvaluating);
   const [runId, setRunId] = useState<string | null>(null);
   const [evaluatorId, setEvaluatorId] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('fail');
@@ -43,16 +42,6 @@ export function EvaluationBar() {
       <button type="button" className="button small" onClick={() => setDialogOpen(true)}>
         Evaluate…
       </button>
-      {checked.size > 0 && (
-        <span className="small">
-          {checked.size} ticked{' '}
-          <button type="button" className="link" onClick={() => useEvaluators.getState().clearChecked()}>
-            clear
-          </button>{' '}
-          {/* the ticked calls' redacted copies: a zip, with a note where a call has no audio */}
-          <ExportButton callIds={[...checked]} audioUnavailable={null} />
-        </span>
-      )}
       {evaluators.length > 0 && (
         <>
           <details className="columns-menu">
