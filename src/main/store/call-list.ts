@@ -4,7 +4,7 @@ import type { Db } from './db';
 import { stmt } from './statements';
 import { sortColumns, whereClause as whereOf, whereSql, type Driver, type Where } from './call-filter';
 import { PREFIX_TERMS_LIMIT } from './fts-query';
-import { trashIsEmpty } from './call-trash';
+import { trashCount, trashIsEmpty } from './call-trash';
 
 /**
  * Query module for the calls list: pages, counts and membership under a filter. At a million calls
@@ -120,15 +120,21 @@ export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; 
 
 /**
  * How many calls match, less the trashed ones: the count over every call is the query it always
- * was (a covering index where there is one), and the trashed matches are counted apart by visiting
- * only the trash, rather than checking each of a million calls against it.
+ * was (a covering index where there is one), and the trashed matches are counted apart, rather than
+ * checking each of a million calls against the trash: from the matches when they are no more than
+ * the trashed calls, else from the trash, checking each trashed call against the filter.
  */
 export function countCalls(db: Db, filter: CallListQuery['filter']): number {
   const where = whereClause(db, filter, false);
-  const all = stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${fromWhere(db, where, 'count')}`).get(where.params)?.total ?? 0;
-  if (trashIsEmpty(db)) return all;
-  const trashed = stmt<Params, { total: number }>(db, `SELECT count(*) AS total FROM call_trash CROSS JOIN calls ON calls.id = call_trash.call_id ${whereSql(where, null, 'page')}`).get(where.params)?.total ?? 0;
-  return all - trashed;
+  const source = fromWhere(db, where, 'count');
+  const all = stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${source}`).get(where.params)?.total ?? 0;
+  if (all === 0 || trashIsEmpty(db)) return all;
+  const sql =
+    all <= trashCount(db)
+      ? `SELECT count(*) AS total ${source} ${where.conditions.length > 0 ? 'AND' : 'WHERE'} calls.id IN (SELECT call_id FROM call_trash)`
+      : // a search's matches are gathered once (a full-text check per trashed call costs more)
+        `SELECT count(*) AS total FROM call_trash CROSS JOIN calls ON calls.id = call_trash.call_id ${whereSql(where, null, 'count')}`;
+  return all - (stmt<Params, { total: number }>(db, sql).get(where.params)?.total ?? 0);
 }
 
 function sampleSql(source: string, filtered: boolean, sample: QueueSample): string {
