@@ -11,6 +11,7 @@ import { createAnalysisService } from './audio/analysis-service';
 import { audioWorkerPath } from './audio/worker-path';
 import { createRunQueue, type RunQueue } from './evaluators/run-queue';
 import { cancelInterruptedRuns } from './store/evaluation-runs';
+import { purgeOldTrash } from './media/delete-calls';
 import { noPathImports, type ImportAccess } from './import/import-access';
 import { createStorageHealth, type StorageHealth } from './store/disk-full';
 import { configFileSealer, type SecretSealer } from './secret-sealer';
@@ -52,6 +53,8 @@ export interface OpenAppOptions {
 export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, env = process.env, sealer = configFileSealer }: OpenAppOptions): AppCore {
   const config = loadConfig(dataDir, env);
   const db = openDb(config.dbFile, nativeBinding ? { nativeBinding } : {});
+  // calls trashed more than 30 days ago go for good, files and all, before anything reads the store
+  purgeOldTrash(db, config.dataDir);
   const events = createEventBus();
   const storage = createStorageHealth({ dataDir, events });
 

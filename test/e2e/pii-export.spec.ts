@@ -143,7 +143,7 @@ test('ticked calls export as one zip: redacted JSON per call, and a note where a
   const calls = new CallsPage(page);
   await calls.open(serve.openUrl);
   for (const id of ['pii-zip-1', 'pii-zip-2']) await page.getByRole('checkbox', { name: `Select ${id}` }).check();
-  await page.getByRole('group', { name: 'Evaluation tools' }).getByRole('button', { name: 'Export redacted…' }).click();
+  await page.getByRole('toolbar', { name: 'Ticked calls' }).getByRole('button', { name: 'Export redacted…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export redacted' });
   await dialog.getByLabel('Audio (WAV)').setChecked(true);
   await dialog.getByLabel('silence').check();

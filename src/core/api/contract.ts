@@ -3,6 +3,7 @@ import { callListFilterSchema, callListQuerySchema } from './filter-schema';
 import { settingsPatchSchema } from './settings-schema';
 import { evaluatorsContract } from './evaluators-contract';
 import { triageContract } from './triage-contract';
+import { trashContract } from './trash-contract';
 import { returns, type ReturnedType } from './returns';
 import type {
   CallDetail, CallNotes, CallReview, CallPage, ImportSummary, ListenerInfo, RecordingAnalysis, RevealedApiKey, Settings, StorageStatus,
@@ -73,6 +74,7 @@ export const apiContract = {
   ...importsContract,
   ...evaluatorsContract,
   ...triageContract,
+  ...trashContract,
 } satisfies Record<string, { input: z.ZodType; output: object }>;
 
 type Contract = typeof apiContract;
@@ -94,6 +96,7 @@ export type ApiClient = {
 export type ImportHandlers = Pick<ApiHandlers, keyof typeof importsContract>;
 export type EvaluatorHandlers = Pick<ApiHandlers, keyof typeof evaluatorsContract>;
 export type TriageHandlers = Pick<ApiHandlers, keyof typeof triageContract>;
+export type TrashHandlers = Pick<ApiHandlers, keyof typeof trashContract>;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);

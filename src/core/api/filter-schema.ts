@@ -8,6 +8,8 @@ export const metricFilterSchema = z.object({ column: z.enum(metricColumns), op: 
 export const callSortSchema = z.object({ column: z.enum(callSortColumns), direction: z.enum(['asc', 'desc']) });
 
 export const callListFilterSchema = z.object({
+  /** only these calls (the ticked ones: their CSV, how many of them the view holds). */
+  ids: z.array(z.number().int().positive()).max(10_000).optional(),
   /** words in the transcript (full-text), or an exact call id / short id / phone number. */
   q: z.string().max(500).optional(),
   provider: z.string().max(100).optional(),

@@ -16,6 +16,8 @@ import { detectCallPii } from '../../core/pii/call-findings';
 import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { createTriageHandlers } from './triage-handlers';
+import { createTrashHandlers } from './trash-handlers';
+import { deleteCallsForGood } from '../media/delete-calls';
 import { outcomesForCalls } from '../store/evaluation-results';
 import { callerOpenings } from '../store/caller-openings';
 import { tagsForCalls } from '../store/tags';
@@ -55,6 +57,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...imports,
     ...createEvaluatorHandlers({ db, config, env, sealer, runs }),
     ...createTriageHandlers({ db, events }),
+    ...createTrashHandlers({ db, events, dataDir: config.dataDir }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page
@@ -81,7 +84,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     },
     getCall: ({ id }) => callDetail(db, id),
     deleteCall: ({ id }) => {
-      if (!calls.deleteCall(db, id)) throw new ApiError('not_found', `no call with id ${id}`);
+      if (deleteCallsForGood(db, config.dataDir, [id]).length === 0) throw new ApiError('not_found', `no call with id ${id}`);
       events.emit('calls.changed', { ids: [id], change: 'deleted' });
       return { deleted: true };
     },

@@ -80,6 +80,9 @@ export async function buildListenerApp(options: ListenerOptions & { host: string
     bodyLimit: core.config.bodyLimitBytes,
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // a download link names its calls in the URL (the ticked calls' CSV or redacted zip: up to
+    // 10,000 ids); Node's 16 KiB default for the request line and headers takes some 1,500
+    http: { maxHeaderSize: 256 * 1024 },
   });
   const routes: RegisteredRoute[] = [];
   // added first, so it hears the routes of every plugin registered below

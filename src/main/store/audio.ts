@@ -62,3 +62,12 @@ export function putAudioState(db: Db, callId: number, patch: Partial<Omit<AudioS
 export function pendingAudio(db: Db): number[] {
   return stmt<[], { call_id: number }>(db, "SELECT call_id FROM call_audio WHERE status IN ('queued', 'fetching', 'analysing') ORDER BY updated_at").all().map((r) => r.call_id);
 }
+
+/** Every file the store names for a call's audio: its recording, the fetched copy, the waveform peaks. */
+export function audioFilesOf(db: Db, callId: number): string[] {
+  const row = stmt<[number], { recording_path: string | null; file_path: string | null; peaks_path: string | null }>(
+    db,
+    'SELECT c.recording_path AS recording_path, a.file_path AS file_path, a.peaks_path AS peaks_path FROM calls c LEFT JOIN call_audio a ON a.call_id = c.id WHERE c.id = ?',
+  ).get(callId);
+  return row ? [row.recording_path, row.file_path, row.peaks_path].filter((path): path is string => path !== null) : [];
+}

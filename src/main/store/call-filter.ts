@@ -4,6 +4,7 @@ import { exactMatchExpression, ftsMatchExpression } from './fts-query';
 import { NEWEST_RESULT } from './evaluation-results';
 import { callsWithNumberSql } from './call-numbers';
 import { callsTaggedSql } from './tags';
+import { NOT_TRASHED } from './call-trash';
 import { phoneKeys } from '../../core/search/phone-keys';
 
 /** The list filter as SQL: each condition, and for the ones an index can find fast, how. */
@@ -55,7 +56,12 @@ export interface Where {
   conditions: string[];
   params: Record<string, unknown>;
   drivers: Driver[];
+  /** whether the last condition is the one that hides trashed calls (the filter itself may have none). */
+  trashHidden: boolean;
 }
+
+/** The most ids a filter may name (the ticked calls): a list that short is always gathered first. */
+export const MAX_FILTER_IDS = 10_000;
 
 /**
  * `WHERE ...` from the conditions. For a page (which stops at ~100 rows), conditions not driving
@@ -72,7 +78,12 @@ export function whereSql(where: Where, driving: Driver | null, purpose: 'page' |
 /** The indexed words starting with a prefix (at most a few more than a check call by call can take). */
 export type WordsWithPrefix = (prefix: string) => string[];
 
-export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: WordsWithPrefix = () => []): Where {
+/**
+ * The filter's conditions. `hideTrashed` (the caller says whether the trash holds anything) adds
+ * the one condition every list, count, export, search, sample and view reads trashed calls out by;
+ * with an empty trash it is left out, so the SQL and its plan are what they were before the trash.
+ */
+export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: WordsWithPrefix = () => [], hideTrashed = false): Where {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   const drivers: Driver[] = [];
@@ -80,6 +91,11 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
     clauses.push(sql);
     Object.assign(params, values);
   };
+  if (filter.ids) {
+    // the ticked calls (a CSV of them, how many are in this view): a short list, read id by id
+    add('id IN (SELECT value FROM json_each(@ids))', { ids: JSON.stringify(filter.ids) });
+    drivers.push({ candidates: 'SELECT DISTINCT value AS cid FROM json_each(@ids)', rare: MAX_FILTER_IDS, at: clauses.length - 1 });
+  }
   if (filter.provider) add('provider = @provider', { provider: filter.provider });
   if (filter.status) add('status = @status', { status: filter.status });
   if (filter.statuses && filter.statuses.length > 0) {
@@ -169,5 +185,7 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
     if (exact) params.exact_match = exact;
     drivers.push({ candidates, rare: RARE_MATCHES, at: clauses.length - 1, ...(whenCommon ? { whenCommon } : {}) });
   }
-  return { conditions: clauses, params, drivers };
+  // last, so the drivers' positions above stay as they are
+  if (hideTrashed) clauses.push(NOT_TRASHED);
+  return { conditions: clauses, params, drivers, trashHidden: hideTrashed };
 }

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { stmt } from './statements';
 import { sortColumns, whereClause as whereOf, whereSql, type Driver, type Where } from './call-filter';
 import { PREFIX_TERMS_LIMIT } from './fts-query';
+import { trashCount, trashIsEmpty } from './call-trash';
 
 /**
  * Query module for the calls list: pages, counts and membership under a filter. At a million calls
@@ -20,11 +21,15 @@ const listColumns = [
 
 type Params = Record<string, unknown>;
 
-function whereClause(db: Db, filter: CallListQuery['filter']): Where {
-  return whereOf(filter, (prefix) =>
-    stmt<[string, string], { term: string }>(db, `SELECT term FROM call_text_vocab WHERE term >= ? AND term < ? || char(1114111) LIMIT ${PREFIX_TERMS_LIMIT}`)
-      .all(prefix, prefix)
-      .map((row) => row.term),
+/** The filter's conditions on this store: trashed calls are hidden unless the caller counts them apart. */
+function whereClause(db: Db, filter: CallListQuery['filter'], hideTrashed = !trashIsEmpty(db)): Where {
+  return whereOf(
+    filter,
+    (prefix) =>
+      stmt<[string, string], { term: string }>(db, `SELECT term FROM call_text_vocab WHERE term >= ? AND term < ? || char(1114111) LIMIT ${PREFIX_TERMS_LIMIT}`)
+        .all(prefix, prefix)
+        .map((row) => row.term),
+    hideTrashed,
   );
 }
 
@@ -70,7 +75,8 @@ const selectList = listColumns.map((column) => `calls.${column}`).join(', ');
 export function planListQuery(db: Db, query: CallListQuery, deepOffset = DEEP_OFFSET): { sql: string; params: Params; reversed: boolean } {
   const where = whereClause(db, query.filter);
   const source = fromWhere(db, where, 'page');
-  if (query.offset > deepOffset && where.conditions.length === 0) {
+  // no filter (the trash's condition aside): the count is cheap
+  if (query.offset > deepOffset && where.conditions.length === (where.trashHidden ? 1 : 0)) {
     // A jump near the end of a long list: count (an index count, no filter) and read backwards.
     const total = countCalls(db, query.filter);
     const fromEnd = total - query.offset - query.limit;
@@ -112,9 +118,23 @@ export function listCalls(db: Db, query: CallListQuery): { rows: CallListRow[]; 
   return { rows: pageRows(db, query), total: countCalls(db, query.filter), total_exact: true };
 }
 
+/**
+ * How many calls match, less the trashed ones: the count over every call is the query it always
+ * was (a covering index where there is one), and the trashed matches are counted apart, rather than
+ * checking each of a million calls against the trash: from the matches when they are no more than
+ * the trashed calls, else from the trash, checking each trashed call against the filter.
+ */
 export function countCalls(db: Db, filter: CallListQuery['filter']): number {
-  const where = whereClause(db, filter);
-  return stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${fromWhere(db, where, 'count')}`).get(where.params)?.total ?? 0;
+  const where = whereClause(db, filter, false);
+  const source = fromWhere(db, where, 'count');
+  const all = stmt<Params, { total: number }>(db, `SELECT count(*) AS total ${source}`).get(where.params)?.total ?? 0;
+  if (all === 0 || trashIsEmpty(db)) return all;
+  const sql =
+    all <= trashCount(db)
+      ? `SELECT count(*) AS total ${source} ${where.conditions.length > 0 ? 'AND' : 'WHERE'} calls.id IN (SELECT call_id FROM call_trash)`
+      : // a search's matches are gathered once (a full-text check per trashed call costs more)
+        `SELECT count(*) AS total FROM call_trash CROSS JOIN calls ON calls.id = call_trash.call_id ${whereSql(where, null, 'count')}`;
+  return all - (stmt<Params, { total: number }>(db, sql).get(where.params)?.total ?? 0);
 }
 
 /**

@@ -8,6 +8,7 @@ import { deriveMetrics, initialFigures } from './derive-metrics';
 import { transcriptTimingMetrics } from '../../core/metrics/compute';
 import { mergeCallFacts } from '../../core/model/merge';
 import { capTurn } from '../../core/model/turn-size';
+import { restoreCalls } from './call-trash';
 
 export interface RawPayload {
   body: Buffer;
@@ -86,6 +87,10 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
     }
     insertPayload(db, id, payload, now);
     deriveMetrics(db, id, merged.facts, transcript, now, false);
+    // A call deleted to the trash that the platform sends again (a later event, a re-import) is
+    // back in the list with the new payload: news about a call outweighs having put it away. The
+    // same bytes again (a webhook retry) are a duplicate above and leave it in the trash.
+    restoreCalls(db, [id]);
     return { outcome: 'merged', call: mustGet(db, id) };
   });
   return run.immediate();

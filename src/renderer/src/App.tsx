@@ -19,6 +19,8 @@ import { Toaster } from './shared/Toaster';
 import { StorageBanner } from './shared/StorageBanner';
 import { Panes } from './layout/Panes';
 import { ColumnChooser } from './layout/ColumnChooser';
+import { BulkBar } from './bulk/BulkBar';
+import { useBulkKeys } from './bulk/useBulkKeys';
 
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
@@ -48,6 +50,7 @@ export function App() {
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
   const view = useEvaluators((s) => s.view);
   useAppKeys(openShortcuts);
+  useBulkKeys();
 
   const filtering = Object.values(filter).some((value) => value !== undefined);
   const isEmpty = total === 0 && !filtering;
@@ -115,6 +118,7 @@ export function App() {
                 <ErrorBoundary label="call list">
                   {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
                 </ErrorBoundary>
+                <BulkBar />
               </>
             }
             detail={

@@ -14,6 +14,7 @@ import './theme/base.css';
 import './shared/shared.css';
 import './app.css';
 import './calls/calls.css';
+import './bulk/bulk.css';
 import './call-view/call-view.css';
 import './empty-state/empty-state.css';
 import './import/import.css';

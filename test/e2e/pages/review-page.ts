@@ -32,8 +32,9 @@ export class ReviewPage {
     this.transcript = page.getByRole('list', { name: 'Transcript' });
     this.play = page.getByRole('button', { name: 'Play', exact: true });
     this.pause = page.getByRole('button', { name: 'Pause', exact: true });
-    this.markSuccess = page.getByRole('button', { name: 'Mark success' });
-    this.markFailure = page.getByRole('button', { name: 'Mark failure' });
+    // the open call's own buttons (the ticked calls' bar has buttons of the same names)
+    this.markSuccess = page.getByRole('group', { name: 'Review' }).getByRole('button', { name: 'Mark success' });
+    this.markFailure = page.getByRole('group', { name: 'Review' }).getByRole('button', { name: 'Mark failure' });
     this.time = page.getByLabel('Playback time');
     this.player = page.getByRole('region', { name: 'Player' });
     this.piiAudio = page.getByLabel('PII audio');

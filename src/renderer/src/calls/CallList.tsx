@@ -29,6 +29,13 @@ export function CallList() {
     [view.first, view.last, pages],
   );
 
+  // the rows actually in view (no overscan): what the header's tick box ticks
+  const onScreen = rowWindow({ scrollTop, viewportHeight, total: total ?? 0, rowHeight: ROW_HEIGHT, overscan: 0 });
+  const onScreenIds = useMemo(
+    () => slots.flatMap((slot) => (slot.call && slot.index >= onScreen.first && slot.index <= onScreen.last ? [slot.call.id] : [])),
+    [slots, onScreen.first, onScreen.last],
+  );
+
   const sorting: SortingState = useMemo(() => {
     const id = Object.entries(sortColumnOf).find(([, column]) => column === sort.column)?.[0];
     return id ? [{ id, desc: sort.direction === 'desc' }] : [];
@@ -49,6 +56,7 @@ export function CallList() {
     },
     getCoreRowModel: getCoreRowModel(),
     getRowId: (slot) => String(slot.call?.id ?? `slot-${slot.index}`),
+    meta: { onScreenIds },
   });
   const rows = table.getRowModel().rows;
 

@@ -5,6 +5,7 @@ import { EvaluatorPicker } from './EvaluatorPicker';
 import { startRun } from './runs';
 import { errorText, useEvaluators } from './store';
 import { useEvaluatorList } from './queries';
+import { useTicks } from '../bulk/ticks';
 
 type Scope = 'checked' | 'open' | 'filter';
 
@@ -15,7 +16,7 @@ type Scope = 'checked' | 'open' | 'filter';
 export function EvaluateDialog({ onClose, onStarted }: { onClose(): void; onStarted(runId: string): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { evaluators } = useEvaluatorList();
-  const checked = useEvaluators((s) => s.checked);
+  const checked = useTicks((s) => s.ticked);
   const selectedId = useCallList((s) => s.selectedId);
   const { total } = useCallListTotal();
   const filter = useCallList((s) => s.filter);

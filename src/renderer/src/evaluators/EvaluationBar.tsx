@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { EvaluateDialog } from './EvaluateDialog';
-import { ExportButton } from '../export/ExportButton';
 import { RunProgress } from './RunProgress';
 import { useEvaluators } from './store';
 
@@ -10,8 +9,8 @@ import { useEvaluators } from './store';
  * column chooser's (layout/ColumnChooser.tsx), with the other columns.
  */
 export function EvaluationBar() {
-  const checked = useEvaluators((s) => s.checked);
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const dialogOpen = useEvaluators((s) => s.evaluating);
+  const setDialogOpen = useEvaluators((s) => s.setEvaluating);
   const [runId, setRunId] = useState<string | null>(null);
 
   return (
@@ -19,16 +18,6 @@ export function EvaluationBar() {
       <button type="button" className="button small" onClick={() => setDialogOpen(true)}>
         Evaluate…
       </button>
-      {checked.size > 0 && (
-        <span className="small">
-          {checked.size} ticked{' '}
-          <button type="button" className="link" onClick={() => useEvaluators.getState().clearChecked()}>
-            clear
-          </button>{' '}
-          {/* the ticked calls' redacted copies: a zip, with a note where a call has no audio */}
-          <ExportButton callIds={[...checked]} audioUnavailable={null} />
-        </span>
-      )}
       {runId && <RunProgress runId={runId} onDismiss={() => setRunId(null)} />}
       {dialogOpen && <EvaluateDialog onClose={() => setDialogOpen(false)} onStarted={setRunId} />}
     </div>

@@ -8,31 +8,14 @@ import { useEvaluators } from './store';
 import { useEvaluatorList } from './queries';
 import { useLayout } from '../layout/store';
 import { arrangeColumns, dropColumn, moveColumn } from '../layout/column-order';
+import { tickColumn } from '../bulk/tick-column';
 
 const column = createColumnHelper<CallSlot>();
-
-/** A tick box per row: the calls "Evaluate…" runs on. Clicking it does not open the call. */
-function CheckCell({ slot }: { slot: CallSlot }) {
-  const call = slot.call;
-  const checked = useEvaluators((s) => (call ? s.checked.has(call.id) : false));
-  if (!call) return null;
-  return (
-    <input
-      type="checkbox"
-      aria-label={`Select ${call.external_id}`}
-      checked={checked}
-      onClick={(event) => event.stopPropagation()}
-      onChange={() => useEvaluators.getState().toggleChecked(call.id)}
-    />
-  );
-}
 
 function ResultBadge({ result }: { result: RowEvaluation | null }) {
   if (!result) return <span className="muted">—</span>;
   return <span className={outcomeClass(result.outcome)}>{resultText(result, result.outcome === 'error')}</span>;
 }
-
-const selectColumn = column.display({ id: 'select', header: () => <span className="visually-hidden">Select</span>, cell: (info) => <CheckCell slot={info.row.original} />, size: 32 });
 
 const RESULT_PREFIX = 'evaluation:';
 const resultColumn = (evaluator: Evaluator) =>
@@ -87,9 +70,9 @@ function useArrangedColumns<C extends BaseColumn>(base: readonly C[]) {
 }
 
 /** The list's columns: the tick box first (it is not the chooser's), then the shown columns in the user's order. */
-export function useListColumns<C extends BaseColumn>(base: readonly C[]): (C | typeof selectColumn | ReturnType<typeof resultColumn>)[] {
+export function useListColumns<C extends BaseColumn>(base: readonly C[]): (C | typeof tickColumn | ReturnType<typeof resultColumn>)[] {
   const arranged = useArrangedColumns(base);
-  return useMemo(() => [selectColumn, ...arranged.filter((c) => c.visible).map((c) => c.def)], [arranged]);
+  return useMemo(() => [tickColumn, ...arranged.filter((c) => c.visible).map((c) => c.def)], [arranged]);
 }
 
 /** What the column chooser shows and does: show or hide a column, move it, go back to the defaults. */

@@ -16,31 +16,24 @@ interface EvaluatorsState {
   view: 'calls' | 'evaluators';
   /** evaluators whose result columns the call list shows (kept across restarts). */
   shown: string[];
-  /** calls ticked in the list for "Evaluate…". */
-  checked: ReadonlySet<number>;
+  /** whether the "Evaluate…" dialog is open (opened from the list's tools or the ticked calls' bar). */
+  evaluating: boolean;
   setView(view: 'calls' | 'evaluators'): void;
   setShown(ids: string[]): void;
-  toggleChecked(id: number): void;
-  clearChecked(): void;
+  setEvaluating(open: boolean): void;
 }
 
-/** The UI choices around the evaluators (page, list columns, ticked calls); the evaluators themselves are read in queries.ts. */
-export const useEvaluators = create<EvaluatorsState>((set, get) => ({
+/** The UI choices around the evaluators (page, list columns, the Evaluate dialog); the evaluators themselves are read in queries.ts, the ticked calls live in bulk/ticks.ts. */
+export const useEvaluators = create<EvaluatorsState>((set) => ({
   view: 'calls',
   shown: readShown(),
-  checked: new Set(),
+  evaluating: false,
   setView: (view) => set({ view }),
   setShown(shown) {
     localStorage.setItem(SHOWN_KEY, JSON.stringify(shown));
     set({ shown });
   },
-  toggleChecked(id) {
-    const checked = new Set(get().checked);
-    if (checked.has(id)) checked.delete(id);
-    else checked.add(id);
-    set({ checked });
-  },
-  clearChecked: () => set({ checked: new Set() }),
+  setEvaluating: (evaluating) => set({ evaluating }),
 }));
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

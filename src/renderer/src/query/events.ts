@@ -3,6 +3,7 @@ import type { ApiMethod } from '../../../core/api/contract';
 import { onApiEvent } from '../api';
 import { useCallList } from '../calls/store';
 import { recordRun } from '../evaluators/runs';
+import { useTicks } from '../bulk/ticks';
 import { apiQuery } from './api-query';
 import { takeEcho } from './own-writes';
 import { batchedRefresh } from './refresh';
@@ -30,6 +31,8 @@ export function connectApiEvents(client: QueryClient, delayMs = 120): () => void
       if (change === 'deleted') {
         const { selectedId, select } = useCallList.getState();
         if (selectedId !== null && ids.includes(selectedId)) select(null);
+        // a deleted call is no longer there to act on (its Undo ticks it again)
+        useTicks.getState().forget(ids);
         for (const id of ids) CALL_READS.forEach((method) => client.removeQueries({ queryKey: [method, { id }] }));
       } else if (change === 'reviewed') {
         // a verdict or a note: written into the call's read from the write's own answer when made

@@ -1,17 +1,29 @@
 import { useEffect } from 'react';
-import { TOAST_MS, useToast } from './toast';
+import { ACTION_TOAST_MS, TOAST_MS, useToast } from './toast';
 
-/** The live region that shows the current message; screen readers announce it. */
+/** The live region that shows the current message (and its Undo); screen readers announce it. */
 export function Toaster() {
-  const { message, serial, dismiss } = useToast();
+  const { message, action, serial, dismiss } = useToast();
   useEffect(() => {
     if (message === null) return;
-    const timer = setTimeout(dismiss, TOAST_MS);
+    const timer = setTimeout(dismiss, action ? ACTION_TOAST_MS : TOAST_MS);
     return () => clearTimeout(timer);
-  }, [message, serial, dismiss]);
+  }, [message, action, serial, dismiss]);
   return (
-    <div className="toast" role="status" aria-label="Message" aria-live="polite" data-visible={message !== null}>
+    <div className="toast" role="status" aria-label="Message" aria-live="polite" data-visible={message !== null} data-action={action !== null}>
       {message}
+      {action && (
+        <button
+          type="button"
+          className="toast-action"
+          onClick={() => {
+            dismiss();
+            action.run();
+          }}
+        >
+          {action.label}
+        </button>
+      )}
     </div>
   );
 }
