@@ -3,6 +3,7 @@ import type { Db } from '../../src/main/store/db';
 import { facetSql, listFacets } from '../../src/main/store/call-facets';
 import { countCalls, countCallsUpTo, listCalls, planListQuery } from '../../src/main/store/call-list';
 import { setVerdict } from '../../src/main/store/calls';
+import { trashCalls } from '../../src/main/store/call-trash';
 import { freshStores, storePayload } from '../support/fresh-store';
 
 /** Issue 14: the filter bar's choices (agents, end reasons, platforms with their counts), read by index; counts that stop at a bound. */
@@ -68,6 +69,16 @@ describe('listFacets', () => {
       { value: 'user_hangup', calls: 5, exact: true },
       { value: 'voicemail_reached', calls: 3, exact: true },
     ]);
+    db.close();
+  });
+
+  it('leaves trashed calls out: out of the counts, and a value with every call in the trash is no choice', () => {
+    const db = stores.db();
+    const ids = seed(db, [3, 1]);
+    trashCalls(db, [ids[0] ?? 0, ids[3] ?? 0], '2026-01-02T00:00:00.000Z');
+    expect(listFacets(db).agent_id.values).toEqual([{ value: 'agent_0', calls: 2, exact: true }]);
+    expect(countCalls(db, { agent_id: 'agent_0' })).toBe(2);
+    expect(plan(db, facetSql('agent_id', true))).not.toMatch(/SCAN calls\b/);
     db.close();
   });
 

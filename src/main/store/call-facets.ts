@@ -1,6 +1,7 @@
 import type { CallFacets, FacetField, FacetValue } from '../../core/api/triage-contract';
 import type { Db } from './db';
 import { stmt } from './statements';
+import { NOT_TRASHED, trashIsEmpty } from './call-trash';
 
 /**
  * Query module for the filter choices: the distinct agents, end reasons and platforms of the
@@ -28,9 +29,11 @@ export const FACET_COUNT_LIMIT = 10_000;
  * The distinct values of a field, in order, one index seek each (a "loose index scan"), with each
  * value's count capped at @count_limit + 1. The first seek starts past '' rather than past NULL:
  * NULLs sort first, and a store of calls without an agent would be walked through them (an empty
- * value is no choice anyway: the list filter ignores it). Exported so a test can EXPLAIN it.
+ * value is no choice anyway: the list filter ignores it). While the trash holds calls they are left
+ * out of the counts, and a value whose calls are all in the trash is no choice. Exported so a test
+ * can EXPLAIN it.
  */
-export function facetSql(field: FacetField): string {
+export function facetSql(field: FacetField, hideTrashed = false): string {
   // field and index come from the closed table above, never from input
   const index = facetIndexes[field];
   return `WITH RECURSIVE v(value, n) AS (
@@ -39,17 +42,19 @@ export function facetSql(field: FacetField): string {
       SELECT (SELECT ${field} FROM calls INDEXED BY ${index} WHERE ${field} > v.value ORDER BY ${field} LIMIT 1), n + 1
       FROM v WHERE v.value IS NOT NULL AND n <= @values_limit
     )
-    SELECT value, (SELECT count(*) FROM (SELECT 1 FROM calls INDEXED BY ${index} WHERE ${field} = v.value LIMIT @count_limit + 1)) AS calls
+    SELECT value, (SELECT count(*) FROM (SELECT 1 FROM calls INDEXED BY ${index} WHERE ${field} = v.value${hideTrashed ? ` AND ${NOT_TRASHED}` : ''} LIMIT @count_limit + 1)) AS calls
     FROM v WHERE value IS NOT NULL`;
 }
 
 export function listFacets(db: Db, { valuesLimit = FACET_VALUES_LIMIT, countLimit = FACET_COUNT_LIMIT } = {}): CallFacets {
+  const hideTrashed = !trashIsEmpty(db);
   const facet = (field: FacetField) => {
-    const rows = stmt<{ values_limit: number; count_limit: number }, { value: string; calls: number }>(db, facetSql(field)).all({
+    const rows = stmt<{ values_limit: number; count_limit: number }, { value: string; calls: number }>(db, facetSql(field, hideTrashed)).all({
       values_limit: valuesLimit,
       count_limit: countLimit,
     });
-    const values: FacetValue[] = rows.slice(0, valuesLimit).map((row) => ({ value: row.value, calls: Math.min(row.calls, countLimit), exact: row.calls <= countLimit }));
+    // a value whose calls are all in the trash is no choice (a count of 0 only happens then)
+    const values: FacetValue[] = rows.slice(0, valuesLimit).filter((row) => row.calls > 0).map((row) => ({ value: row.value, calls: Math.min(row.calls, countLimit), exact: row.calls <= countLimit }));
     return { values, more: rows.length > valuesLimit };
   };
   return { agent_id: facet('agent_id'), end_reason: facet('end_reason'), platform: facet('platform') };
