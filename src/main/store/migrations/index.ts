@@ -11,6 +11,7 @@ import { migrateTo9 } from './009-search-numbers-and-end-reason';
 import { migrateTo10 } from './010-tags';
 import { migrateTo11 } from './011-views-and-queues';
 import { migrateTo12 } from './012-platform-index';
+import { migrateTo13 } from './013-queue-order';
 
 interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, up: migrateTo10 },
   { version: 11, up: migrateTo11 },
   { version: 12, up: migrateTo12 },
+  { version: 13, up: migrateTo13 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
