@@ -28,8 +28,8 @@ function sampleInWords(sample: QueueSample): string {
 }
 
 const figureNames: Record<Extract<QueueSample, { kind: 'worst' }>['column'], string> = {
-  latency_p90_ms: 'p90 reply latency',
-  latency_p50_ms: 'p50 reply latency',
+  latency_p90_ms: 'reply latency p90',
+  latency_p50_ms: 'reply latency p50',
   ttfw_ms: 'time to first word',
   interruption_count: 'interruptions',
   longest_silence_ms: 'longest silence',

@@ -16,6 +16,8 @@ import { useEvaluators } from './evaluators/store';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
 import { StorageBanner } from './shared/StorageBanner';
+import { QueueBar } from './queue/QueueBar';
+import { QueueTools } from './queue/QueueTools';
 
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
@@ -78,6 +80,7 @@ export function App() {
         {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       </Suspense>
       <StorageBanner />
+      <QueueBar />
       <ImportPanel />
       <Toaster />
       <DropZone />
@@ -103,6 +106,7 @@ export function App() {
           <div className="pane list-pane">
             <MetricFilters />
             <EvaluationBar />
+            <QueueTools />
             <ErrorBoundary label="call list">
               {total === 0 ? <p className="muted empty-filter">No calls match this search.</p> : <CallList />}
             </ErrorBoundary>

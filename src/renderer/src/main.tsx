@@ -21,6 +21,7 @@ import './settings/settings.css';
 import './review/review.css';
 import './export/export.css';
 import './evaluators/evaluators.css';
+import './queue/queue.css';
 
 connectApiEvents(queryClient);
 

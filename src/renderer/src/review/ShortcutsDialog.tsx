@@ -9,6 +9,8 @@ const shortcuts: [string, string][] = [
   ['n', 'new note at the playhead'],
   ['t', 'tag the call'],
   ['p', 'PII audio: off / bleep / mute'],
+  ['q', 'start a review queue'],
+  ['Shift+J', 'next unreviewed call of the queue'],
   ['/', 'search'],
   ['Ctrl+O', 'import files'],
   ['Ctrl+E', 'evaluators / back to calls'],
