@@ -133,6 +133,11 @@ test('the n worst by p90 are the calls the test computes; Undo in the queue puts
   await expect(queue.status).toHaveText('2 of 3 reviewed');
   await expect(page.getByRole('button', { name: 'Mark failure' })).toHaveAttribute('aria-pressed', 'true');
   await expect(queue.callView).toHaveAttribute('aria-label', `Call ${worst[0]}`);
+  // the call view's own Undo (the call stayed open) counts in the queue too
+  await page.getByRole('group', { name: 'Review' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(queue.status).toHaveText('1 of 3 reviewed');
+  await page.keyboard.press('f');
+  await expect(queue.status).toHaveText('2 of 3 reviewed');
   await page.reload();
   await expect(queue.status).toHaveText('2 of 3 reviewed');
   await expect(queue.advance).not.toBeChecked();

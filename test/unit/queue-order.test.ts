@@ -21,7 +21,7 @@ describe('a review queue', () => {
 
   it('counts verdicts given here before its read shows them', () => {
     const calls = queue([false, false, true]);
-    const marked = withMarks(calls, new Map([[1, true], [3, false]]));
+    const marked = withMarks(calls, new Map([[1, { reviewed: true }], [3, { reviewed: false }]]));
     expect(marked.map((c) => c.reviewed)).toEqual([true, false, false]);
     expect(nextUnreviewedIn(marked, 1)).toBe(2);
     expect(withMarks(calls, new Map())).toBe(calls);

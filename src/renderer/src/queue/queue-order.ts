@@ -6,10 +6,10 @@ import type { QueueCalls } from '../../../core/api/triage-contract';
  */
 
 /** The calls with the reviewed state given here laid over what the read says. */
-export function withMarks(calls: QueueCalls, marked: ReadonlyMap<number, boolean>): QueueCalls {
+export function withMarks(calls: QueueCalls, marked: ReadonlyMap<number, { reviewed: boolean }>): QueueCalls {
   if (marked.size === 0) return calls;
   return calls.map((call) => {
-    const reviewed = marked.get(call.call_id);
+    const reviewed = marked.get(call.call_id)?.reviewed;
     return reviewed === undefined || reviewed === call.reviewed ? call : { ...call, reviewed };
   });
 }

@@ -32,17 +32,27 @@ export interface LeftCall {
   verdict: Verdict;
 }
 
+export interface Mark {
+  reviewed: boolean;
+  /** when it was written (Date.now()) */
+  at: number;
+}
+
+/** Longer than any refresh of the queue's read takes to follow a write. */
+const MARK_MS = 30_000;
+
 interface QueueState {
   active: ActiveQueue | null;
   /** "After a verdict, go to the next unreviewed call" (on unless turned off; remembered). */
   advance: boolean;
   left: LeftCall | null;
   /**
-   * Verdicts given here that the queue's read may not show yet (its refresh follows the write's
-   * event): call id -> reviewed. Dropped once the read agrees, so "next unreviewed" never picks a
-   * call just marked, however fast the keys come.
+   * Verdicts written here that the queue's read may not show yet (its refresh follows the write's
+   * event): call id -> reviewed. Dropped once the read agrees (or after MARK_MS, should another
+   * window have changed the call meanwhile), so "next unreviewed" never picks a call just marked,
+   * however fast the keys come.
    */
-  marked: ReadonlyMap<number, boolean>;
+  marked: ReadonlyMap<number, Mark>;
   dialogOpen: boolean;
   enter(queue: { id: number; name: string; sort: CallSort }): void;
   leave(): void;
@@ -111,10 +121,11 @@ export const useQueue = create<QueueState>((set, get) => ({
     set({ advance });
   },
   setLeft: (left) => set({ left }),
-  mark: (callId, reviewed) => set({ marked: new Map(get().marked).set(callId, reviewed) }),
+  mark: (callId, reviewed) => set({ marked: new Map(get().marked).set(callId, { reviewed, at: Date.now() }) }),
   settle(reviewed) {
     const marked = get().marked;
-    const waiting = [...marked].filter(([callId, value]) => reviewed.get(callId) !== value);
+    const since = Date.now() - MARK_MS;
+    const waiting = [...marked].filter(([callId, mark]) => reviewed.get(callId) !== mark.reviewed && mark.at > since);
     if (waiting.length < marked.size) set({ marked: new Map(waiting) });
   },
   openDialog: (dialogOpen) => set({ dialogOpen }),

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import type { Mutation } from '@tanstack/react-query';
 import { onVerdictGiven } from '../call-view/verdict-given';
 import { useCallList } from '../calls/store';
+import { queryClient } from '../query/client';
 import { cachedQueueCalls } from './navigation';
 import { nextUnreviewedIn } from './queue-order';
 import { useQueue } from './store';
@@ -35,4 +37,24 @@ export function useAdvanceOnVerdict(): void {
       }),
     [],
   );
+  // every verdict written from this window (the call view's Undo, verdicts on ticked calls) counts at once too
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'success' || !useQueue.getState().active) return;
+        for (const [callId, reviewed] of verdictsWritten(event.mutation)) useQueue.getState().mark(callId, reviewed);
+      }),
+    [],
+  );
+}
+
+/** The calls a verdict write set, each with whether it now has a verdict. */
+function verdictsWritten(mutation: Mutation<unknown, unknown, unknown, unknown>): [number, boolean][] {
+  const method = mutation.options.mutationKey?.[0];
+  const input = mutation.state.variables;
+  if (typeof input !== 'object' || input === null || !('verdict' in input)) return [];
+  const reviewed = input.verdict !== null;
+  if (method === 'setVerdict' && 'id' in input && typeof input.id === 'number') return [[input.id, reviewed]];
+  if (method === 'setVerdicts' && 'call_ids' in input && Array.isArray(input.call_ids)) return input.call_ids.filter((id): id is number => typeof id === 'number').map((id) => [id, reviewed]);
+  return [];
 }
