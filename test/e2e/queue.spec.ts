@@ -31,16 +31,21 @@ async function postTwelve(page: Page, serve: ServeProcess): Promise<void> {
   }
 }
 
-test('a queue of 5 random calls is worked with s / f alone, resumed after a reload, then kept in the queue list', async ({ page, serve }) => {
+test('a queue of 5 random calls is started and worked by keyboard alone, resumed after a reload, then kept in the queue list', async ({ page, serve }) => {
   await postTwelve(page, serve);
   const calls = new CallsPage(page);
   const queue = new QueuePage(page);
   await calls.open(serve.openUrl);
   await expect(calls.callRows()).toHaveCount(12);
 
-  await queue.startButton.click();
+  // keyboard first: q, the number (the field has focus, its value selected), Enter
+  await page.keyboard.press('q');
+  const howMany = queue.dialog.getByLabel('How many calls');
+  await expect(howMany).toBeFocused();
   await expect(queue.dialog.getByLabel('Queue name')).toHaveValue('All calls: 20 at random');
-  await queue.start({ kind: 'random', n: 5 });
+  await page.keyboard.type('5');
+  await expect(queue.dialog.getByLabel('Queue name')).toHaveValue('All calls: 5 at random');
+  await page.keyboard.press('Enter');
   await expect(queue.status).toHaveText('0 of 5 reviewed');
   await expect(queue.progress).toHaveAttribute('aria-valuenow', '0');
   await expect(queue.progress).toHaveAttribute('aria-valuemax', '5');
@@ -101,8 +106,7 @@ test('the n worst by p90 are the calls the test computes; Undo in the queue puts
   await calls.open(serve.openUrl);
   await expect(calls.callRows()).toHaveCount(12);
 
-  await page.keyboard.press('q');
-  await expect(queue.dialog).toBeVisible();
+  await queue.startButton.click();
   await queue.start({ kind: 'worst', n: 3, by: 'reply latency p90' });
   await expect(queue.status).toHaveText('0 of 3 reviewed');
   // listed worst first: the queue's order

@@ -86,7 +86,7 @@ function OpenQueue({ id, name }: { id: number; name: string }) {
       </span>
       {queue && !done && <span className="muted queue-position">{position >= 0 ? `Call ${position + 1} of ${total}` : 'No call of the queue open'}</span>}
       {done ? (
-        <span className="queue-finished">Every call has a verdict.</span>
+        <span className="muted">Leave the queue to go back to your view.</span>
       ) : (
         <span className="queue-next">
           <button type="button" className="button small" title="Next unreviewed call (Shift+J)" disabled={!queue} onClick={() => void openNextUnreviewed()}>

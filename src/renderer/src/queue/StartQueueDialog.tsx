@@ -30,7 +30,12 @@ export function StartQueueDialog({ onClose }: { onClose(): void }) {
   const [status, setStatus] = useState<string | null>(null);
   const create = useApiMutation('createQueue');
 
-  useEffect(() => dialog.current?.showModal(), []);
+  const countField = useRef<HTMLInputElement>(null);
+  // keyboard first: q, a number, Enter
+  useEffect(() => {
+    dialog.current?.showModal();
+    countField.current?.select();
+  }, []);
 
   const n = Math.max(1, Math.min(MOST, Math.floor(Number(count)) || 1));
   const whole = Math.max(1, Math.min(MOST, total ?? MOST));
@@ -72,14 +77,14 @@ export function StartQueueDialog({ onClose }: { onClose(): void }) {
         </p>
         <fieldset>
           <legend>Calls</legend>
-          {choice('view', <>The whole view{total !== null && total > MOST ? ` (its first ${MOST.toLocaleString('en-US')}, in its order)` : ', in its order'}</>)}
+          {choice('view', total !== null && total > MOST ? `The whole view: its first ${MOST.toLocaleString('en-US')} calls, in its order` : 'The whole view, in its order')}
           {choice('random', 'Calls at random')}
           {choice('per_agent', 'Calls per agent, at random')}
           {choice('worst', 'The worst calls by a figure')}
           <div className="queue-sample-size">
             <label>
               How many{' '}
-              <input type="number" min={1} max={kind === 'per_agent' ? 1_000 : MOST} aria-label="How many calls" value={count} disabled={kind === 'view'} onChange={(e) => setCount(e.target.value)} />
+              <input ref={countField} type="number" min={1} max={kind === 'per_agent' ? 1_000 : MOST} aria-label="How many calls" value={count} disabled={kind === 'view'} onChange={(e) => setCount(e.target.value)} />
             </label>
             <label>
               Worst by{' '}
