@@ -51,6 +51,7 @@ test('a queue of 5 random calls is started and worked by keyboard alone, resumed
   await expect(queue.progress).toHaveAttribute('aria-valuemax', '5');
   await expect(calls.callRows()).toHaveCount(5);
   await expect(page.locator('.topbar .count')).toHaveText('5 of 12 calls');
+  await expect(queue.queuesButton).toHaveText('Queues (1)');
   const inQueue = await calls.rowIds();
   expect(new Set(inQueue).size).toBe(5);
 

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { QueueSample } from '../../../core/api/triage-contract';
 import { useCallList } from '../calls/store';
 import { useCallListTotal } from '../calls/pages';
-import { useApiMutation } from '../query/api-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiQuery, useApiMutation } from '../query/api-query';
 import { errorText } from '../evaluators/store';
 import { defaultQueueName, filterInWords, worstFigures } from './queue-name';
 import { openQueue } from './navigation';
@@ -28,7 +29,9 @@ export function StartQueueDialog({ onClose }: { onClose(): void }) {
   const [figure, setFigure] = useState<Figure>('latency_p90_ms');
   const [nameEdit, setName] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const create = useApiMutation('createQueue');
+  const client = useQueryClient();
+  // a new queue is no event: the kept queues' list is read again here
+  const create = useApiMutation('createQueue', { onSuccess: () => void client.invalidateQueries({ queryKey: apiQuery('listQueues', {}).queryKey }) });
 
   const countField = useRef<HTMLInputElement>(null);
   // keyboard first: q, a number, Enter
