@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
+import type { QueueCalls } from '../../../core/api/triage-contract';
 import { useCallList } from '../calls/store';
 import { useEvaluators } from '../evaluators/store';
 import { useApiQuery } from '../query/api-query';
@@ -10,6 +11,7 @@ import { StartQueueDialog } from './StartQueueDialog';
 import { useQueue } from './store';
 import { useAdvanceOnVerdict } from './useAdvanceOnVerdict';
 import { useQueueKeys } from './useQueueKeys';
+import { usePrefetchNext } from './usePrefetchNext';
 
 /**
  * The open review queue, above the list and the call: its name, progress ("14 of 50 reviewed"),
@@ -17,6 +19,8 @@ import { useQueueKeys } from './useQueueKeys';
  * Undo, and the way out. Also hosts the queue's keys, its dialog and its verdict listener, which
  * must work whether or not a queue is open.
  */
+const NO_CALLS: QueueCalls = [];
+
 export function QueueBar() {
   useQueueKeys();
   useAdvanceOnVerdict();
@@ -49,6 +53,9 @@ function OpenQueue({ id, name }: { id: number; name: string }) {
     if (queue) useQueue.getState().settle(new Map(queue.calls.map((call) => [call.call_id, call.reviewed])));
   }, [queue]);
 
+  const calls = queue ? withMarks(queue.calls, marked) : NO_CALLS;
+  usePrefetchNext(calls, selectedId);
+
   if (read.error) {
     return (
       <div className="queue-bar" role="region" aria-label="Review queue">
@@ -63,7 +70,6 @@ function OpenQueue({ id, name }: { id: number; name: string }) {
     );
   }
 
-  const calls = queue ? withMarks(queue.calls, marked) : [];
   const total = calls.length;
   const reviewed = calls.filter((call) => call.reviewed).length;
   const done = queue !== undefined && total > 0 && reviewed === total;
