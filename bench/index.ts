@@ -14,12 +14,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { ensureScaleStore } from './scale-store';
 import { benchScaleUi } from './scale-ui';
 import { benchScaleQueries } from './scale-queries';
+import { benchQueueReview } from './queue-review';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale`
- * runs one part (`grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue`
+ * runs one part (`queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
+ * `grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
  * analysed, the listener meanwhile and click -> waveform); `--misses` also
  * prints the PII misses and false alarms.
  */
@@ -126,6 +128,16 @@ async function main(): Promise<void> {
       row([`  jump to the end: rows shown (ms), last row ${fmt(ui.lastRowIndex - 1)}`, fmt(ui.jumpEndMs), '< 300', ui.jumpEndMs < 300 ? 'yes' : 'NO']),
       row(['  JS heap after the end (MB)', fmt(ui.heapEndMb, 1), '< 300', ui.heapEndMb < 300 ? 'yes' : 'NO']),
       row(['  (store built now, s)', store.builtSeconds === null ? 'kept from an earlier run' : fmt(store.builtSeconds, 0), '', '']),
+    );
+  }
+  if (wants('queue')) {
+    const { storeCalls, queue, today } = await benchQueueReview(cli);
+    const flow = (f: typeof queue) => `${fmt(f.keysPerCall, 2)} keys, ${fmt(f.msPerCall)} ms`;
+    lines.push(
+      row([`review ${queue.calls} calls by keyboard (${storeCalls}-call store): per call`, '', '', '']),
+      row(['  in a review queue: s / f', flow(queue), `p95 ${fmt(queue.p95Ms)} ms`, '']),
+      row(['  today: unreviewed filter, s / f then j', flow(today), `p95 ${fmt(today.p95Ms)} ms`, '']),
+      row(['  (total keys; total wall time, s)', `${queue.keys} vs ${today.keys}`, `${fmt(queue.totalMs / 1000, 1)} vs ${fmt(today.totalMs / 1000, 1)}`, '']),
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -83,4 +83,28 @@ describe('triage through the API', () => {
     expect((await rpc('getQueue', { id: 999 })).status).toBe(404);
     expect((await rpc('deleteView', { id: view.id })).body.deleted).toEqual(view);
   });
+
+  it('keeps a queue in the order it is worked in, lists it as a filter, and deletes it with an Undo', async () => {
+    const byLength = { column: 'duration_s', direction: 'asc' } as const;
+    const made = await rpc('createQueue', { name: 'Two at random', filter: {}, sample: { kind: 'random', n: 2 }, sort: byLength });
+    expect(made.body).toMatchObject({ total: 2, reviewed: expect.any(Number), source: '2 at random', sort: byLength });
+    const queue = (await rpc('getQueue', { id: made.body.id })).body;
+    const listedInQueue = await rpc('listCalls', { filter: { queue_id: made.body.id }, sort: byLength });
+    expect(listedInQueue.body.rows.map((r: { id: number }) => r.id)).toEqual(queue.calls.map((c: { call_id: number }) => c.call_id));
+    const reversed = { column: 'duration_s', direction: 'desc' } as const;
+    expect((await rpc('getQueue', { id: made.body.id, sort: reversed })).body.calls.map((c: { call_id: number }) => c.call_id)).toEqual(
+      [...queue.calls].reverse().map((c: { call_id: number }) => c.call_id),
+    );
+    const worst = await rpc('createQueue', { name: 'Longest', filter: {}, sample: { kind: 'worst', n: 1, column: 'duration_s' } });
+    expect(worst.body).toMatchObject({ source: 'the 1 worst by duration', sort: { column: 'duration_s', direction: 'desc' } });
+    expect((await rpc('getQueue', { id: worst.body.id })).body.calls.map((c: { call_id: number }) => c.call_id)).toEqual([id('long-support')]);
+
+    const deleted = (await rpc('deleteQueue', { id: made.body.id })).body;
+    expect(deleted).toMatchObject({ deleted: true, queue: { id: made.body.id, name: 'Two at random', sort: byLength, call_ids: queue.calls.map((c: { call_id: number }) => c.call_id) } });
+    expect((await rpc('getQueue', { id: made.body.id })).status).toBe(404);
+    expect((await rpc('deleteQueue', { id: made.body.id })).body).toEqual({ deleted: false, queue: null });
+    const restored = await rpc('restoreQueue', { queue: deleted.queue });
+    expect(restored.body).toEqual(made.body);
+    expect((await rpc('listQueues', {})).body.map((q: { name: string }) => q.name)).toContain('Two at random');
+  });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/store/db';
-import { sampleCallIds } from '../../src/main/store/call-list';
 import { setVerdict } from '../../src/main/store/calls';
 import { ingestCall } from '../../src/main/store/ingest';
 import { deleteView, listViews, saveView } from '../../src/main/store/saved-views';
-import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls } from '../../src/main/store/review-queues';
+import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls, restoreQueue } from '../../src/main/store/review-queues';
+import { pageRows, planListQuery, sampleCallIds } from '../../src/main/store/call-list';
+import { deleteCall } from '../../src/main/store/calls';
 import { normalizeAny } from '../../src/core/formats/registry';
 import { freshStores } from '../support/fresh-store';
 
@@ -64,7 +65,7 @@ describe('review queues', () => {
     const db = freshDb();
     seed(db, 4, 1);
     const ids = sampleCallIds(db, {}, { kind: 'view', n: 4, sort: { column: 'started_at', direction: 'asc' } });
-    const queue = createQueue(db, 'Monday sample', '4 from: all calls', ids, 'now');
+    const queue = createQueue(db, 'Monday sample', '4 from: all calls', { column: 'started_at', direction: 'asc' }, ids, 'now');
     expect(queue).toMatchObject({ name: 'Monday sample', total: 4, reviewed: 0 });
     const [one, two, three, four] = ids as [number, number, number, number];
     setVerdict(db, one, 'success', 'now');
@@ -77,8 +78,64 @@ describe('review queues', () => {
     setVerdict(db, two, 'success', 'now');
     setVerdict(db, four, 'success', 'now');
     expect(nextUnreviewed(db, queue.id, four)).toBeNull();
-    expect(deleteQueue(db, queue.id)).toBe(true);
+    expect(deleteQueue(db, queue.id)).toEqual({ id: queue.id, name: 'Monday sample', source: '4 from: all calls', sort: { column: 'started_at', direction: 'asc' }, created_at: 'now', call_ids: ids });
+    expect(deleteQueue(db, queue.id)).toBeNull();
     expect(listQueues(db)).toEqual([]);
+    db.close();
+  });
+
+  it('lists its calls, and goes on to the next unreviewed, in the order the list shows them under any sort', () => {
+    const db = freshDb();
+    seed(db, 4, 2);
+    const ids = sampleCallIds(db, {}, { kind: 'per_agent', n: 2 });
+    const byStart = { column: 'started_at', direction: 'asc' } as const;
+    const queue = createQueue(db, 'Two each', '2 per agent', byStart, ids, 'now');
+    expect(queue.sort).toEqual(byStart);
+    const bySlowest = { column: 'latency_p90_ms', direction: 'desc' } as const;
+    for (const sort of [byStart, bySlowest]) {
+      const listed = pageRows(db, { filter: { queue_id: queue.id }, sort, offset: 0, limit: 100, count: 'bound' }).map((row) => row.id);
+      expect(listed).toHaveLength(4);
+      expect(queueCalls(db, queue.id, sort).map((c) => c.call_id)).toEqual(listed);
+      const [first, second, third] = listed as [number, number, number];
+      setVerdict(db, second, 'failure', 'now');
+      expect(nextUnreviewed(db, queue.id, first, sort)).toBe(third);
+      setVerdict(db, second, null, 'now');
+    }
+    db.close();
+  });
+
+  it('lists a queue from its own items, never by scanning the calls', () => {
+    const db = freshDb();
+    seed(db, 3, 1);
+    const queue = createQueue(db, 'q', 'all', { column: 'started_at', direction: 'desc' }, sampleCallIds(db, {}, { kind: 'random', n: 2 }), 'now');
+    const { sql, params } = planListQuery(db, { filter: { queue_id: queue.id, verdict: 'unreviewed' }, sort: { column: 'started_at', direction: 'desc' }, offset: 0, limit: 100, count: 'bound' });
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/review_queue_items USING PRIMARY KEY \(queue_id=\?\)/);
+    expect(plan).not.toMatch(/SCAN calls/);
+    db.close();
+  });
+
+  it('comes back after a delete with its calls, its order and its id; calls deleted meanwhile are left out', () => {
+    const db = freshDb();
+    seed(db, 4, 1);
+    const sort = { column: 'started_at', direction: 'asc' } as const;
+    const ids = sampleCallIds(db, {}, { kind: 'view', n: 4, sort });
+    const queue = createQueue(db, 'Keep me', 'the first 4 of the view', sort, ids, 'then');
+    setVerdict(db, ids[0] ?? 0, 'success', 'now');
+    const copy = deleteQueue(db, queue.id);
+    if (!copy) throw new Error('the queue was not there to delete');
+    deleteCall(db, ids[3] ?? 0);
+    const back = restoreQueue(db, copy);
+    expect(back).toEqual({ ...queue, total: 3, reviewed: 1 });
+    expect(queueCalls(db, back.id).map((c) => c.call_id)).toEqual(ids.slice(0, 3));
+    // its old id taken meanwhile: it comes back under a new one
+    const again = deleteQueue(db, back.id);
+    if (!again) throw new Error('the queue was not there to delete');
+    const other = createQueue(db, 'Newer', 'x', sort, ids.slice(0, 1), 'now');
+    expect(other.id).toBe(back.id);
+    const moved = restoreQueue(db, again);
+    expect(moved.id).not.toBe(back.id);
+    expect(moved).toMatchObject({ name: 'Keep me', total: 3 });
     db.close();
   });
 });

@@ -20,6 +20,8 @@ export const callListFilterSchema = z.object({
   /** the platform as stored (`vapi`, `retell`, ...). */
   platform: z.string().max(100).optional(),
   end_reason: z.string().max(200).optional(),
+  /** the calls of one review queue (the list while the queue is open). */
+  queue_id: z.number().int().positive().optional(),
   /** calls carrying every one of these tags. */
   tags: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
   /** call length in seconds, inclusive. */

@@ -58,10 +58,26 @@ export interface QueueProgress {
   name: string;
   /** how the calls were chosen, in words. */
   source: string;
+  /** the order the queue is worked in: the list's sort while it is open. */
+  sort: z.output<typeof callSortSchema>;
   created_at: string;
   total: number;
   reviewed: number;
 }
+
+/** A queue's calls in its order, each with whether it has a verdict yet (a queue holds at most a few thousand). */
+export type QueueCalls = { call_id: number; reviewed: boolean }[];
+
+/** Everything that makes a queue, as deleteQueue answers it: what restoreQueue (its Undo) puts back. */
+export const queueCopySchema = z.object({
+  id: queueId,
+  name: z.string().trim().min(1).max(100),
+  source: z.string().max(200),
+  sort: callSortSchema,
+  created_at: z.string().max(40),
+  call_ids: z.array(z.number().int().positive()).max(100_000),
+});
+export type QueueCopy = z.output<typeof queueCopySchema>;
 
 export const triageContract = {
   listTags: { input: z.object({}).default({}), output: returns<TagCount[]>() },
@@ -83,12 +99,23 @@ export const triageContract = {
   saveView: { input: z.object({ name: viewName, filter: callListFilterSchema, sort: callSortSchema }), output: returns<SavedView>() },
   deleteView: { input: z.object({ id: z.number().int().positive() }), output: returns<{ deleted: SavedView | null }>() },
   listQueues: { input: z.object({}).default({}), output: returns<QueueProgress[]>() },
+  /**
+   * a queue of the view's calls or a sample of them, kept in the order `sort` lists them (the list's
+   * sort while the queue is open; by default the sample's own: the view's sort, or the worst first).
+   */
   createQueue: {
-    input: z.object({ name: z.string().trim().min(1).max(100), filter: callListFilterSchema.default({}), sample: queueSampleSchema }),
+    input: z.object({ name: z.string().trim().min(1).max(100), filter: callListFilterSchema.default({}), sample: queueSampleSchema, sort: callSortSchema.optional() }),
     output: returns<QueueProgress>(),
   },
-  getQueue: { input: z.object({ id: queueId }), output: returns<QueueProgress & { calls: { call_id: number; reviewed: boolean }[] }>() },
-  /** the next unreviewed call after `after_call_id` in queue order (wrapping), null when all are reviewed. */
-  nextInQueue: { input: z.object({ id: queueId, after_call_id: z.number().int().positive().nullable().default(null) }), output: returns<{ call_id: number | null }>() },
-  deleteQueue: { input: z.object({ id: queueId }), output: returns<{ deleted: boolean }>() },
+  /** the queue and its calls: in its own order, or as the list lists them under `sort` (re-sorted while open). */
+  getQueue: { input: z.object({ id: queueId, sort: callSortSchema.optional() }), output: returns<QueueProgress & { calls: QueueCalls }>() },
+  /** the next unreviewed call after `after_call_id` in queue order, or under `sort` (wrapping), null when all are reviewed. */
+  nextInQueue: {
+    input: z.object({ id: queueId, after_call_id: z.number().int().positive().nullable().default(null), sort: callSortSchema.optional() }),
+    output: returns<{ call_id: number | null }>(),
+  },
+  /** answers the queue as it was (`queue`, null when there was none), which restoreQueue puts back. */
+  deleteQueue: { input: z.object({ id: queueId }), output: returns<{ deleted: boolean; queue: QueueCopy | null }>() },
+  /** Undo of deleteQueue: the queue again, under its old id when that is still free; calls deleted meanwhile are left out. */
+  restoreQueue: { input: z.object({ queue: queueCopySchema }), output: returns<QueueProgress>() },
 };

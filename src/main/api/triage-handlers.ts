@@ -1,14 +1,17 @@
 import type { TriageHandlers } from '../../core/api/contract';
 import type { QueueSample } from '../../core/api/triage-contract';
+import type { CallListQuery } from '../../core/api/types';
 import { ApiError } from '../../core/api/errors';
 import type { Db } from '../store/db';
 import type { EventBus } from './events';
 import { setVerdict, verdictsOf } from '../store/calls';
-import { sampleCallIds } from '../store/call-list';
+import { inListOrder, sampleCallIds } from '../store/call-list';
 import { addTag, listTags, removeTag } from '../store/tags';
 import { deleteView, listViews, saveView } from '../store/saved-views';
 import { listFacets } from '../store/call-facets';
-import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls, queueProgress } from '../store/review-queues';
+import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls, queueProgress, restoreQueue } from '../store/review-queues';
+
+type CallSort = CallListQuery['sort'];
 
 /** The triage methods (issue 14): tags, verdicts on many calls, saved views and review queues. */
 
@@ -21,8 +24,24 @@ function sampleInWords(sample: QueueSample): string {
     case 'per_agent':
       return `${sample.n} per agent`;
     case 'worst':
-      return `the ${sample.n} worst by ${sample.column}`;
+      return `the ${sample.n} worst by ${figureNames[sample.column]}`;
   }
+}
+
+const figureNames: Record<Extract<QueueSample, { kind: 'worst' }>['column'], string> = {
+  latency_p90_ms: 'reply latency p90',
+  latency_p50_ms: 'reply latency p50',
+  ttfw_ms: 'time to first word',
+  interruption_count: 'interruptions',
+  longest_silence_ms: 'longest silence',
+  duration_s: 'duration',
+};
+
+/** The order a queue is worked in when none is given: the view's, or the worst first. */
+function sampleOrder(sample: QueueSample): CallSort {
+  if (sample.kind === 'view') return sample.sort;
+  if (sample.kind === 'worst') return { column: sample.column, direction: 'desc' };
+  return { column: 'started_at', direction: 'desc' };
 }
 
 export function createTriageHandlers({ db, events, now = () => new Date().toISOString() }: { db: Db; events: EventBus; now?: () => string }): TriageHandlers {
@@ -58,16 +77,20 @@ export function createTriageHandlers({ db, events, now = () => new Date().toISOS
     saveView: ({ name, filter, sort }) => saveView(db, name, filter, sort, now()),
     deleteView: ({ id }) => ({ deleted: deleteView(db, id) }),
     listQueues: () => listQueues(db),
-    createQueue: ({ name, filter, sample }) => {
+    createQueue: ({ name, filter, sample, sort = sampleOrder(sample) }) => {
       const ids = sampleCallIds(db, filter, sample);
       if (ids.length === 0) throw new ApiError('invalid_payload', 'no calls match this view: the queue would be empty');
-      return createQueue(db, name, sampleInWords(sample), ids, now());
+      return createQueue(db, name, sampleInWords(sample), sort, inListOrder(db, ids, sort), now());
     },
-    getQueue: ({ id }) => ({ ...mustQueue(id), calls: queueCalls(db, id) }),
-    nextInQueue: ({ id, after_call_id: after }) => {
+    getQueue: ({ id, sort }) => ({ ...mustQueue(id), calls: queueCalls(db, id, sort) }),
+    nextInQueue: ({ id, after_call_id: after, sort }) => {
       mustQueue(id);
-      return { call_id: nextUnreviewed(db, id, after) };
+      return { call_id: nextUnreviewed(db, id, after, sort) };
     },
-    deleteQueue: ({ id }) => ({ deleted: deleteQueue(db, id) }),
+    deleteQueue: ({ id }) => {
+      const queue = deleteQueue(db, id);
+      return { deleted: queue !== null, queue };
+    },
+    restoreQueue: ({ queue }) => restoreQueue(db, queue),
   };
 }

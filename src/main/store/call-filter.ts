@@ -37,6 +37,8 @@ const metricIndexes = {
  */
 const RARE_ROWS = 2_000;
 const RARE_MATCHES = 40_000;
+/** The most calls a queue is sampled with (triage-contract.ts): a queue's calls are always few enough to gather. */
+const QUEUE_ROWS = 10_000;
 
 const metricOperatorSql = { '>': '>', '>=': '>=', '<': '<', '<=': '<=' } as const satisfies Record<MetricFilter['op'], string>;
 
@@ -112,6 +114,12 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
   if (filter.end_reason) {
     add('end_reason = @end_reason', { end_reason: filter.end_reason });
     drivers.push({ index: 'calls_by_end_reason', condition: 'end_reason = @end_reason', rare: RARE_ROWS, at: clauses.length - 1 });
+  }
+  if (filter.queue_id !== undefined) {
+    // a queue holds at most a few thousand calls: the query always starts from them
+    const candidates = 'SELECT call_id AS cid FROM review_queue_items WHERE queue_id = @queue_id';
+    add(`id IN (${candidates})`, { queue_id: filter.queue_id });
+    drivers.push({ candidates, rare: QUEUE_ROWS, at: clauses.length - 1 });
   }
   (filter.tags ?? []).forEach((tag, i) => {
     const candidates = callsTaggedSql(`tag_${i}`);

@@ -58,7 +58,8 @@ function fromWhere(db: Db, where: Where, purpose: 'page' | 'count'): string {
   return `FROM ${from} ${whereSql(where, driving, purpose)}`;
 }
 
-function orderBy(sort: CallListQuery['sort'], reversed = false): string {
+/** The list's `ORDER BY` (exported so a queue's calls come in exactly the order the list shows them). */
+export function orderBy(sort: CallListQuery['sort'], reversed = false): string {
   const ascending = (sort.direction === 'asc') !== reversed;
   const direction = ascending ? 'ASC' : 'DESC';
   // NULLS LAST: an unknown figure sorts after every known one, either way (SQLite still scans the
@@ -163,7 +164,7 @@ function sampleSql(source: string, filtered: boolean, sample: QueueSample): stri
   }
 }
 
-/** The ids a queue starts with, in the order it will be worked through. */
+/** The calls a queue starts with (which calls, not yet their order). */
 export function sampleCallIds(db: Db, filter: CallListQuery['filter'], sample: QueueSample): number[] {
   const where = whereClause(db, filter);
   const source = fromWhere(db, where, 'count');
@@ -185,5 +186,12 @@ export function callIdsMatching(db: Db, filter: CallListQuery['filter']): number
   const where = whereClause(db, filter);
   return stmt<Params, { id: number }>(db, `SELECT calls.id AS id ${fromWhere(db, where, 'count')} ORDER BY calls.started_at DESC, calls.id DESC`)
     .all(where.params)
+    .map((row) => row.id);
+}
+
+/** The given calls in list order under `sort` (how a queue lists them), e.g. to store a queue in the order it is worked in. */
+export function inListOrder(db: Db, ids: readonly number[], sort: CallListQuery['sort']): number[] {
+  return stmt<[string], { id: number }>(db, `SELECT calls.id AS id FROM calls WHERE calls.id IN (SELECT value FROM json_each(?)) ${orderBy(sort)}`)
+    .all(JSON.stringify(ids))
     .map((row) => row.id);
 }

@@ -21,6 +21,8 @@ import { Panes } from './layout/Panes';
 import { ColumnChooser } from './layout/ColumnChooser';
 import { BulkBar } from './bulk/BulkBar';
 import { useBulkKeys } from './bulk/useBulkKeys';
+import { QueueBar } from './queue/QueueBar';
+import { QueueTools } from './queue/QueueTools';
 
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
@@ -84,6 +86,7 @@ export function App() {
         {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       </Suspense>
       <StorageBanner />
+      <QueueBar />
       <ImportPanel />
       <Toaster />
       <DropZone />
@@ -113,6 +116,7 @@ export function App() {
                 <FilterBar />
                 <div className="list-toolbar">
                   <EvaluationBar />
+                  <QueueTools />
                   <ColumnChooser />
                 </div>
                 <ErrorBoundary label="call list">

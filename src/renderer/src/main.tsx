@@ -25,6 +25,7 @@ import './evaluators/evaluators.css';
 import './layout/layout.css';
 import './filters/filters.css';
 import './views/views.css';
+import './queue/queue.css';
 
 connectApiEvents(queryClient);
 

@@ -12,6 +12,7 @@ import { migrateTo10 } from './010-tags';
 import { migrateTo11 } from './011-views-and-queues';
 import { migrateTo12 } from './012-platform-index';
 import { migrateTo13 } from './013-call-trash';
+import { migrateTo14 } from './014-queue-order';
 
 interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, up: migrateTo11 },
   { version: 12, up: migrateTo12 },
   { version: 13, up: migrateTo13 },
+  { version: 14, up: migrateTo14 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

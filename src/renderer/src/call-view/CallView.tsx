@@ -16,6 +16,7 @@ import { buildMarkers, timelineDurationMs } from '../review/markers';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { useSkipSilence } from '../review/useSkipSilence';
 import { VerdictButtons } from './VerdictButtons';
+import { announceVerdict } from './verdict-given';
 import { CallTags } from './CallTags';
 import { platformLabel } from '../../../core/present/platform-label';
 import { useSlowReplyMs } from '../settings/useSlowReplyMs';
@@ -80,9 +81,9 @@ export function CallView({ callId }: { callId: number }) {
   const changeVerdict = useCallback(
     (next: Verdict | null) => {
       setUndo({ previous: verdict });
-      setVerdict(next);
+      setVerdict(next, () => announceVerdict({ callId, previous: verdict, verdict: next }));
     },
-    [verdict, setVerdict],
+    [callId, verdict, setVerdict],
   );
   const undoVerdict = useCallback(() => {
     if (undo) setVerdict(undo.previous);

@@ -27,7 +27,8 @@ export function useCallReview(callId: number) {
   const { mutateAsync: writeNote } = addNote;
   const { mutateAsync: removeNote } = deleteNote;
   return {
-    setVerdict: useCallback((next: Verdict | null) => writeVerdict({ id: callId, verdict: next }), [callId, writeVerdict]),
+    /** `onSaved` runs once the verdict is stored (not if this call view closed meanwhile). */
+    setVerdict: useCallback((next: Verdict | null, onSaved?: () => void) => writeVerdict({ id: callId, verdict: next }, { onSuccess: () => onSaved?.() }), [callId, writeVerdict]),
     addNote: useCallback(async (atMs: number | null, text: string) => void (await writeNote({ id: callId, at_ms: atMs, text })), [callId, writeNote]),
     deleteNote: useCallback(async (noteId: number) => void (await removeNote({ id: callId, note_id: noteId })), [callId, removeNote]),
   };

@@ -8,8 +8,8 @@ import { apiQuery } from './api-query';
 import { takeEcho } from './own-writes';
 import { batchedRefresh } from './refresh';
 
-/** Reads that show the list of calls, or figures over it: any call coming, going or changing moves them. */
-const LIST_READS: readonly ApiMethod[] = ['listCalls', 'countCalls', 'callMatchesFilter', 'getAlignment'];
+/** Reads that show the list of calls, or figures over it (a review queue's progress too): any call coming, going or changing moves them. */
+const LIST_READS: readonly ApiMethod[] = ['listCalls', 'countCalls', 'callMatchesFilter', 'getAlignment', 'getQueue', 'listQueues'];
 /** Reads of one call's content: what a merge or an analysis changes. */
 const CALL_CONTENT_READS: readonly ApiMethod[] = ['getCall', 'getCallMetrics', 'getCallPii'];
 /** Every read about one call (what goes when the call does). */

@@ -13,6 +13,8 @@ const shortcuts: [string, string][] = [
   ['n', 'new note at the playhead (opens Notes)'],
   ['t', 'tag the call'],
   ['p', 'PII audio: off / bleep / mute'],
+  ['q', 'start a review queue'],
+  ['Shift+J', 'next unreviewed call of the queue'],
   ['/', 'search'],
   ['v / Shift+V', 'next / previous saved view'],
   ['Ctrl+O', 'import files'],

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { useEvaluators } from '../evaluators/store';
+import { toast } from '../shared/toast';
+import { isShortcutKey } from '../shortcuts/key-target';
+import { openNextUnreviewed } from './navigation';
+import { useQueue } from './store';
+
+/** The queue's keys on the calls screen: q starts a queue, Shift+J opens the next unreviewed call of the open one. */
+export function useQueueKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcutKey(event) || useEvaluators.getState().view !== 'calls') return;
+      if (event.key === 'q') {
+        event.preventDefault();
+        useQueue.getState().openDialog(true);
+      } else if (event.key === 'J') {
+        event.preventDefault();
+        if (useQueue.getState().active) void openNextUnreviewed();
+        else toast('No review queue is open: press q to start one.');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
