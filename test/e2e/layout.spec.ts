@@ -59,8 +59,11 @@ test('the splitter: dragged and keyed widths and the collapsed list are remember
   await expect(calls.table).toBeHidden();
   expect(await calls.listWidth()).toBe(0);
   expect((await boxOf(page.locator('#call-list-pane'))).width).toBeLessThan(60);
+  // the strip says where the open call is in the list
+  await expect(calls.expandList).toContainText('1 of 3');
   await page.keyboard.press('j');
   await expect(page.getByRole('heading', { name: idOf(1) })).toBeVisible();
+  await expect(calls.expandList).toContainText('2 of 3');
   await page.keyboard.press('k');
   await expect(page.getByRole('heading', { name: idOf(2) })).toBeVisible();
 
@@ -103,7 +106,8 @@ test('the column chooser: a hidden and a moved column stay so after a reload; tw
   await calls.open(serve.openUrl);
   await expect(calls.callRows()).toHaveCount(3);
   const before = await calls.headers();
-  expect(before.slice(0, 7)).toEqual(['Select', 'Started', 'Call', 'Duration', 'p90 latency', 'Verdict', 'End reason']);
+  // first the tick box's column, which has no text
+  expect(before.slice(0, 7)).toEqual(['', 'Started', 'Call', 'Duration', 'p90 latency', 'Verdict', 'End reason']);
 
   // hide Turns; move End reason up past Verdict
   await (await calls.columnChoice('Turns')).getByRole('checkbox').uncheck();

@@ -65,6 +65,8 @@ test('the review screen: two lanes, markers, seeking, playback, verdicts and j',
   // a verdict persists across a reload and shows in the list
   await review.markSuccess.click();
   await expect(review.markSuccess).toHaveAttribute('aria-pressed', 'true');
+  // the list shows it once the store has it: only then is a reload sure to find it
+  await expect(calls.rowFor('review-1')).toContainText('success');
   await page.reload();
   await calls.rowFor('review-1').click();
   await expect(review.markSuccess).toHaveAttribute('aria-pressed', 'true');
