@@ -50,7 +50,6 @@ export const sortColumnOf: Record<string, CallSortColumn | undefined> = {
   interruption_count: 'interruption_count',
   longest_silence_ms: 'longest_silence_ms',
   started: 'started_at',
-  provider: 'provider',
   duration: 'duration_s',
   turns: 'turn_count',
   received: 'created_at',
@@ -154,6 +153,9 @@ export const callColumns = [
       return call ? <span className="badge" title={call.provider !== call.platform ? `sent as ${call.provider}` : undefined}>{platformLabel(call.platform)}</span> : null;
     },
     size: 90,
+    // a sort by platform would be by the route it came in on (provider), which is not what the
+    // column shows; with a handful of platforms the platform filter is the way to see one
+    enableSorting: false,
   }),
   column.accessor((slot) => slot.call?.from_number ?? null, {
     id: 'from',
