@@ -7,6 +7,7 @@ import { SavedViews } from './views/SavedViews';
 import { useCallList } from './calls/store';
 import { useCallListTotal } from './calls/pages';
 import { OutOfFilterNotice } from './calls/OutOfFilterNotice';
+import { ListPosition } from './calls/ListPosition';
 import { EmptyState } from './empty-state/EmptyState';
 import { DropZone, ImportButton } from './import/DropZone';
 import { ImportPanel } from './import/ImportPanel';
@@ -111,6 +112,7 @@ export function App() {
         <div className="workspace">
           <SavedViews />
           <Panes
+            strip={<ListPosition />}
             list={
               <>
                 <FilterBar />

@@ -9,7 +9,8 @@ import { useWindowWidth } from './useWindowWidth';
  * list stays mounted but hidden behind a narrow strip: it keeps following the selection, so j / k
  * go on reading the list's pages as they move through it.
  */
-export function Panes({ list, detail }: { list: ReactNode; detail: ReactNode }) {
+/** `strip`: what the collapsed strip says besides its name (the open call's place in the list). */
+export function Panes({ list, detail, strip }: { list: ReactNode; detail: ReactNode; strip?: ReactNode }) {
   const windowWidth = useWindowWidth();
   const stored = useLayout((s) => s.listWidth);
   const collapsed = useLayout((s) => s.listCollapsed);
@@ -21,6 +22,7 @@ export function Panes({ list, detail }: { list: ReactNode; detail: ReactNode }) 
           <button type="button" className="list-strip" aria-label="Expand call list" aria-controls={LIST_PANE_ID} aria-expanded="false" title="Expand the call list (\)" onClick={() => useLayout.getState().setListCollapsed(false)}>
             <span aria-hidden="true" className="list-strip-mark">›</span>
             <span className="list-strip-label">Calls</span>
+            {strip}
           </button>
         )}
         <div className="list-pane-body" inert={collapsed}>
