@@ -4,6 +4,7 @@ import { facetSql, listFacets } from '../../src/main/store/call-facets';
 import { countCalls, countCallsUpTo, listCalls, planListQuery } from '../../src/main/store/call-list';
 import { setVerdict } from '../../src/main/store/calls';
 import { trashCalls } from '../../src/main/store/call-trash';
+import { firstOfLastDays } from '../../src/main/store/call-filter';
 import { freshStores, storePayload } from '../support/fresh-store';
 
 /** Issue 14: the filter bar's choices (agents, end reasons, platforms with their counts), read by index; counts that stop at a bound. */
@@ -120,6 +121,24 @@ describe('a count that stops at a bound, and the review state', () => {
     const { sql, params } = planListQuery(db, { offset: 0, limit: 100, sort: { column: 'started_at', direction: 'desc' }, filter: { verdict: 'reviewed' }, count: 'bound' });
     const detail = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(detail).toMatch(/SEARCH calls USING INDEX calls_by_verdict \(verdict>\?\)/);
+    db.close();
+  });
+});
+
+describe('a relative date range (issue 14: a saved "Last 7 days" keeps meaning it)', () => {
+  it('counts the calls started on the last N local days, today included, as of when the query runs', () => {
+    const db = stores.db();
+    const now = new Date();
+    const dayStart = (back: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - back);
+    // one call a little after each local midnight, today and the 9 days before
+    for (let back = 0; back < 10; back++) {
+      storePayload(db, { call_type: 'phone_call', call_id: `day-${back}`, agent_id: 'a', start_timestamp: dayStart(back).getTime() + 60_000, transcript_object: [] });
+    }
+    expect(firstOfLastDays(1, now).getTime()).toBe(dayStart(0).getTime());
+    expect(countCalls(db, { started_within_days: 1 })).toBe(1);
+    expect(countCalls(db, { started_within_days: 7 })).toBe(7);
+    expect(countCalls(db, { started_within_days: 30 })).toBe(10);
+    expect(listCalls(db, { offset: 0, limit: 10, filter: { started_within_days: 2 }, sort: { column: 'started_at', direction: 'desc' }, count: 'exact' }).rows.map((r) => r.external_id)).toEqual(['day-0', 'day-1']);
     db.close();
   });
 });

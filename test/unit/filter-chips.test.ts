@@ -33,6 +33,14 @@ describe('date range', () => {
     expect(describeRange({ from: '2026-01-03', to: '2026-01-03' })).toBe('2026-01-03');
     expect(describeRange({ to: '2026-01-03' })).toBe('until 2026-01-03');
   });
+
+  it('a relative range reads as its days today, and its chip as "last N days"', () => {
+    const days = filterToRange({ started_within_days: 7 });
+    expect(days).toEqual(presetRange(7));
+    expect(filterChips({ started_within_days: 7 }, (id) => id).map((c) => c.label)).toEqual(['Date: last 7 days']);
+    expect(filterChips({ started_within_days: 1 }, (id) => id).map((c) => c.label)).toEqual(['Date: today']);
+    expect(withoutChips({ started_within_days: 30, q: 'x' })).toEqual({ q: 'x' });
+  });
 });
 
 describe('chips', () => {

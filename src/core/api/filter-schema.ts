@@ -32,6 +32,11 @@ export const callListFilterSchema = z.object({
   verdict: z.enum(['success', 'failure', 'unreviewed', 'reviewed']).optional(),
   started_after: z.iso.datetime({ offset: true }).optional(),
   started_before: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * calls started on the last N calendar days, today included, in the store machine's local time
+   * ("Last 7 days"): resolved when the query runs, so a saved view keeps meaning "the last 7 days".
+   */
+  started_within_days: z.number().int().min(1).max(3660).optional(),
   /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */
   metrics: z.array(metricFilterSchema).max(10).optional(),
   /** the newest result of an evaluator on the call: passed, failed, errored, not applicable, or none yet; all must hold. */

@@ -77,6 +77,11 @@ export function whereSql(where: Where, driving: Driver | null, purpose: 'page' |
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
+/** Local midnight starting the first of the last `days` calendar days (today is the last). */
+export function firstOfLastDays(days: number, now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
+}
+
 /** The indexed words starting with a prefix (at most a few more than a check call by call can take). */
 export type WordsWithPrefix = (prefix: string) => string[];
 
@@ -143,6 +148,7 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
   } else if (filter.verdict) add('verdict = @verdict', { verdict: filter.verdict });
   if (filter.started_after) add('started_at >= @started_after', { started_after: new Date(filter.started_after).toISOString() });
   if (filter.started_before) add('started_at < @started_before', { started_before: new Date(filter.started_before).toISOString() });
+  if (filter.started_within_days !== undefined) add('started_at >= @started_within', { started_within: firstOfLastDays(filter.started_within_days, new Date()).toISOString() });
   (filter.metrics ?? []).forEach((metric, i) => {
     // Column and operator come from closed lists (validated by the contract); only the value is bound.
     const condition = `${sortColumns[metric.column]} ${metricOperatorSql[metric.op]} @metric_${i}`;

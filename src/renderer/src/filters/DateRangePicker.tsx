@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import type { CallListFilter } from '../../../core/api/types';
-import { datePresets, filterToRange, isDay, presetRange, rangeToFilter, type DayRange } from './date-range';
+import { datePresets, filterToRange, isDay, rangeToFilter, type DayRange } from './date-range';
 import { Popover } from './Popover';
 
-/** Calls started between two local days (both included), or in the last 1 / 7 / 30 days. */
+/**
+ * Calls started between two local days (both included), or in the last 1 / 7 / 30 days: a preset
+ * stays relative (`started_within_days`), so a saved "Last 7 days" view still means it next week.
+ */
 export function DateRangePicker({ filter, onChange }: { filter: CallListFilter; onChange(filter: CallListFilter): void }) {
   const [open, setOpen] = useState(false);
   const applied = filterToRange(filter);
   const [draft, setDraft] = useState<DayRange>(applied);
   const apply = (range: DayRange) => {
-    onChange({ ...filter, ...rangeToFilter(range) });
+    onChange({ ...filter, ...rangeToFilter(range), started_within_days: undefined });
+    setOpen(false);
+  };
+  const applyLastDays = (days: number) => {
+    onChange({ ...filter, started_after: undefined, started_before: undefined, started_within_days: days });
     setOpen(false);
   };
   const invalid = (draft.from !== undefined && !isDay(draft.from)) || (draft.to !== undefined && !isDay(draft.to));
@@ -30,7 +37,7 @@ export function DateRangePicker({ filter, onChange }: { filter: CallListFilter; 
     >
       <div className="preset-row">
         {datePresets.map((preset) => (
-          <button key={preset.label} type="button" className="button small" onClick={() => apply(presetRange(preset.days))}>
+          <button key={preset.label} type="button" className="button small" aria-pressed={filter.started_within_days === preset.days} onClick={() => applyLastDays(preset.days)}>
             {preset.label}
           </button>
         ))}

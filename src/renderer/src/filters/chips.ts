@@ -1,7 +1,7 @@
 import type { CallListFilter } from '../../../core/api/types';
 import { platformLabel } from '../../../core/present/platform-label';
 import { formatDuration } from '../shared/format';
-import { describeRange, filterToRange } from './date-range';
+import { describeLastDays, describeRange, filterToRange } from './date-range';
 import { metricChipText } from './metric-labels';
 import { outcomeLabel } from './outcomes';
 
@@ -43,7 +43,9 @@ export function filterChips(filter: CallListFilter, evaluatorName: (id: string) 
       },
     });
   }
-  if (filter.started_after || filter.started_before) {
+  if (filter.started_within_days !== undefined) {
+    chips.push({ key: 'date', label: `Date: ${describeLastDays(filter.started_within_days)}`, without: (f) => ({ ...f, started_within_days: undefined }) });
+  } else if (filter.started_after || filter.started_before) {
     chips.push({ key: 'date', label: `Date: ${describeRange(filterToRange(filter))}`, without: (f) => ({ ...f, started_after: undefined, started_before: undefined }) });
   }
   if (filter.min_duration_s !== undefined || filter.max_duration_s !== undefined) {

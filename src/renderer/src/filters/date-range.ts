@@ -47,7 +47,8 @@ export function rangeToFilter(range: DayRange): Pick<CallListFilter, 'started_af
 }
 
 /** The days a filter's bounds cover (the last day is the one before the exclusive upper bound). */
-export function filterToRange(filter: Pick<CallListFilter, 'started_after' | 'started_before'>): DayRange {
+export function filterToRange(filter: Pick<CallListFilter, 'started_after' | 'started_before' | 'started_within_days'>): DayRange {
+  if (filter.started_within_days !== undefined) return presetRange(filter.started_within_days);
   const after = filter.started_after ? new Date(filter.started_after) : null;
   const before = filter.started_before ? new Date(filter.started_before) : null;
   return {
@@ -65,6 +66,11 @@ export const datePresets = [
 /** The last `days` days up to and including today. */
 export function presetRange(days: number, now: Date = new Date()): Required<DayRange> {
   return { from: localDay(addDays(now, -(days - 1))), to: localDay(now) };
+}
+
+/** A relative range as the chip and the picker say it: "today", "last 7 days". */
+export function describeLastDays(days: number): string {
+  return days === 1 ? 'today' : `last ${days} days`;
 }
 
 /** "2026-11-23 – 2026-11-29", "2026-11-29" (one day), "from 2026-11-23", "until 2026-11-29". */
