@@ -29,10 +29,19 @@ export function exactMatchExpression(input: string, wordsWithPrefix: (prefix: st
   if (last === undefined) return null;
   // the tokenizer's own folding (unicode61, remove_diacritics 2): a single token or no expansion
   const prefix = last.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (!/^[\p{L}\p{N}]+$/u.test(prefix)) return null;
+  const phrase = (word: string) => `"${word.replaceAll('"', '""')}"`;
+  const tokens = prefix.split(/[^\p{L}\p{N}]+/u).filter((token) => token.length > 0);
+  const lastToken = tokens.at(-1);
+  if (lastToken === undefined) return null;
+  if (tokens.length > 1) {
+    // A word the tokenizer splits ("assistant-ended-call") is a phrase whose last token is the
+    // prefix; no OR fits inside a phrase, so it keeps its prefix form: cheap enough call by call
+    // while that prefix stands for few words.
+    if (wordsWithPrefix(lastToken).length > MAX_PREFIX_TERMS) return null;
+    return [...words.slice(0, -1).map(phrase), `${phrase(last)}*`].join(' AND ');
+  }
   const terms = wordsWithPrefix(prefix);
   if (terms.length > MAX_PREFIX_TERMS) return null;
-  const phrase = (word: string) => `"${word.replaceAll('"', '""')}"`;
   const lastPart = terms.length === 0 ? phrase(prefix) : `(${terms.map(phrase).join(' OR ')})`;
   // explicit AND: FTS5 has no implicit AND between a phrase and a parenthesised group
   return [...words.slice(0, -1).map(phrase), lastPart].join(' AND ');
