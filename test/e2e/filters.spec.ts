@@ -266,14 +266,17 @@ test('a saved view lists its count, brings back its filter and sort after a relo
   if ((await duration.getAttribute('aria-sort')) !== 'descending') await duration.getByRole('button').click();
   await expect(duration).toHaveAttribute('aria-sort', 'descending');
   await filters.saveView('Agent 0, longest first');
+  await expect(views.entry('Agent 0, longest first')).toBeVisible(); // stored, not only typed
   await filters.remove('Agent: agent_0');
   await filters.choose('Verdict', 'failure');
   await filters.saveView('Failures');
+  await expect(views.entry('Failures')).toBeVisible();
   const agent0 = known.filter((c) => c.agent === 'agent_0');
   const longestFirst = [...agent0].sort((a, b) => b.durationS - a.durationS).map((c) => c.id);
 
   await page.reload();
-  expect(await views.names()).toEqual(['All calls', 'Agent 0, longest first', 'Failures']);
+  // the sidebar fills in once the stored views load
+  await expect.poll(() => views.names()).toEqual(['All calls', 'Agent 0, longest first', 'Failures']);
   await expect.poll(() => views.count('Agent 0, longest first')).toBe(String(agent0.length));
   await expect.poll(() => views.count('Failures')).toBe(String(count((c) => c.verdict === 'failure')));
   // the list starts unfiltered: "All calls" is the one shown

@@ -14,7 +14,8 @@ import { ImportPanel } from './import/ImportPanel';
 import { ThemeToggle } from './settings/ThemeToggle';
 import { ErrorBoundary } from './shared/ErrorBoundary';
 import { EvaluationBar } from './evaluators/EvaluationBar';
-import { useEvaluators } from './evaluators/store';
+import { usePage } from './pages/store';
+import { PageTabs } from './pages/PageTabs';
 import { useAppKeys } from './shortcuts/useAppKeys';
 import { Toaster } from './shared/Toaster';
 import { StorageBanner } from './shared/StorageBanner';
@@ -28,6 +29,8 @@ import { QueueTools } from './queue/QueueTools';
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
 const CallView = lazy(() => import('./call-view/CallView').then((m) => ({ default: m.CallView })));
+const OverviewPage = lazy(() => import('./overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
 const EvaluatorsPage = lazy(() => import('./evaluators/EvaluatorsPage').then((m) => ({ default: m.EvaluatorsPage })));
 const SettingsDialog = lazy(() => import('./settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
 const ShortcutsDialog = lazy(() => import('./review/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
@@ -51,7 +54,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
-  const view = useEvaluators((s) => s.view);
+  const page = usePage((s) => s.page);
   useAppKeys(openShortcuts);
   useBulkKeys();
 
@@ -62,15 +65,16 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1 className="brand">Callscope</h1>
+        <PageTabs />
         <SearchBox />
         <ListCount total={total} totalExact={totalExact} filtering={filtering} />
         <ImportButton />
         <button
           type="button"
           className="button"
-          aria-pressed={view === 'evaluators'}
+          aria-pressed={page === 'evaluators'}
           title="Evaluators (Ctrl+E)"
-          onClick={() => useEvaluators.getState().setView(view === 'evaluators' ? 'calls' : 'evaluators')}
+          onClick={() => usePage.getState().open(page === 'evaluators' ? 'calls' : 'evaluators')}
         >
           Evaluators
         </button>
@@ -96,10 +100,10 @@ export function App() {
           {error}
         </p>
       )}
-      {view === 'evaluators' ? (
-        <ErrorBoundary label="evaluators">
+      {page !== 'calls' ? (
+        <ErrorBoundary key={page} label={page}>
           <Suspense fallback={<main className="single" aria-busy="true" />}>
-            <EvaluatorsPage />
+            {page === 'evaluators' ? <EvaluatorsPage /> : page === 'overview' ? <OverviewPage /> : <ComparePage />}
           </Suspense>
         </ErrorBoundary>
       ) : !ready ? (

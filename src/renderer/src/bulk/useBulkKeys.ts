@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useCallList } from '../calls/store';
-import { useEvaluators } from '../evaluators/store';
+import { usePage } from '../pages/store';
 import { isShortcutKey } from '../shortcuts/key-target';
 import { toast } from '../shared/toast';
 import { callsText } from './actions';
@@ -10,7 +10,7 @@ import { useTicks } from './ticks';
 export function useBulkKeys(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!isShortcutKey(event) || useEvaluators.getState().view !== 'calls') return;
+      if (!isShortcutKey(event) || usePage.getState().page !== 'calls') return;
       if (event.key === 'x') {
         event.preventDefault();
         const open = useCallList.getState().selectedId;

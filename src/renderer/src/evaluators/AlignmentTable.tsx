@@ -1,14 +1,15 @@
 import { useCallList } from '../calls/store';
 import { useApiQuery } from '../query/api-query';
 import { fixed2, percent } from './format';
-import { errorText, useEvaluators } from './store';
+import { errorText } from './store';
+import { usePage } from '../pages/store';
 
 const SHOWN_DISAGREEMENTS = 12;
 
 /** Opens a call from the Evaluators page: select it and go back to the calls. */
 function openCall(id: number): void {
   useCallList.getState().select(id);
-  useEvaluators.getState().setView('calls');
+  usePage.getState().open('calls');
 }
 
 /** A disagreeing call, named by its external id. */

@@ -4,7 +4,8 @@ import { AlignmentTable } from './AlignmentTable';
 import { EvaluatorEditor } from './EvaluatorEditor';
 import { outputLabel } from './format';
 import { defaultRule } from './RuleFields';
-import { errorText, useEvaluators } from './store';
+import { errorText } from './store';
+import { usePage } from '../pages/store';
 import { useEvaluatorChange, useEvaluatorList, useTemplates } from './queries';
 
 type Editing = { key: string; evaluator: Evaluator | null; spec: EvaluatorSpec } | null;
@@ -72,7 +73,7 @@ export function EvaluatorsPage() {
       <div className="evaluators-content">
         <header className="evaluators-head">
           <h2>Evaluators</h2>
-          <button type="button" className="button small" onClick={() => useEvaluators.getState().setView('calls')}>
+          <button type="button" className="button small" onClick={() => usePage.getState().open('calls')}>
             Back to calls
           </button>
         </header>

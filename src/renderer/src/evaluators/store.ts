@@ -12,23 +12,18 @@ function readShown(): string[] {
 }
 
 interface EvaluatorsState {
-  /** which screen the main area shows: the calls, or the Evaluators page. */
-  view: 'calls' | 'evaluators';
   /** evaluators whose result columns the call list shows (kept across restarts). */
   shown: string[];
   /** whether the "Evaluate…" dialog is open (opened from the list's tools or the ticked calls' bar). */
   evaluating: boolean;
-  setView(view: 'calls' | 'evaluators'): void;
   setShown(ids: string[]): void;
   setEvaluating(open: boolean): void;
 }
 
-/** The UI choices around the evaluators (page, list columns, the Evaluate dialog); the evaluators themselves are read in queries.ts, the ticked calls live in bulk/ticks.ts. */
+/** The UI choices around the evaluators (list columns, the Evaluate dialog; the page shown is pages/store.ts); the evaluators themselves are read in queries.ts, the ticked calls live in bulk/ticks.ts. */
 export const useEvaluators = create<EvaluatorsState>((set) => ({
-  view: 'calls',
   shown: readShown(),
   evaluating: false,
-  setView: (view) => set({ view }),
   setShown(shown) {
     localStorage.setItem(SHOWN_KEY, JSON.stringify(shown));
     set({ shown });

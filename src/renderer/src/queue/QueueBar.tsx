@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { QueueCalls } from '../../../core/api/triage-contract';
 import { useCallList } from '../calls/store';
-import { useEvaluators } from '../evaluators/store';
+import { usePage } from '../pages/store';
 import { useApiQuery } from '../query/api-query';
 import { LeftCallUndo } from './LeftCallUndo';
 import { openNextUnreviewed } from './navigation';
@@ -26,7 +26,7 @@ export function QueueBar() {
   useAdvanceOnVerdict();
   const active = useQueue((s) => s.active);
   const dialogOpen = useQueue((s) => s.dialogOpen);
-  const onCalls = useEvaluators((s) => s.view === 'calls');
+  const onCalls = usePage((s) => s.page === 'calls');
   // a queue left open last time (store.ts lists its calls): open its next unreviewed call, as resuming it does
   useEffect(() => {
     if (useQueue.getState().active && useCallList.getState().selectedId === null) void openNextUnreviewed(null, true);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useEvaluators } from '../evaluators/store';
+import { usePage } from '../pages/store';
 import { toast } from '../shared/toast';
 import { isShortcutKey } from '../shortcuts/key-target';
 import { openNextUnreviewed } from './navigation';
@@ -9,7 +9,7 @@ import { useQueue } from './store';
 export function useQueueKeys(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!isShortcutKey(event) || useEvaluators.getState().view !== 'calls') return;
+      if (!isShortcutKey(event) || usePage.getState().page !== 'calls') return;
       if (event.key === 'q') {
         event.preventDefault();
         useQueue.getState().openDialog(true);

@@ -18,6 +18,7 @@ const shortcuts: [string, string][] = [
   ['/', 'search'],
   ['v / Shift+V', 'next / previous saved view'],
   ['Ctrl+O', 'import files'],
+  ['Ctrl+1 / Ctrl+2 / Ctrl+3', 'Overview / Calls / Compare'],
   ['Ctrl+E', 'evaluators / back to calls'],
   ['?', 'this list'],
 ];

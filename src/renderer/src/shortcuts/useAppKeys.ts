@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { neighbourOf, PAGE_SIZE, useCallList } from '../calls/store';
 import { cachedCallList, listPageQuery } from '../calls/pages';
 import { queryClient } from '../query/client';
-import { useEvaluators } from '../evaluators/store';
+import { PAGE_KEYS, usePage } from '../pages/store';
 import { toast } from '../shared/toast';
 import { isShortcutKey } from './key-target';
 import { useLayout } from '../layout/store';
@@ -30,14 +30,20 @@ function step(direction: 1 | -1): void {
   toast(NO_NEIGHBOUR[next.reason]);
 }
 
-/** The app-wide keys: Ctrl+E (evaluators), ? (shortcuts), \ (collapse the list), j / k, and review keys with no call open. */
+/** The app-wide keys: Ctrl+1 / 2 / 3 (Overview, Calls, Compare), Ctrl+E (evaluators), ? (shortcuts), \ (collapse the list), j / k, and review keys with no call open. */
 export function useAppKeys(openShortcuts: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'e') {
         event.preventDefault();
-        const evaluators = useEvaluators.getState();
-        evaluators.setView(evaluators.view === 'evaluators' ? 'calls' : 'evaluators');
+        const pages = usePage.getState();
+        pages.open(pages.page === 'evaluators' ? 'calls' : 'evaluators');
+        return;
+      }
+      const page = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey ? PAGE_KEYS[event.key] : undefined;
+      if (page) {
+        event.preventDefault();
+        usePage.getState().open(page);
         return;
       }
       if (!isShortcutKey(event)) return;
@@ -45,7 +51,7 @@ export function useAppKeys(openShortcuts: () => void): void {
         openShortcuts();
         return;
       }
-      if (useEvaluators.getState().view !== 'calls') return;
+      if (usePage.getState().page !== 'calls') return;
       if (event.key === '\\') {
         event.preventDefault();
         useLayout.getState().toggleListCollapsed();
