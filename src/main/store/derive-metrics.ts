@@ -4,6 +4,7 @@ import type { InitialFigures } from './calls';
 import { providerLatency } from '../../core/metrics/provider';
 import type { Db } from './db';
 import { deleteMetrics, refreshHeadline, saveMetrics } from './metrics';
+import { saveReplyLatencies } from './reply-latencies';
 
 /**
  * The figures a payload alone gives, kept current at every ingest inside the ingest transaction:
@@ -21,7 +22,8 @@ export function deriveMetrics(
   const provider = providerLatency(call);
   if (provider) saveMetrics(db, callId, 'provider', { latency_ms: provider }, now);
   else if (!isNew) deleteMetrics(db, callId, 'provider');
-  // A new call was inserted with its transcript figures; a merge may change them.
+  // A new call was inserted with its transcript figures (its reply latencies go beside them); a merge may change them.
+  if (isNew && transcript) saveReplyLatencies(db, callId, transcript.latencies);
   if (!isNew && transcript) refreshHeadline(db, callId, transcript);
 }
 

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { fromJsonColumn } from './json-columns';
 import { stmt } from './statements';
 import { listTurns } from './turns';
+import { saveReplyLatencies } from './reply-latencies';
 import type { Turn } from '../../core/model/call';
 import { interruptionCount, transcriptTimingMetrics } from '../../core/metrics/compute';
 
@@ -78,4 +79,5 @@ export function setHeadline(db: Db, callId: number, best: TimingMetrics | null, 
     source,
     callId,
   );
+  saveReplyLatencies(db, callId, best?.latencies ?? []);
 }

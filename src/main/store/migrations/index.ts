@@ -13,6 +13,7 @@ import { migrateTo11 } from './011-views-and-queues';
 import { migrateTo12 } from './012-platform-index';
 import { migrateTo13 } from './013-call-trash';
 import { migrateTo14 } from './014-queue-order';
+import { migrateTo15 } from './015-reply-latencies';
 
 interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, up: migrateTo12 },
   { version: 13, up: migrateTo13 },
   { version: 14, up: migrateTo14 },
+  { version: 15, up: migrateTo15 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,17 @@
+import type { Handoff } from '../../core/metrics/handoffs';
+import type { Db } from './db';
+import { stmt } from './statements';
+
+/** Query module for `reply_latencies`: each reply latency of a call's headline source (migration 015). */
+
+export function saveReplyLatencies(db: Db, callId: number, latencies: readonly Handoff[]): void {
+  stmt(db, 'DELETE FROM reply_latencies WHERE call_id = ?').run(callId);
+  const insert = stmt(db, 'INSERT INTO reply_latencies (call_id, seq, at_ms, ms) VALUES (?, ?, ?, ?)');
+  latencies.forEach((handoff, seq) => insert.run(callId, seq, handoff.at_ms, handoff.ms));
+}
+
+export function replyLatencies(db: Db, callId: number): number[] {
+  return stmt<[number], { ms: number }>(db, 'SELECT ms FROM reply_latencies WHERE call_id = ? ORDER BY seq')
+    .all(callId)
+    .map((row) => row.ms);
+}
