@@ -3,7 +3,9 @@ import type { Db } from '../../src/main/store/db';
 import { setVerdict } from '../../src/main/store/calls';
 import { ingestCall } from '../../src/main/store/ingest';
 import { deleteView, listViews, saveView } from '../../src/main/store/saved-views';
-import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls, restoreQueue } from '../../src/main/store/review-queues';
+import { createQueue, deleteQueue, listQueues, nextUnreviewed, queueCalls, queueProgress, restoreQueue } from '../../src/main/store/review-queues';
+import { restoreCalls, trashCalls } from '../../src/main/store/call-trash';
+import { addTag, listTags } from '../../src/main/store/tags';
 import { pageRows, planListQuery, sampleCallIds } from '../../src/main/store/call-list';
 import { deleteCall } from '../../src/main/store/calls';
 import { normalizeAny } from '../../src/core/formats/registry';
@@ -81,6 +83,25 @@ describe('review queues', () => {
     expect(deleteQueue(db, queue.id)).toEqual({ id: queue.id, name: 'Monday sample', source: '4 from: all calls', sort: { column: 'started_at', direction: 'asc' }, created_at: 'now', call_ids: ids });
     expect(deleteQueue(db, queue.id)).toBeNull();
     expect(listQueues(db)).toEqual([]);
+    db.close();
+  });
+
+  it('leaves a call in the trash out of its count, its calls and its next, and counts it again when it comes back', () => {
+    const db = freshDb();
+    seed(db, 3, 1);
+    const ids = sampleCallIds(db, {}, { kind: 'view', n: 3, sort: { column: 'started_at', direction: 'asc' } });
+    const queue = createQueue(db, 'q', 'all', { column: 'started_at', direction: 'asc' }, ids, 'now');
+    const [one, two, three] = ids as [number, number, number];
+    addTag(db, [one, two], 'refund', 'now');
+    setVerdict(db, one, 'success', 'now');
+    trashCalls(db, [two], 'now');
+    expect(queueProgress(db, queue.id)).toMatchObject({ total: 2, reviewed: 1 });
+    expect(queueCalls(db, queue.id).map((c) => c.call_id)).toEqual([one, three]);
+    expect(nextUnreviewed(db, queue.id, one)).toBe(three);
+    expect(listTags(db)).toEqual([{ name: 'refund', calls: 1 }]);
+    restoreCalls(db, [two]);
+    expect(queueProgress(db, queue.id)).toMatchObject({ total: 3, reviewed: 1 });
+    expect(listTags(db)).toEqual([{ name: 'refund', calls: 2 }]);
     db.close();
   });
 

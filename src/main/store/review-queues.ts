@@ -15,9 +15,12 @@ interface ProgressRow extends Omit<QueueProgress, 'sort'> {
   sort: string;
 }
 
+/** A call in the trash stays in its queue (Undo brings it back there) but is not counted or listed meanwhile, as the list leaves it out. */
+const NOT_TRASHED = 'NOT EXISTS (SELECT 1 FROM call_trash t WHERE t.call_id = i.call_id)';
+
 const PROGRESS = `SELECT q.id, q.name, q.source, q.sort, q.created_at,
-    (SELECT COUNT(*) FROM review_queue_items i WHERE i.queue_id = q.id) AS total,
-    (SELECT COUNT(*) FROM review_queue_items i JOIN calls c ON c.id = i.call_id WHERE i.queue_id = q.id AND c.verdict IS NOT NULL) AS reviewed
+    (SELECT COUNT(*) FROM review_queue_items i WHERE i.queue_id = q.id AND ${NOT_TRASHED}) AS total,
+    (SELECT COUNT(*) FROM review_queue_items i JOIN calls c ON c.id = i.call_id WHERE i.queue_id = q.id AND c.verdict IS NOT NULL AND ${NOT_TRASHED}) AS reviewed
   FROM review_queues q`;
 
 const fromRow = (row: ProgressRow): QueueProgress => {
@@ -62,7 +65,7 @@ export function queueCalls(db: Db, id: number, sort?: Sort): QueueCalls {
   const order = sort ? orderBy(sort) : 'ORDER BY i.position';
   return stmt<[number], { call_id: number; reviewed: number }>(
     db,
-    `SELECT i.call_id AS call_id, calls.verdict IS NOT NULL AS reviewed FROM review_queue_items i JOIN calls ON calls.id = i.call_id WHERE i.queue_id = ? ${order}`,
+    `SELECT i.call_id AS call_id, calls.verdict IS NOT NULL AS reviewed FROM review_queue_items i JOIN calls ON calls.id = i.call_id WHERE i.queue_id = ? AND ${NOT_TRASHED} ${order}`,
   )
     .all(id)
     .map((row) => ({ call_id: row.call_id, reviewed: row.reviewed === 1 }));

@@ -9,7 +9,7 @@ import { stmt } from './statements';
 export function listTags(db: Db): TagCount[] {
   return stmt<[], TagCount>(
     db,
-    'SELECT t.name AS name, (SELECT COUNT(*) FROM call_tags c WHERE c.tag_id = t.id) AS calls FROM tags t ORDER BY calls DESC, t.name COLLATE NOCASE',
+    'SELECT t.name AS name, (SELECT COUNT(*) FROM call_tags c WHERE c.tag_id = t.id AND NOT EXISTS (SELECT 1 FROM call_trash x WHERE x.call_id = c.call_id)) AS calls FROM tags t ORDER BY calls DESC, t.name COLLATE NOCASE',
   ).all();
 }
 
