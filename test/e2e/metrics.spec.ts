@@ -33,3 +33,25 @@ test('timing columns show in the list, and "p90 latency > 3000 ms" keeps only th
   await filters.getByRole('button', { name: /Remove filter/ }).click();
   await expect(calls.callRows()).toHaveCount(3);
 });
+
+test('latency by stage: the platform beside the heard gap, a reply they disagree about flagged in the transcript (issue 16)', async ({ page, serve }) => {
+  const body = JSON.parse(corpusFile('vapi/eocr_basic').toString());
+  const reported = body.message.artifact.performanceMetrics.turnLatencies;
+  reported[1].turnLatency += 500; // the platform says 500 ms more than the turn times show
+  const response = await page.request.post(`${serve.baseUrl}/api/v1/import`, { headers: { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' }, data: JSON.stringify(body) });
+  expect(response.ok()).toBe(true);
+  const heard = reported[1].turnLatency - 500;
+
+  const calls = new CallsPage(page);
+  await calls.open(serve.openUrl);
+  await calls.rowFor('c33a3b7f-9d60-41eb-a54e-7cbc3c867121').click();
+  const flag = page.getByRole('list', { name: 'Transcript' }).getByRole('button', { name: `provider says ${(heard + 500).toLocaleString('en-US')} ms, transcript says ${heard.toLocaleString('en-US')} ms` });
+  await expect(flag).toHaveCount(1);
+
+  const stages = page.getByRole('region', { name: 'Latency by stage' });
+  await expect(stages).toContainText('1 reply disagrees with the transcript');
+  await expect(stages.getByRole('row', { name: /^LLM first token/ })).toBeVisible();
+  const perReply = stages.getByRole('table', { name: 'Latency by stage, per reply' });
+  await expect(perReply.getByRole('row')).toHaveCount(reported.length + 1);
+  await page.screenshot({ path: 'test-results/screens/latency-stages.png' });
+});

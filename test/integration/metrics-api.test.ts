@@ -37,6 +37,24 @@ describe('GET /api/v1/calls/{id}/metrics', () => {
     expect(metrics.interruptions.backchannels).toEqual([{ at_ms: 37600, overlap_ms: 400, speaker: 'user' }]);
   });
 
+  it('gives latency by stage per reply beside the heard gap, and flags a reply the platform disagrees about (issue 16)', async () => {
+    // the platform's turnLatency for the second reply is 500 ms above the gap in the turn times
+    const source = byName('vapi/eocr_basic');
+    const body = JSON.parse(source.bytes.toString());
+    const reported = body.message.artifact.performanceMetrics.turnLatencies;
+    reported[1].turnLatency += 500;
+    const response = await postJson(app, '/api/v1/import', JSON.stringify(body));
+    expect([200, 201]).toContain(response.status);
+    const metrics = await (await app.api(`/api/v1/calls/${source.expected.external_call_id}/metrics`)).json();
+    const stages = metrics.latency_stages;
+    expect(stages.heard_source).toBe('transcript');
+    expect(stages.disagreements).toBe(1);
+    expect(stages.replies.map((r: { disagrees: boolean }) => r.disagrees)).toEqual(reported.map((_: unknown, i: number) => i === 1));
+    expect(stages.replies.map((r: { heard_ms: number }) => r.heard_ms)).toEqual(metrics.latency_ms.transcript.values);
+    expect(stages.replies[1]).toMatchObject({ provider_ms: reported[1].turnLatency, stages: { llm: reported[1].modelLatency, tts: reported[1].voiceLatency, endpointing: reported[1].endpointingLatency } });
+    expect(stages.per_call.e2e.count).toBe(reported.length);
+  });
+
   it('feeds the list columns and filters, computed in SQL', async () => {
     await importCase('retell/call_ended_transfer'); // p90 3500 ms
     await importCase('vapi/eocr_basic');

@@ -2,6 +2,8 @@ import type { StoredCall, Turn } from '../model/call';
 import { interruptionCount, type TimingMetrics } from '../metrics/compute';
 import type { Distribution } from '../metrics/percentile';
 import { providerComponentLatencies } from '../metrics/provider';
+import { stageLatencies } from '../metrics/stage-latency';
+import { compareStages } from '../metrics/stage-agreement';
 
 /**
  * `GET /api/v1/calls/{id}/metrics`: seed 002's keys, then every figure by source (transcript turn
@@ -26,6 +28,17 @@ export interface MetricsInput {
 function latencyBlock(d: Distribution | null | undefined) {
   if (!d) return null;
   return { p50: d.p50, p90: d.p90, p95: d.p95, p99: d.p99, mean: d.mean, max: d.max, min: d.min, count: d.count, values: d.values };
+}
+
+/**
+ * Issue 16: the platform's figures by stage per reply, beside the gap heard in the call (the best
+ * source), each reply flagged where the two end-to-end figures disagree; null without stage figures.
+ */
+function latencyStages(call: StoredCall, turns: readonly Turn[], best: TimingMetrics | null, source: 'audio' | 'transcript' | null) {
+  const stages = stageLatencies(call, turns);
+  if (!stages) return null;
+  const { rows, unpaired } = compareStages(stages, best?.latencies ?? [], turns);
+  return { per_call: stages.per_call, replies: rows, heard_source: source, disagreements: rows.filter((row) => row.disagrees).length, unpaired };
 }
 
 export function metricsResponse(call: StoredCall, turns: readonly Turn[], input: MetricsInput, agentHistory: string[]) {
@@ -55,6 +68,7 @@ export function metricsResponse(call: StoredCall, turns: readonly Turn[], input:
     silence: { longest_ms: best?.silence.longest_ms ?? null, segments: best?.silence.segments ?? [], source: best?.silence.longest_ms == null ? null : source },
     /** issue 16: each overlap's class and the agent's yield time (ms). */
     overlaps: (best?.overlaps ?? []).map((o) => ({ at_ms: o.at_ms, class: o.class, yield_ms: o.yield_ms, speaker: o.speaker, overlap_ms: o.overlap_ms, evidence: o.evidence })),
+    latency_stages: latencyStages(call, turns, best, source),
     talk_ratio: best?.talk_ratio ?? null,
     wpm: best?.wpm ?? { agent: null, user: null },
     agent_channel: input.audioState?.agent_channel ?? call.agent_channel,

@@ -191,6 +191,7 @@ export function CallView({ callId }: { callId: number }) {
           <Transcript
             turns={turns}
             markers={markers}
+            stages={metrics?.latency_stages ?? null}
             evidenceTurn={evidenceTurn}
             pii={pii && pii.findings.length > 0 ? { findings: pii.findings, redactedText: redacted ? new Map(pii.redacted_turns.map((t) => [t.idx, t.text])) : null } : null}
           />

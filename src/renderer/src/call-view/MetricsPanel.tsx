@@ -1,6 +1,7 @@
 import type { CallMetrics } from '../../../core/present/metrics-api';
 import { api } from '../api';
 import { formatMs } from '../shared/format';
+import { StageLatencies } from './StageLatencies';
 
 type Block = CallMetrics['latency_ms']['transcript'];
 
@@ -55,6 +56,7 @@ export function MetricsPanel({ callId, metrics, hasRecording }: { callId: number
           ))}
         </tbody>
       </table>
+      {metrics.latency_stages && <StageLatencies stages={metrics.latency_stages} />}
       <dl className="facts">
         <div className="fact">
           <dt>TTFW (transcript / audio)</dt>

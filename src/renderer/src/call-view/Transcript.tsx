@@ -2,7 +2,9 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Turn } from '../../../core/model/call';
 import { formatBytes, formatOffset, speakerOf } from '../shared/format';
 import { activeTurnIndex, timedTurns, type Marker } from '../review/markers';
-import { problemBadges } from '../review/problems';
+import { addDisagreementBadges, problemBadges } from '../review/problems';
+import type { CallMetrics } from '../../../core/present/metrics-api';
+import { disagreementText } from '../../../core/metrics/stage-agreement';
 import { usePlayer } from '../review/player';
 
 /**
@@ -17,9 +19,26 @@ export interface TranscriptPii {
 }
 
 /** `evidenceTurn`: the turn idx an evaluation's evidence chip points at, outlined and scrolled to. */
-export function Transcript({ turns, pii = null, evidenceTurn = null, markers = [] }: { turns: Turn[]; pii?: TranscriptPii | null; evidenceTurn?: number | null; markers?: readonly Marker[] }) {
+export function Transcript({
+  turns,
+  pii = null,
+  evidenceTurn = null,
+  markers = [],
+  stages = null,
+}: {
+  turns: Turn[];
+  pii?: TranscriptPii | null;
+  evidenceTurn?: number | null;
+  markers?: readonly Marker[];
+  /** the platform's stage figures: a reply they disagree about gets a badge. */
+  stages?: CallMetrics['latency_stages'];
+}) {
   const timed = useMemo(() => timedTurns(turns), [turns]);
-  const badges = useMemo(() => problemBadges(turns, markers), [turns, markers]);
+  const badges = useMemo(() => {
+    const heard = stages?.heard_source ?? 'transcript';
+    const rows = (stages?.replies ?? []).map((row) => ({ ...row, text: disagreementText(row, heard) }));
+    return addDisagreementBadges(problemBadges(turns, markers), turns, rows);
+  }, [turns, markers, stages]);
   const currentMs = usePlayer((s) => s.currentMs);
   const seek = usePlayer((s) => s.seek);
   const active = activeTurnIndex(timed, currentMs);

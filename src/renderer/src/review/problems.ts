@@ -8,7 +8,7 @@ import type { Marker } from './markers';
  * such turn (no turn times) shows on the timeline only.
  */
 export interface ProblemBadge {
-  kind: Marker['kind'];
+  kind: Marker['kind'] | 'disagreement';
   text: string;
   /** the marker's moment, so the badge can seek there. */
   at_ms: number;
@@ -45,6 +45,25 @@ export function problemBadges(turns: readonly Turn[], markers: readonly Marker[]
     const list = byTurn.get(best.idx) ?? [];
     list.push({ kind: marker.kind, text: badgeText(marker), at_ms: marker.at_ms });
     byTurn.set(best.idx, list);
+  }
+  return byTurn;
+}
+
+/**
+ * Issue 16: a reply whose platform end-to-end figure and heard gap disagree, as a badge on the
+ * reply's turn ("provider says 820 ms, audio says 1,310 ms"), added to `byTurn`.
+ */
+export function addDisagreementBadges(
+  byTurn: Map<number, ProblemBadge[]>,
+  turns: readonly Turn[],
+  rows: readonly { at_ms: number | null; turn: number | null; disagrees: boolean; text: string }[],
+): Map<number, ProblemBadge[]> {
+  for (const row of rows) {
+    if (!row.disagrees || row.at_ms === null) continue;
+    const at = row.at_ms;
+    const turn = row.turn ?? turns.find((t) => t.start_ms !== null && Math.abs(t.start_ms - at) <= SAME_MOMENT_MS)?.idx;
+    if (turn === undefined) continue;
+    byTurn.set(turn, [...(byTurn.get(turn) ?? []), { kind: 'disagreement', text: row.text, at_ms: at }]);
   }
   return byTurn;
 }
