@@ -55,3 +55,33 @@ test('latency by stage: the platform beside the heard gap, a reply they disagree
   await expect(perReply.getByRole('row')).toHaveCount(reported.length + 1);
   await page.screenshot({ path: 'test-results/screens/latency-stages.png' });
 });
+
+test('overlaps: o goes to the next one, 1-4 change its class and c confirms it; the list counts by class and the agreement follows (issue 16)', async ({ page, serve }) => {
+  const response = await page.request.post(`${serve.baseUrl}/api/v1/import`, { headers: { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' }, data: corpusFile('retell/call_ended_transfer') });
+  expect(response.ok()).toBe(true);
+  const calls = new CallsPage(page);
+  await calls.open(serve.openUrl);
+  const row = calls.rowFor('call_8ffaf445fc5df752d42f17ff3e9e');
+  await expect(row).toContainText('1 backchannel');
+  await row.click();
+  await expect(page.getByRole('list', { name: 'Transcript' })).toBeVisible();
+
+  await page.keyboard.press('o');
+  const panel = page.getByRole('region', { name: 'Overlaps' });
+  const item = panel.getByRole('listitem').first();
+  await expect(item).toHaveAttribute('aria-current', 'true');
+  await expect(item).toHaveAccessibleName('backchannel at 0:37.6');
+  await expect(item).toContainText('automatic');
+
+  await page.keyboard.press('1'); // barge-in
+  await expect(item).toHaveAccessibleName('barge-in at 0:37.6');
+  await expect(item).toContainText('confirmed (given backchannel)');
+  await expect(row).toContainText('1 barge-in');
+  await expect(panel.getByLabel('Overlap label agreement')).toContainText('agrees with 0 of 1 labels (0%)');
+
+  await page.keyboard.press('c'); // the automatic class was right after all
+  await expect(item).toHaveAccessibleName('backchannel at 0:37.6');
+  await expect(panel.getByLabel('Overlap label agreement')).toContainText('agrees with 1 of 1 labels (100%)');
+  await expect(row).toContainText('1 backchannel');
+  await page.screenshot({ path: 'test-results/screens/overlaps.png' });
+});

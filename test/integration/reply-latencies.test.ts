@@ -37,7 +37,7 @@ describe('reply latencies beside the headline figures', () => {
     db.close();
   });
 
-  it('version 15 fills them in for calls stored before it', () => {
+  it('versions 15 and 16 fill them in (and the overlap counts) for calls stored before them', () => {
     const file = stores.file();
     const before = openDb(file);
     const first = storePayload(before, call('c-1', [640, 1210]));
@@ -45,13 +45,15 @@ describe('reply latencies beside the headline figures', () => {
     before.close();
     // as version 14 left it: no table yet
     const v14 = new Database(file);
-    v14.exec('DROP TABLE reply_latencies');
+    v14.exec('DROP TABLE reply_latencies; DROP TABLE overlap_labels; ALTER TABLE calls DROP COLUMN overlap_counts');
     v14.pragma('user_version = 14');
     v14.close();
 
     const db = openDb(file);
     expect(replyLatencies(db, first)).toEqual([640, 1210]);
     expect(replyLatencies(db, second)).toEqual([2500]);
+    // turns apart (caller 300 ms after the agent, agent after the gap): measurable, no overlaps
+    expect(db.prepare('SELECT overlap_counts FROM calls ORDER BY id').all()).toEqual([{ overlap_counts: '{}' }, { overlap_counts: '{}' }]);
     db.close();
   });
 

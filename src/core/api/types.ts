@@ -1,3 +1,4 @@
+import type { OverlapClassCounts } from '../metrics/overlap-review';
 import type { z } from 'zod';
 import type { Outcome } from '../evaluators/verdict';
 import type { CallNote, StoredCall, Turn } from '../model/call';
@@ -47,7 +48,14 @@ export interface CallPage {
    * field), `caller_opening` (the first words of its first caller turn; null when the caller never spoke)
    * and its `tags`.
    */
-  rows: (CallListRow & { evaluations?: Record<string, RowEvaluation>; agent_history: string[]; caller_opening?: string | null; tags?: string[] })[];
+  rows: (CallListRow & {
+    evaluations?: Record<string, RowEvaluation>;
+    agent_history: string[];
+    caller_opening?: string | null;
+    tags?: string[];
+    /** the call's overlaps by class, a reviewer's label in place of the automatic class (issue 16); null when not measurable. */
+    overlap_counts?: OverlapClassCounts | null;
+  })[];
   total: number;
   /** false when `total` is a lower bound (count 'bound' and more rows after this page) */
   total_exact: boolean;
@@ -161,7 +169,8 @@ export interface RecordingAnalysis {
   error: string | null;
 }
 
-export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed';
+/** `labelled`: a reviewer confirmed or changed an overlap's class (issue 16). */
+export type CallChange = 'created' | 'merged' | 'deleted' | 'reviewed' | 'labelled';
 
 /** Whether the store can write: the UI shows a banner while the data folder's disk is full. */
 export interface StorageStatus {

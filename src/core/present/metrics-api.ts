@@ -4,6 +4,8 @@ import type { Distribution } from '../metrics/percentile';
 import { providerComponentLatencies } from '../metrics/provider';
 import { stageLatencies } from '../metrics/stage-latency';
 import { compareStages } from '../metrics/stage-agreement';
+import type { OverlapClass } from '../metrics/overlap-verdicts';
+import { overlapKey } from '../metrics/overlap-review';
 
 /**
  * `GET /api/v1/calls/{id}/metrics`: seed 002's keys, then every figure by source (transcript turn
@@ -23,6 +25,8 @@ export interface MetricsInput {
     /** which voice-activity path measured the recording (docs/METRICS.md "Audio"); null before it was recorded. */
     vad: 'silero+energy' | 'energy' | null;
   } | null;
+  /** a reviewer's confirmed overlap classes by onset (ms, rounded); issue 16. */
+  overlapLabels?: ReadonlyMap<number, OverlapClass>;
 }
 
 function latencyBlock(d: Distribution | null | undefined) {
@@ -67,7 +71,15 @@ export function metricsResponse(call: StoredCall, turns: readonly Turn[], input:
     },
     silence: { longest_ms: best?.silence.longest_ms ?? null, segments: best?.silence.segments ?? [], source: best?.silence.longest_ms == null ? null : source },
     /** issue 16: each overlap's class and the agent's yield time (ms). */
-    overlaps: (best?.overlaps ?? []).map((o) => ({ at_ms: o.at_ms, class: o.class, yield_ms: o.yield_ms, speaker: o.speaker, overlap_ms: o.overlap_ms, evidence: o.evidence })),
+    overlaps: (best?.overlaps ?? []).map((o) => ({
+      at_ms: o.at_ms,
+      class: o.class,
+      yield_ms: o.yield_ms,
+      speaker: o.speaker,
+      overlap_ms: o.overlap_ms,
+      evidence: o.evidence,
+      confirmed_class: input.overlapLabels?.get(overlapKey(o.at_ms)) ?? null,
+    })),
     latency_stages: latencyStages(call, turns, best, source),
     talk_ratio: best?.talk_ratio ?? null,
     wpm: best?.wpm ?? { agent: null, user: null },

@@ -3,6 +3,7 @@ import type { StoredCall } from '../../core/model/call';
 import type { Db } from '../store/db';
 import { getAudioState } from '../store/audio';
 import { loadMetrics } from '../store/metrics';
+import { confirmedLabels } from '../store/overlap-labels';
 import { agentHistories, listTurns } from '../store/turns';
 
 /** The metrics document of one call (the API route and the UI's RPC share it). */
@@ -14,6 +15,7 @@ export function callMetrics(db: Db, call: StoredCall) {
     turns,
     {
       ...loadMetrics(db, call.id, turns),
+      overlapLabels: confirmedLabels(db, call.id),
       audioState: audio && {
         status: audio.status,
         error: audio.error,

@@ -17,10 +17,12 @@ import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { createTriageHandlers } from './triage-handlers';
 import { createTrashHandlers } from './trash-handlers';
+import { createOverlapHandlers } from './overlap-handlers';
 import { deleteCallsForGood } from '../media/delete-calls';
 import { outcomesForCalls } from '../store/evaluation-results';
 import { callerOpenings } from '../store/caller-openings';
 import { tagsForCalls } from '../store/tags';
+import { overlapCountsFor } from '../store/overlap-labels';
 import type { RunQueue } from '../evaluators/run-queue';
 import type { ImportAccess } from '../import/import-access';
 import type { StorageHealth } from '../store/disk-full';
@@ -58,6 +60,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...createEvaluatorHandlers({ db, config, env, sealer, runs }),
     ...createTriageHandlers({ db, events }),
     ...createTrashHandlers({ db, events, dataDir: config.dataDir }),
+    ...createOverlapHandlers({ db, events }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page
@@ -66,6 +69,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
       const histories = agentHistories(db, ids);
       const openings = callerOpenings(db, ids);
       const tags = tagsForCalls(db, ids);
+      const overlaps = overlapCountsFor(db, ids);
       return {
         ...page,
         rows: page.rows.map((row) => ({
@@ -74,6 +78,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
           agent_history: histories.get(row.id) ?? [],
           caller_opening: openings.get(row.id) ?? null,
           tags: tags.get(row.id) ?? [],
+          overlap_counts: overlaps.get(row.id) ?? null,
         })),
       };
     },

@@ -83,6 +83,8 @@ export interface InitialFigures {
   interruption_count: number | null;
   longest_silence_ms: number | null;
   metrics_source: 'transcript' | null;
+  /** the overlaps by class, JSON (migration 16). */
+  overlap_counts: string | null;
 }
 
 export function insertCall(db: Db, facts: CallFacts, ids: NewCallIds, now: string, figures: InitialFigures): number {

@@ -5,6 +5,7 @@ import { providerLatency } from '../../core/metrics/provider';
 import type { Db } from './db';
 import { deleteMetrics, refreshHeadline, saveMetrics } from './metrics';
 import { saveReplyLatencies } from './reply-latencies';
+import { overlapCountsJson } from './overlap-labels';
 
 /**
  * The figures a payload alone gives, kept current at every ingest inside the ingest transaction:
@@ -35,6 +36,7 @@ export function initialFigures(turnCount: number, transcript: TimingMetrics): In
     latency_p90_ms: transcript.latency_ms?.p90 ?? null,
     ttfw_ms: transcript.ttfw_ms,
     interruption_count: interruptionCount(transcript),
+    overlap_counts: overlapCountsJson(transcript),
     longest_silence_ms: transcript.silence.longest_ms,
     metrics_source: 'transcript',
   };

@@ -5,6 +5,7 @@ import { fromJsonColumn } from './json-columns';
 import { stmt } from './statements';
 import { listTurns } from './turns';
 import { saveReplyLatencies } from './reply-latencies';
+import { saveOverlapCounts } from './overlap-labels';
 import type { Turn } from '../../core/model/call';
 import { interruptionCount, transcriptTimingMetrics } from '../../core/metrics/compute';
 
@@ -80,4 +81,5 @@ export function setHeadline(db: Db, callId: number, best: TimingMetrics | null, 
     callId,
   );
   saveReplyLatencies(db, callId, best?.latencies ?? []);
+  saveOverlapCounts(db, callId, best);
 }

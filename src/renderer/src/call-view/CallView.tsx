@@ -8,6 +8,9 @@ import { useCallReview } from './useCallReview';
 import { formatDuration, formatInstant, instantTitle } from '../shared/format';
 import { formatName } from '../../../core/present/import-formats';
 import { Transcript } from './Transcript';
+import { OverlapsPanel } from '../overlaps/OverlapsPanel';
+import { useOverlapKeys } from '../overlaps/useOverlapKeys';
+import type { Overlap } from '../overlaps/label';
 import { MetricsPanel } from './MetricsPanel';
 import { Waveform } from '../review/Waveform';
 import { Controls } from '../review/Controls';
@@ -35,6 +38,7 @@ import { outcomeOf } from '../evaluators/format';
 
 const NO_TURNS: Turn[] = [];
 const NO_SPANS: { start_ms: number; end_ms: number }[] = [];
+const NO_OVERLAPS: Overlap[] = [];
 
 /**
  * The review screen of one call: the verdict and tags, the player (waveform, markers, playback) on
@@ -104,6 +108,7 @@ export function CallView({ callId }: { callId: number }) {
   const tagInput = useRef<HTMLInputElement>(null);
   const focusTags = useCallback(() => tagInput.current?.focus(), []);
   useReviewKeys({ markers, mark, focusNote, focusTags });
+  useOverlapKeys(callId, metrics?.overlaps ?? NO_OVERLAPS);
 
   // the call and its figures are shown together, as they were asked for
   const failure = detailRead.error ?? metricsRead.error;
@@ -123,6 +128,12 @@ export function CallView({ callId }: { callId: number }) {
       id: 'metrics',
       label: 'Metrics',
       render: () => <MetricsPanel callId={call.id} metrics={metrics} hasRecording={Boolean(call.recording_path || call.recording_url || call.stereo_recording_url)} />,
+    },
+    {
+      id: 'overlaps',
+      label: 'Overlaps',
+      ...(metrics && metrics.overlaps.length > 0 ? { badge: metrics.overlaps.length } : {}),
+      render: () => <OverlapsPanel callId={call.id} overlaps={metrics?.overlaps ?? NO_OVERLAPS} />,
     },
     { id: 'details', label: 'Details', render: () => <CallDetails call={call} agentHistory={detail.agent_history} /> },
     {

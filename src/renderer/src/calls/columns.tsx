@@ -4,6 +4,7 @@ import type { CallListItem } from './store';
 import { formatDuration, formatInstant, formatMs, instantTitle } from '../shared/format';
 import { useSlowReplyMs } from '../settings/useSlowReplyMs';
 import { platformLabel } from '../../../core/present/platform-label';
+import { countsText } from '../overlaps/classes';
 
 /** A row slot of the virtual list: the call once its page has loaded. */
 export interface CallSlot {
@@ -127,6 +128,17 @@ export const callColumns = [
     header: 'Interruptions',
     cell: (info) => info.getValue() ?? '—',
     size: 104,
+  }),
+  column.accessor((slot) => slot.call?.overlap_counts ?? null, {
+    id: 'overlaps',
+    header: 'Overlaps',
+    cell: (info) => {
+      const counts = info.getValue();
+      const text = countsText(counts);
+      return counts ? <span className="ellipsis" title={text || 'no overlaps'}>{text || '—'}</span> : <span className="muted">—</span>;
+    },
+    size: 160,
+    enableSorting: false,
   }),
   column.accessor((slot) => slot.call?.longest_silence_ms ?? null, {
     id: 'longest_silence_ms',

@@ -7,7 +7,7 @@ import type { ColumnPrefs } from './column-order';
  * tab, and the list's columns. UI state, kept on this machine (localStorage) across reloads.
  */
 
-export const CALL_TABS = ['metrics', 'details', 'pii', 'evaluations', 'notes'] as const;
+export const CALL_TABS = ['metrics', 'overlaps', 'details', 'pii', 'evaluations', 'notes'] as const;
 export type CallTab = (typeof CALL_TABS)[number];
 
 const KEY = 'callscope.layout';

@@ -34,6 +34,9 @@ export function connectApiEvents(client: QueryClient, delayMs = 120): () => void
         // a deleted call is no longer there to act on (its Undo ticks it again)
         useTicks.getState().forget(ids);
         for (const id of ids) CALL_READS.forEach((method) => client.removeQueries({ queryKey: [method, { id }] }));
+      } else if (change === 'labelled') {
+        ids.forEach((id) => refreshCall(['getCallMetrics'], id));
+        refresh(['getOverlapAgreement']);
       } else if (change === 'reviewed') {
         // a verdict or a note: written into the call's read from the write's own answer when made
         // here (no re-read of the call and its transcript), re-read when made elsewhere

@@ -9,6 +9,8 @@ const shortcuts: [string, string][] = [
   ['Shift+click', 'tick every call from the last box clicked'],
   ['Esc', 'clear the ticks'],
   ['[ / ]', 'previous / next marker'],
+  ['o / Shift+O', 'next / previous overlap'],
+  ['c, 1-4', 'confirm the overlap\'s class; set barge-in / backchannel / agent talk-over / false cut-off'],
   ['s / f', 'mark success / failure'],
   ['n', 'new note at the playhead (opens Notes)'],
   ['t', 'tag the call'],
