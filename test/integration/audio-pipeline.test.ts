@@ -74,6 +74,15 @@ describe('a recording uploaded with its call', () => {
     for (const interruption of truth.agent_interrupts_user) {
       expect(nearest<{ at_ms: number; class: string }>(metrics.overlaps, interruption.at_ms)?.class).toBe('agent_talk_over');
     }
+    // issue 16: line quality per channel, whose channel it is, and the call's figures for the list
+    const lines = metrics.audio.line_quality as { channel: number; speaker: string; snr_db: number; clipping_share: number; dead_air_ms: number }[];
+    expect(lines.map((line) => [line.channel, line.speaker])).toEqual([[0, 'user'], [1, 'agent']]);
+    for (const line of lines) {
+      expect(line.snr_db).toBeGreaterThan(20); // espeak speech over a clean line
+      expect(line.clipping_share).toBe(0);
+    }
+    const [row] = (await (await app.api('/rpc/listCalls', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ filter: { q: 'audio-overlaps' } }) })).json()).rows;
+    expect(row).toMatchObject({ agent_snr_db: lines[1]?.snr_db, caller_snr_db: lines[0]?.snr_db, clipping_share: 0 });
     const list = await (await app.api('/api/v1/calls?q=audio-overlaps')).json();
     expect(list.items[0]).toMatchObject({ metrics_source: 'audio', interruption_count: truth.user_interrupts_agent.length + truth.agent_interrupts_user.length });
     const audio = app.core.db.prepare('SELECT peaks_path, peaks_per_second, duration_ms FROM call_audio').get() as { peaks_path: string; peaks_per_second: number; duration_ms: number };

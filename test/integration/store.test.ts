@@ -81,6 +81,10 @@ describe('list queries use their indexes', () => {
     const db = openDb(freshDbFile());
     // an empty store: every condition is rare, so each drives its own query
     expect(plan(db, { ...defaultQuery, filter: { metrics: [{ column: 'latency_p90_ms', op: '>', value: 99_999 }] } })).toMatch(/USING INDEX calls_by_latency_p90/);
+    // line quality (issue 16): a noisy caller line, a clipped call, dead air
+    expect(plan(db, { ...defaultQuery, filter: { metrics: [{ column: 'caller_snr_db', op: '<', value: 10 }] } })).toMatch(/USING INDEX calls_by_caller_snr/);
+    expect(plan(db, { ...defaultQuery, filter: { metrics: [{ column: 'clipping_share', op: '>', value: 0.01 }] } })).toMatch(/USING INDEX calls_by_clipping/);
+    expect(plan(db, { ...defaultQuery, filter: { metrics: [{ column: 'dead_air_ms', op: '>=', value: 2000 }] } })).toMatch(/USING INDEX calls_by_dead_air/);
     const byId = plan(db, { ...defaultQuery, filter: { q: 'call_0042' } });
     expect(byId).toMatch(/calls_by_external_id/);
     expect(byId).toMatch(/calls_by_from_number/);

@@ -15,7 +15,11 @@ export type AudioStatus = 'queued' | 'fetching' | 'analysing' | 'done' | 'failed
  */
 
 /** Headline timing figures on each call (audio when analysed, else transcript), sortable and filterable in SQL. */
-export const metricColumns = ['latency_p50_ms', 'latency_p90_ms', 'ttfw_ms', 'interruption_count', 'longest_silence_ms'] as const;
+export const metricColumns = [
+  'latency_p50_ms', 'latency_p90_ms', 'ttfw_ms', 'interruption_count', 'longest_silence_ms',
+  // line quality from the recording (issue 16): null until it is analysed
+  'agent_snr_db', 'caller_snr_db', 'clipping_share', 'dead_air_ms',
+] as const;
 export type MetricColumn = (typeof metricColumns)[number];
 
 export const callSortColumns = ['started_at', 'created_at', 'duration_s', 'provider', 'turn_count', ...metricColumns] as const;

@@ -109,6 +109,11 @@ export interface StoredCall extends CallFacts {
   interruption_count: number | null;
   longest_silence_ms: number | null;
   metrics_source: 'audio' | 'transcript' | null;
+  /** line quality from the recording (issue 16; null until analysed). */
+  agent_snr_db: number | null;
+  caller_snr_db: number | null;
+  clipping_share: number | null;
+  dead_air_ms: number | null;
 }
 
 export const emptyCallFacts = (provider: string, sourceFormat: string): CallFacts => ({

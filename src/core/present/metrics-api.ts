@@ -5,6 +5,7 @@ import { providerComponentLatencies } from '../metrics/provider';
 import { stageLatencies } from '../metrics/stage-latency';
 import { compareStages } from '../metrics/stage-agreement';
 import type { OverlapClass } from '../metrics/overlap-verdicts';
+import type { ChannelLine } from '../metrics/line-quality';
 import { overlapKey } from '../metrics/overlap-review';
 
 /**
@@ -24,6 +25,8 @@ export interface MetricsInput {
     duration_ms: number | null;
     /** which voice-activity path measured the recording (docs/METRICS.md "Audio"); null before it was recorded. */
     vad: 'silero+energy' | 'energy' | null;
+    /** each channel's line quality (issue 16); null for a recording analysed before it was measured. */
+    line_quality: ChannelLine[] | null;
   } | null;
   /** a reviewer's confirmed overlap classes by onset (ms, rounded); issue 16. */
   overlapLabels?: ReadonlyMap<number, OverlapClass>;

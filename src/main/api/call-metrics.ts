@@ -24,6 +24,7 @@ export function callMetrics(db: Db, call: StoredCall) {
         analysis_ms: audio.analysis_ms,
         duration_ms: audio.duration_ms,
         vad: audio.vad === 'silero+energy' || audio.vad === 'energy' ? audio.vad : null,
+        line_quality: audio.line_quality,
       },
     },
     agentHistories(db, [call.id]).get(call.id) ?? [],

@@ -4,6 +4,8 @@ import { createBandMeters, runModelPass, type BandMeters } from './model-pass';
 import { createPeaksAccumulator, type PeaksAccumulator } from './peaks';
 import type { SpeechModel } from './speech-model';
 import { createSpeechDetector, type SpeechDetector, type SpeechSpan, type VadOptions } from './vad';
+import { createLineMeter, type LineMeter } from './line-meter';
+import { lineQuality, type ChannelLine } from '../../core/metrics/line-quality';
 
 export interface AnalyseOptions {
   /** the agent's channel when the payload names it. */
@@ -51,6 +53,8 @@ export interface RecordingAnalysis {
   vad: VadPath;
   /** ms of audio the speech model listened to (0 on the energy path). */
   modelHeardMs: number;
+  /** each channel's line quality (issue 16), with whose channel it is. */
+  lines: ChannelLine[];
 }
 
 interface Accumulators {
@@ -58,6 +62,7 @@ interface Accumulators {
   peaks: PeaksAccumulator;
   /** for the speech model: stereo recordings analysed with one. */
   bands: BandMeters | null;
+  lines: LineMeter[];
 }
 
 function accumulators(sampleRate: number, channelCount: number, frameCount: number | null, options: AnalyseOptions): Accumulators {
@@ -65,12 +70,16 @@ function accumulators(sampleRate: number, channelCount: number, frameCount: numb
     detectors: Array.from({ length: channelCount }, () => createSpeechDetector(sampleRate, options.vad)),
     peaks: createPeaksAccumulator(sampleRate, options.peaksPerSecond, channelCount, frameCount),
     bands: options.speechModel && channelCount >= 2 ? createBandMeters(sampleRate, channelCount) : null,
+    lines: Array.from({ length: channelCount }, () => createLineMeter(sampleRate)),
   };
 }
 
 /** Every analysis reads the same block while it is in cache: one pass over the file. */
 function feed(into: Accumulators, block: readonly Float32Array[]): void {
-  block.forEach((samples, channel) => into.detectors[channel]?.push(samples));
+  block.forEach((samples, channel) => {
+    into.detectors[channel]?.push(samples);
+    into.lines[channel]?.push(samples);
+  });
   into.peaks.push(block);
   into.bands?.push(block);
 }
@@ -86,6 +95,9 @@ function conclude(into: Accumulators, sampleRate: number, frames: number, option
   // the model's spans replace the energy detector's on the channels it measured
   const channelSpans = energy.map((spans, channel) => found?.spans[channel] ?? spans);
   const channelCount = channelSpans.length;
+  const levels = into.lines.map((line) => line.finish());
+  const linesOf = (speakerOf: (channel: number) => ChannelLine['speaker']): ChannelLine[] =>
+    levels.map((frames, channel) => ({ channel, speaker: speakerOf(channel), ...lineQuality(frames, channelSpans[channel] ?? []) }));
   const base = {
     durationMs: Math.round((frames * 1000) / sampleRate),
     sampleRate,
@@ -96,7 +108,7 @@ function conclude(into: Accumulators, sampleRate: number, frames: number, option
   } as const;
   if (channelCount < 2) {
     const segments = (channelSpans[0] ?? []).map((span) => ({ speaker: null, channel: 0, ...span }));
-    return { ...base, segments, agentChannel: null, agentChannelReason: 'mono' };
+    return { ...base, segments, agentChannel: null, agentChannelReason: 'mono', lines: linesOf(() => null) };
   }
   const choice = chooseAgentChannel(channelSpans, options.agentTurns, options.agentChannel);
   const speakerOf = (channel: number): AnalysedSegment['speaker'] =>
@@ -104,7 +116,7 @@ function conclude(into: Accumulators, sampleRate: number, frames: number, option
   const segments = channelSpans
     .flatMap((spans, channel) => spans.map((span) => ({ speaker: speakerOf(channel), channel, ...span })))
     .sort((a, b) => a.start_ms - b.start_ms || a.channel - b.channel);
-  return { ...base, segments, agentChannel: choice.channel, agentChannelReason: choice.reason };
+  return { ...base, segments, agentChannel: choice.channel, agentChannelReason: choice.reason, lines: linesOf(speakerOf) };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ChannelLine } from '../../core/metrics/line-quality';
+
 /** Messages between the analysis service (main thread) and the audio worker. */
 
 /** The worker's `workerData`, set by the app from its environment (the worker reads no environment). */
@@ -37,5 +39,7 @@ export type AnalyseResponse =
       /** which voice-activity path measured it; `vadNote` says why the model was not used. */
       vad: 'silero+energy' | 'energy';
       vadNote: string | null;
+      /** each channel's line quality (issue 16). */
+      lines: ChannelLine[];
     }
   | { jobId: number; ok: false; error: string };

@@ -2,9 +2,10 @@ import type { Turn } from '../../core/model/call';
 import { countWords, segmentTimingMetrics } from '../../core/metrics/compute';
 import type { SpeechSegment } from '../../core/metrics/segments';
 import type { Db } from '../store/db';
-import { putAudioState } from '../store/audio';
+import { putAudioState, setLineFigures } from '../store/audio';
 import { deleteMetrics, refreshHeadline, saveMetrics } from '../store/metrics';
 import type { AnalyseResponse } from './messages';
+import { lineFigures } from '../../core/metrics/line-quality';
 
 /**
  * Stores one finished analysis in a transaction: segments and peaks location, the audio metrics
@@ -38,7 +39,9 @@ export function storeAudioMetrics(
       peaks_per_second: peaksPerSecond,
       analysis_ms: response.analysisMs,
       vad: response.vad,
+      line_quality: response.lines,
     });
+    setLineFigures(db, callId, lineFigures(response.lines));
     if (response.channelCount >= 2) saveMetrics(db, callId, 'audio', segmentTimingMetrics(speech, turns.length > 0 ? words : null), now);
     else deleteMetrics(db, callId, 'audio');
     refreshHeadline(db, callId);

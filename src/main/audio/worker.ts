@@ -37,6 +37,7 @@ async function handle(request: AnalyseRequest): Promise<AnalyseResponse> {
       analysisMs: Math.round(performance.now() - started),
       vad: result.vad,
       vadNote: result.vad === 'energy' && result.channelCount >= 2 ? loaded.error : null,
+      lines: result.lines,
     };
   } catch (error) {
     return { jobId: request.jobId, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -20,6 +20,10 @@ export const sortColumns = {
   ttfw_ms: 'ttfw_ms',
   interruption_count: 'interruption_count',
   longest_silence_ms: 'longest_silence_ms',
+  agent_snr_db: 'agent_snr_db',
+  caller_snr_db: 'caller_snr_db',
+  clipping_share: 'clipping_share',
+  dead_air_ms: 'dead_air_ms',
 } as const satisfies Record<CallSortColumn, string>;
 
 const metricIndexes = {
@@ -28,6 +32,10 @@ const metricIndexes = {
   ttfw_ms: 'calls_by_ttfw',
   interruption_count: 'calls_by_interruptions',
   longest_silence_ms: 'calls_by_longest_silence',
+  agent_snr_db: 'calls_by_agent_snr',
+  caller_snr_db: 'calls_by_caller_snr',
+  clipping_share: 'calls_by_clipping',
+  dead_air_ms: 'calls_by_dead_air',
 } as const satisfies Record<MetricFilter['column'], string>;
 
 /**

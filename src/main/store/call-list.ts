@@ -17,6 +17,7 @@ const listColumns = [
   'id', 'uuid', 'short_id', 'provider', 'platform', 'external_id', 'agent_id', 'from_number', 'to_number', 'customer_number',
   'started_at', 'ended_at', 'duration_s', 'status', 'end_reason', 'turn_count', 'verdict', 'created_at',
   'latency_p50_ms', 'latency_p90_ms', 'ttfw_ms', 'interruption_count', 'longest_silence_ms', 'metrics_source',
+  'agent_snr_db', 'caller_snr_db', 'clipping_share', 'dead_air_ms',
 ];
 
 type Params = Record<string, unknown>;

@@ -9,7 +9,7 @@ const call: StoredCall = {
   ...emptyCallFacts('vapi', 'vapi'),
   id: 7, uuid: '0b7c6d2e-0000-4000-8000-000000000007', short_id: 'c7', external_id: 'ext-7', recording_path: '/home/someone/calls/ext-7.wav',
   verdict: null, reviewed_at: null, turn_count: 3, created_at: '2026-03-04T10:00:00.000Z', updated_at: '2026-03-04T10:00:00.000Z',
-  latency_p50_ms: null, latency_p90_ms: null, ttfw_ms: null, interruption_count: null, longest_silence_ms: null, metrics_source: null,
+  latency_p50_ms: null, latency_p90_ms: null, ttfw_ms: null, interruption_count: null, longest_silence_ms: null, metrics_source: null, agent_snr_db: null, caller_snr_db: null, clipping_share: null, dead_air_ms: null,
   started_at: '2026-03-04T09:58:00.000Z',
   customer_number: '+1 415 555 1212',
   metadata: { note: 'card on file 4111 1111 1111 1111', count: 3 },

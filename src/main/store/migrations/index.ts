@@ -15,6 +15,7 @@ import { migrateTo13 } from './013-call-trash';
 import { migrateTo14 } from './014-queue-order';
 import { migrateTo15 } from './015-reply-latencies';
 import { migrateTo16 } from './016-overlap-labels';
+import { migrateTo17 } from './017-line-quality';
 
 interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, up: migrateTo14 },
   { version: 15, up: migrateTo15 },
   { version: 16, up: migrateTo16 },
+  { version: 17, up: migrateTo17 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

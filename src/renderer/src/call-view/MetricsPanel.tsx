@@ -2,6 +2,7 @@ import type { CallMetrics } from '../../../core/present/metrics-api';
 import { api } from '../api';
 import { formatMs } from '../shared/format';
 import { StageLatencies } from './StageLatencies';
+import { LineQualityTable } from './LineQualityTable';
 
 type Block = CallMetrics['latency_ms']['transcript'];
 
@@ -86,6 +87,7 @@ export function MetricsPanel({ callId, metrics, hasRecording }: { callId: number
           <dd>{metrics.talk_ratio === null ? '—' : `${Math.round(metrics.talk_ratio * 100)}%`}</dd>
         </div>
       </dl>
+      {audio?.line_quality && audio.line_quality.length > 0 && <LineQualityTable lines={audio.line_quality} />}
       <div className="audio-state">
         {audio ? (
           <span role="status">

@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { CallSortColumn } from '../../../core/api/types';
 import type { CallListItem } from './store';
-import { formatDuration, formatInstant, formatMs, instantTitle } from '../shared/format';
+import { formatDb, formatDuration, formatInstant, formatMs, formatShare, instantTitle } from '../shared/format';
 import { useSlowReplyMs } from '../settings/useSlowReplyMs';
 import { platformLabel } from '../../../core/present/platform-label';
 import { countsText } from '../overlaps/classes';
@@ -50,6 +50,10 @@ export const sortColumnOf: Record<string, CallSortColumn | undefined> = {
   ttfw_ms: 'ttfw_ms',
   interruption_count: 'interruption_count',
   longest_silence_ms: 'longest_silence_ms',
+  agent_snr_db: 'agent_snr_db',
+  caller_snr_db: 'caller_snr_db',
+  clipping_share: 'clipping_share',
+  dead_air_ms: 'dead_air_ms',
   started: 'started_at',
   duration: 'duration_s',
   turns: 'turn_count',
@@ -146,6 +150,11 @@ export const callColumns = [
     cell: (info) => <Slow ms={info.getValue()} over={LONG_SILENCE_MS} />,
     size: 116,
   }),
+  // line quality from the recording (issue 16): "—" until it is analysed
+  column.accessor((slot) => slot.call?.agent_snr_db ?? null, { id: 'agent_snr_db', header: 'Agent SNR', cell: (info) => formatDb(info.getValue()), size: 92 }),
+  column.accessor((slot) => slot.call?.caller_snr_db ?? null, { id: 'caller_snr_db', header: 'Caller SNR', cell: (info) => formatDb(info.getValue()), size: 96 }),
+  column.accessor((slot) => slot.call?.clipping_share ?? null, { id: 'clipping_share', header: 'Clipping', cell: (info) => formatShare(info.getValue()), size: 80 }),
+  column.accessor((slot) => slot.call?.dead_air_ms ?? null, { id: 'dead_air_ms', header: 'Dead air', cell: (info) => formatMs(info.getValue()), size: 80 }),
   column.accessor((slot) => slot.call?.tags ?? [], {
     id: 'tags',
     header: 'Tags',

@@ -6,9 +6,13 @@ export const metricLabels: Record<MetricColumn, string> = {
   ttfw_ms: 'TTFW',
   interruption_count: 'interruptions',
   longest_silence_ms: 'longest silence',
+  agent_snr_db: 'agent SNR',
+  caller_snr_db: 'caller SNR',
+  clipping_share: 'clipping share',
+  dead_air_ms: 'dead air',
 };
 
-const unit = (column: MetricColumn) => (column === 'interruption_count' ? '' : ' ms');
+const unit = (column: MetricColumn) => (column === 'interruption_count' || column === 'clipping_share' ? '' : column.endsWith('_db') ? ' dB' : ' ms');
 
 /** "p90 latency > 2000 ms" */
 export function metricChipText(metric: MetricFilter): string {

@@ -20,6 +20,10 @@ const metricNames: Record<MetricColumn, string> = {
   ttfw_ms: 'TTFW',
   interruption_count: 'interruptions',
   longest_silence_ms: 'longest silence',
+  agent_snr_db: 'agent SNR',
+  caller_snr_db: 'caller SNR',
+  clipping_share: 'clipping',
+  dead_air_ms: 'dead air',
 };
 
 const day = (iso: string): string => iso.slice(0, 10);

@@ -65,6 +65,19 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A duration measured in the call: "850 ms" under a second, else "2.1 s". */
+/** "23.5 dB" (a level or a ratio); "—" when unknown. */
+export function formatDb(db: number | null): string {
+  return db === null ? '—' : `${db.toFixed(1)} dB`;
+}
+
+/** "0.4%" of samples; "0%" exactly none; "—" when unknown. */
+export function formatShare(share: number | null): string {
+  if (share === null) return '—';
+  if (share === 0) return '0%';
+  const percent = share * 100;
+  return `${percent < 0.1 ? '<0.1' : percent.toFixed(1)}%`;
+}
+
 export function formatMs(ms: number | null): string {
   if (ms === null) return '—';
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
