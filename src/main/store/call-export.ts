@@ -31,6 +31,10 @@ const columns = [
   ['ttfw_ms', (r) => r.ttfw_ms],
   ['interruptions', (r) => r.interruption_count],
   ['longest_silence_ms', (r) => r.longest_silence_ms],
+  ['agent_snr_db', (r) => r.agent_snr_db],
+  ['caller_snr_db', (r) => r.caller_snr_db],
+  ['clipping_share', (r) => r.clipping_share],
+  ['dead_air_ms', (r) => r.dead_air_ms],
   ['verdict', (r) => r.verdict],
 ] as const satisfies readonly (readonly [string, (row: CallListRow) => CsvValue])[];
 
