@@ -117,18 +117,27 @@ export function weightedPercentiles(values: Float64Array, owner: Int32Array, wei
   const low = ps.flatMap((p, at) => (p <= 0.5 ? [at] : []));
   const high = ps.flatMap((p, at) => (p > 0.5 ? [at] : [])).reverse();
   // up: the first value whose running weight reaches the rank
+  const ranks = ps.map((p) => rankFor(p, total));
   let next = 0;
   let seen = 0;
+  let target = ranks[low[0] ?? 0] ?? 0;
   for (let i = 0; i < values.length && next < low.length; i++) {
     seen += w[own[i] ?? 0] ?? 0;
-    for (let at = low[next]; at !== undefined && seen >= rankFor(ps[at] ?? 0, total); at = low[++next]) out[at] = values[i] ?? null;
+    while (next < low.length && seen >= target) {
+      out[low[next] ?? 0] = values[i] ?? null;
+      target = ranks[low[++next] ?? 0] ?? 0;
+    }
   }
   // down: the rank-th value from the bottom is the first, from the top, with more than total - rank above and at it
   next = 0;
   seen = 0;
+  target = total - (ranks[high[0] ?? 0] ?? 0);
   for (let i = values.length - 1; i >= 0 && next < high.length; i--) {
     seen += w[own[i] ?? 0] ?? 0;
-    for (let at = high[next]; at !== undefined && seen > total - rankFor(ps[at] ?? 0, total); at = high[++next]) out[at] = values[i] ?? null;
+    while (next < high.length && seen > target) {
+      out[high[next] ?? 0] = values[i] ?? null;
+      target = total - (ranks[high[++next] ?? 0] ?? 0);
+    }
   }
   return out;
 }
