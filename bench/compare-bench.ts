@@ -7,6 +7,7 @@ import { nearestRank } from '../src/core/metrics/percentile';
 import { openDb } from '../src/main/store/db';
 import { ingestCall } from '../src/main/store/ingest';
 import { setVerdict } from '../src/main/store/calls';
+import { retellCallWithReplies } from '../test/support/retell-replies';
 import { compareOnStore } from '../src/main/api/compare-handlers';
 import { readCallFacts } from '../src/main/store/compare-sets';
 
@@ -15,19 +16,6 @@ import { readCallFacts } from '../src/main/store/compare-sets';
  * slower) with 1,000 bootstrap resamples, as the app runs it (compareSets: the store read, the
  * bootstrap in turns that yield to the event loop, the distributions). Goal: < 2 s.
  */
-
-function retellCall(id: string, agent: string, gaps: number[], start: number): Record<string, unknown> {
-  const utterance = (role: string, content: string, startMs: number, endMs: number) => ({ role, content, words: [{ word: content, start: startMs / 1000, end: endMs / 1000 }] });
-  const transcript = [utterance('agent', 'Hello, how can I help?', 0, 1000)];
-  let at = 1000;
-  for (const gap of gaps) {
-    transcript.push(utterance('user', 'I have a question about my bill.', at + 300, at + 2300));
-    at += 2300 + gap;
-    transcript.push(utterance('agent', 'Sure, let me look at that.', at, at + 1500));
-    at += 1500;
-  }
-  return { call_type: 'phone_call', call_id: id, agent_id: agent, start_timestamp: start, transcript_object: transcript };
-}
 
 export interface CompareBench {
   callsPerSet: number;
@@ -56,7 +44,7 @@ export async function benchCompare(scale: number): Promise<CompareBench> {
         const pace = 500 + 600 * random();
         const gaps = Array.from({ length: 2 + Math.floor(random() * 8) }, () => Math.round(pace + 400 * random()));
         for (const [agent, shift] of [['sales-v1', 0], ['sales-v2', 150]] as const) {
-          const body = retellCall(`${agent}-${i}`, agent, gaps.map((g) => g + shift), start + i * 1000);
+          const body = retellCallWithReplies(`${agent}-${i}`, agent, gaps.map((g) => g + shift), start + i * 1000);
           const { call } = ingestCall(db, normalizeAny(body), { body: Buffer.from(JSON.stringify(body)), content_type: 'application/json', route: 'bench' });
           if (i % 4 === 0) setVerdict(db, call.id, random() < 0.8 ? 'success' : 'failure', new Date().toISOString());
           replies += gaps.length;

@@ -4,6 +4,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type ServeProcess } from './serve-fixture';
 import { ComparePage } from './pages/compare-page';
 import { CallsPage } from './pages/calls-page';
+import { retellCallWithReplies } from '../support/retell-replies';
 
 /**
  * Issue 15, Compare two sets: two generated agent versions whose calls are the same but for B's
@@ -18,28 +19,12 @@ const bin = join(__dirname, '../../bin/callscope');
 /** call i's reply gaps: its own pace, so calls vary more than the replies within one */
 const gapsOf = (i: number) => [450 + ((i * 37) % 400), 600 + ((i * 53) % 500), 500 + ((i * 71) % 300)];
 
-function retellBody(id: string, agent: string, gaps: number[], startMs: number) {
-  const words = (content: string, start: number, end: number) => [{ word: content.split(' ')[0], start: start / 1000, end: end / 1000 }];
-  const transcript = [{ role: 'agent', content: 'Thanks for calling Acme.', words: words('Thanks', 0, 1000) }];
-  let at = 1000;
-  for (const gap of gaps) {
-    transcript.push({ role: 'user', content: 'Where is my parcel today', words: words('Where', at + 300, at + 2300) });
-    at += 2300 + gap;
-    transcript.push({ role: 'agent', content: 'Let me check that for you.', words: words('Let', at, at + 1500) });
-    at += 1500;
-  }
-  return {
-    event: 'call_analyzed',
-    call: { call_type: 'phone_call', call_id: id, agent_id: agent, direction: 'inbound', start_timestamp: startMs, end_timestamp: startMs + at, duration_ms: at, disconnection_reason: 'user_hangup', transcript_object: transcript },
-  };
-}
-
 async function seed(request: APIRequestContext, serve: ServeProcess): Promise<void> {
   const headers = { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' };
   const start = Date.now() - 3600_000;
   for (let i = 0; i < PER_AGENT; i++) {
     for (const [agent, shift] of [['sales-v1', 0], ['sales-v2', SHIFT_MS]] as const) {
-      const body = retellBody(`${agent}-${i}`, agent, gapsOf(i).map((g) => g + shift), start + i * 60_000);
+      const body = { event: 'call_analyzed', call: retellCallWithReplies(`${agent}-${i}`, agent, gapsOf(i).map((g) => g + shift), start + i * 60_000) };
       const response = await request.post(`${serve.baseUrl}/webhooks/retell`, { headers, data: body });
       expect(response.ok(), await response.text()).toBe(true);
     }

@@ -10,6 +10,7 @@ import { compareSetSql } from '../../src/main/store/compare-sets';
 import type { CompareResult } from '../../src/core/api/compare-contract';
 import type { CompareJson } from '../../src/main/compare-cli';
 import { storePayload } from '../support/fresh-store';
+import { retellCallWithReplies } from '../support/retell-replies';
 import { TEST_API_KEY, TEST_UI_TOKEN, tempDir } from '../support/temp-app';
 
 /**
@@ -20,20 +21,6 @@ import { TEST_API_KEY, TEST_UI_TOKEN, tempDir } from '../support/temp-app';
 const bin = join(__dirname, '../../bin/callscope');
 const SHIFT_MS = 300;
 const CALLS_PER_AGENT = 60;
-
-/** A Retell call: agent and caller alternate; the gap before each agent turn but the first is a reply latency. */
-function retellCall(id: string, agent: string, gaps: number[]): Record<string, unknown> {
-  const utterance = (role: string, content: string, startMs: number, endMs: number) => ({ role, content, words: [{ word: content, start: startMs / 1000, end: endMs / 1000 }] });
-  const transcript = [utterance('agent', 'Hello, how can I help?', 0, 1000)];
-  let at = 1000;
-  for (const gap of gaps) {
-    transcript.push(utterance('user', 'I have a question about my bill.', at + 300, at + 2300));
-    at += 2300 + gap;
-    transcript.push(utterance('agent', 'Sure, let me look at that.', at, at + 1500));
-    at += 1500;
-  }
-  return { call_type: 'phone_call', call_id: id, agent_id: agent, start_timestamp: Date.UTC(2026, 10, 2), transcript_object: transcript };
-}
 
 /** call i's reply gaps: each call its own pace, so calls vary more than replies within one */
 const gapsOf = (i: number) => [500 + ((i * 37) % 400), 600 + ((i * 53) % 500), 550 + ((i * 71) % 300)];
@@ -51,8 +38,8 @@ beforeAll(async () => {
   core = openApp({ dataDir: join(dir.path, 'data') });
   listener = await startListener({ core, port: 0, ui: { rendererDir, token: TEST_UI_TOKEN } });
   for (let i = 0; i < CALLS_PER_AGENT; i++) {
-    storePayload(core.db, retellCall(`v1-${i}`, 'sales-v1', gapsOf(i)));
-    const b = storePayload(core.db, retellCall(`v2-${i}`, 'sales-v2', gapsOf(i).map((g) => g + SHIFT_MS)));
+    storePayload(core.db, retellCallWithReplies(`v1-${i}`, 'sales-v1', gapsOf(i), Date.UTC(2026, 10, 2)));
+    const b = storePayload(core.db, retellCallWithReplies(`v2-${i}`, 'sales-v2', gapsOf(i).map((g) => g + SHIFT_MS), Date.UTC(2026, 10, 2)));
     if (i < 10) setVerdict(core.db, b, i < 4 ? 'failure' : 'success', new Date().toISOString());
   }
 });

@@ -20,6 +20,18 @@ function verdictOf(d: FigureComparison): 'better' | 'worse' | 'changed' | null {
   return (d.diff > 0) === (better === 'higher') ? 'better' : 'worse';
 }
 
+function Side({ side, figure, value }: { side: 'a' | 'b'; figure: FigureComparison['figure']; value: number | null }) {
+  const name = side.toUpperCase();
+  return (
+    <div>
+      <span className={`compare-side ${side}`}>{name}</span>
+      <span className="compare-value" aria-label={name}>
+        {formatValue(figure, value)}
+      </span>
+    </div>
+  );
+}
+
 function Tile({ d }: { d: FigureComparison }) {
   const label = FIGURE_LABELS[d.figure];
   const verdict = verdictOf(d);
@@ -27,18 +39,8 @@ function Tile({ d }: { d: FigureComparison }) {
     <section className="compare-tile" role="group" aria-label={label} data-figure={d.figure}>
       <h3>{label}</h3>
       <div className="compare-values">
-        <div>
-          <span className="compare-side a">A</span>
-          <span className="compare-value" aria-label="A">
-            {formatValue(d.figure, d.a)}
-          </span>
-        </div>
-        <div>
-          <span className="compare-side b">B</span>
-          <span className="compare-value" aria-label="B">
-            {formatValue(d.figure, d.b)}
-          </span>
-        </div>
+        <Side side="a" figure={d.figure} value={d.a} />
+        <Side side="b" figure={d.figure} value={d.b} />
       </div>
       <p className={`compare-diff ${verdict ?? 'unclear'}`} aria-label="B − A">
         <span className="compare-diff-value">{formatDiff(d.figure, d.diff)}</span>{' '}
