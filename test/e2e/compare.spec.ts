@@ -78,6 +78,11 @@ test('B 300 ms slower per reply: the interval covers 300, the calls behind it on
   await expect(page.locator('.topbar .count')).toHaveText(`${PER_AGENT} of ${2 * PER_AGENT} calls`);
   await expect(calls.table.getByRole('row').nth(1)).toContainText('sales-v2');
   await expect(calls.table.getByRole('columnheader', { name: /p90/i })).toHaveAttribute('aria-sort', 'descending');
+
+  // back on Compare (Ctrl+3), the comparison is still there
+  await page.keyboard.press('Control+3');
+  await expect(compare.value('Reply latency p90', 'B − A')).toContainText('+300 ms');
+  await expect(compare.filterText('B')).toHaveValue('agent=sales-v2');
 });
 
 test('callscope compare exits 1 past a threshold and 0 within it, beside the running server', async ({ page, serve }) => {

@@ -15,11 +15,11 @@ export function ComparePage() {
   const a = useCompare((s) => s.a);
   const b = useCompare((s) => s.b);
   const listFilter = useCallList((s) => s.filter);
-  const run = useApiMutation('compareSets');
+  const run = useApiMutation('compareSets', { onSuccess: (answer) => useCompare.getState().setResult(answer) });
   const setA = resolveSet(a, listFilter);
   const setB = resolveSet(b, listFilter);
   const ready = setA.ok && setB.ok;
-  const result = run.data;
+  const result = useCompare((s) => s.result);
   return (
     <main className="single compare" aria-label="Compare" aria-busy={run.isPending}>
       <h2>Compare</h2>
