@@ -37,17 +37,19 @@ Commands:
             --fail-on F:T   exit 1 when B - A crosses T (repeatable): latency_p90_ms:+10% (B more
                             than 10% above A), success_rate:-5% (more than 5% below),
                             latency_p90_ms:+200 (in the figure's unit)
-            --json          print the result as JSON (README: "Compare from the command line")
+            --json          print the result as JSON (README: "Compare two sets")
             --resamples N   bootstrap resamples (default 1000, 100 to 10000)
             --seed N        the resampling seed (default 1): the same seed, the same intervals
             exit code: 0 no threshold crossed, 1 one was, 2 bad usage or filter
-            figures: ${FIGURES.join(', ')}
+            figures: ${FIGURES.slice(0, 5).join(', ')},
+                     ${FIGURES.slice(5).join(', ')}
 
 Filter text (compare --a / --b, and the Compare page): key=value parts, all must hold; quote a
 value with spaces; dates are UTC days or ISO date-times, until=DAY includes that day
   agent=sales-v2 tag=refund verdict=failure since=2026-11-01 until=2026-11-07 platform=vapi
   end_reason=customer-ended-call p90>2000 ttfw<=900 duration>=30 within=7d eval:polite=fail q="refund"
-  keys: ${FILTER_KEYS.join(', ')}
+  keys: ${FILTER_KEYS.slice(0, 10).join(', ')},
+        ${FILTER_KEYS.slice(10).join(', ')}
   verdict: success, failure, reviewed, unreviewed; eval:<evaluator id>: pass, fail, error, not_applicable, none
   p50, p90, ttfw, interruptions, silence compare with > >= < <=; duration (seconds) with >= <=
 

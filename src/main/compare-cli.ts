@@ -21,7 +21,7 @@ import { compareOnStore } from './api/compare-handlers';
 
 export class UsageError extends Error {}
 
-/** The `--json` output: a stable shape (README "Compare from the command line"). */
+/** The `--json` output: a stable shape (README "Compare two sets"). */
 export interface CompareJson {
   a: { label: string; filter: CompareResult['a']['filter']; filter_text: string };
   b: { label: string; filter: CompareResult['b']['filter']; filter_text: string };

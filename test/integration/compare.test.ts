@@ -154,6 +154,14 @@ describe('callscope compare', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('--help documents the command, its figures and the filter syntax', () => {
+    const run = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    for (const text of ['compare   compare two sets of calls', '--fail-on F:T', 'exit code: 0 no threshold crossed, 1 one was, 2 bad usage', 'interruptions_per_call', 'Filter text', 'eval:<evaluator id>: pass, fail', 'until=DAY includes that day']) {
+      expect(run.stdout).toContain(text);
+    }
+  });
+
   it('exits 2 without a store', () => {
     const run = spawnSync(process.execPath, [bin, 'compare', '--data-dir', join(dir.path, 'nothing-here'), '--a', '', '--b', ''], { encoding: 'utf8' });
     expect(run.status).toBe(2);
