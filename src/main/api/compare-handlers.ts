@@ -3,13 +3,15 @@ import type { CompareResult, CompareSetInput } from '../../core/api/compare-cont
 import type { CallListFilter } from '../../core/api/types';
 import { ApiError } from '../../core/api/errors';
 import { buildCallSet } from '../../core/compare/figures';
-import { startBootstrap } from '../../core/compare/bootstrap';
 import { drivingCalls } from '../../core/compare/driving-calls';
 import { replyDistribution } from '../../core/compare/distribution';
 import { FilterTextError, formatFilterText, parseFilterText } from '../../core/compare/filter-text';
 import type { Db } from '../store/db';
 import { listViews } from '../store/saved-views';
 import { readCallFacts } from '../store/compare-sets';
+import { startBootstrap, type BootstrapOptions } from '../../core/compare/bootstrap';
+import type { CallSet } from '../../core/compare/figures';
+import type { CompareRunner } from '../compare/compare-runner';
 
 /** A set as given: its filter and what to call it. */
 function resolveSet(db: Db, set: CompareSetInput, name: 'a' | 'b'): { label: string; filter: CallListFilter } {
@@ -31,14 +33,22 @@ function resolveSet(db: Db, set: CompareSetInput, name: 'a' | 'b'): { label: str
   return { label: formatFilterText(filter) || 'all calls', filter };
 }
 
-/** Resamples between yields: ~10-20 ms of work on 10k calls a side, so the listener answers meanwhile. */
+/** Resamples between yields: ~10-20 ms of work on 10k calls a side. */
 const RESAMPLES_PER_TURN = 25;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+async function bootstrap(a: CallSet, b: CallSet, options: BootstrapOptions, yieldBetween: boolean) {
+  const run = startBootstrap(a, b, options);
+  while (!run.done()) {
+    run.step(RESAMPLES_PER_TURN);
+    if (yieldBetween) await nextTurn();
+  }
+  return run.result();
+}
+
 /**
- * Compares two sets on a store. The bootstrap runs in turns of a few resamples, yielding between
- * them, so the app's one thread keeps serving the listener and the UI while it runs (10k vs 10k
- * calls x 1,000 resamples is about a second of work).
+ * Compares two sets on a store. The app runs this in its compare worker (compare-runner.ts); where
+ * there is none (source under test) the bootstrap yields to the event loop every few resamples.
  */
 export async function compareOnStore(db: Db, input: ApiParsedInput<'compareSets'>, options: { yieldBetween?: boolean } = {}): Promise<CompareResult> {
   const started = performance.now();
@@ -46,12 +56,7 @@ export async function compareOnStore(db: Db, input: ApiParsedInput<'compareSets'
   const b = resolveSet(db, input.b, 'b');
   const setA = buildCallSet(readCallFacts(db, a.filter));
   const setB = buildCallSet(readCallFacts(db, b.filter));
-  const run = startBootstrap(setA, setB, { resamples: input.resamples, seed: input.seed });
-  while (!run.done()) {
-    run.step(RESAMPLES_PER_TURN);
-    if (options.yieldBetween !== false) await nextTurn();
-  }
-  const result = run.result();
+  const result = await bootstrap(setA, setB, { resamples: input.resamples, seed: input.seed }, options.yieldBetween !== false);
   const filters = { a: a.filter, b: b.filter };
   return {
     a: { ...a, filter_text: formatFilterText(a.filter), figures: result.a },
@@ -64,6 +69,7 @@ export async function compareOnStore(db: Db, input: ApiParsedInput<'compareSets'
   };
 }
 
-export function createCompareHandlers({ db }: { db: Db }): CompareHandlers {
-  return { compareSets: (input) => compareOnStore(db, input) };
+/** compareSets in the worker when the app has one, else here. */
+export function createCompareHandlers({ db, runner }: { db: Db; runner?: CompareRunner | null }): CompareHandlers {
+  return { compareSets: (input) => (runner ? runner.run(input) : compareOnStore(db, input)) };
 }
