@@ -16,6 +16,7 @@ import { compareOnStore } from '../../src/main/api/compare-handlers';
 import { apiContract } from '../../src/core/api/contract';
 import { ApiError } from '../../src/core/api/errors';
 import { TEST_API_KEY, TEST_UI_TOKEN, tempDir } from '../support/temp-app';
+import { storeAtVersion } from '../support/store-at-version';
 
 /**
  * Compare on a real store: two agent versions whose replies differ by a known 300 ms, through the
@@ -188,9 +189,15 @@ describe('callscope compare', () => {
     }
   });
 
-  it('exits 2 without a store', () => {
+  it('exits 2 without a store, and on a store an older app left (it does not upgrade it)', () => {
     const run = spawnSync(process.execPath, [bin, 'compare', '--data-dir', join(dir.path, 'nothing-here'), '--a', '', '--b', ''], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no Callscope store in');
+    const old = join(dir.path, 'old');
+    mkdirSync(old);
+    storeAtVersion(join(old, 'callscope.db'), 14).close();
+    const stale = spawnSync(process.execPath, [bin, 'compare', '--data-dir', old, '--a', '', '--b', ''], { encoding: 'utf8' });
+    expect(stale.status).toBe(2);
+    expect(stale.stderr).toContain('is at version 14; open it once with this version of the app or "callscope serve" to upgrade it');
   });
 });
