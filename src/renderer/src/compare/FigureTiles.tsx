@@ -49,7 +49,7 @@ function Tile({ d }: { d: FigureComparison }) {
       <p className="compare-interval small" aria-label="95% interval">
         {d.interval ? `95%: [${formatDiff(d.figure, d.interval[0])}, ${formatDiff(d.figure, d.interval[1])}]` : d.figure === 'calls' ? 'a count, not an estimate' : 'no interval: too little to measure'}
       </p>
-      <p className="small compare-verdict">{verdict === 'better' ? 'B better' : verdict === 'worse' ? 'B worse' : verdict === 'changed' ? 'B differs' : d.figure === 'calls' ? '' : 'no clear difference'}</p>
+      <p className="small compare-verdict">{verdict === 'better' ? 'B better' : verdict === 'worse' ? 'B worse' : verdict === 'changed' ? 'B differs' : d.figure === 'calls' || d.diff === null ? '' : 'no clear difference'}</p>
       <button type="button" className="link small" title={d.driving.label} onClick={() => showCalls(d.driving)}>
         Show the calls
       </button>
