@@ -17,6 +17,10 @@ import { apiContract } from '../../src/core/api/contract';
 import { ApiError } from '../../src/core/api/errors';
 import { TEST_API_KEY, TEST_UI_TOKEN, tempDir } from '../support/temp-app';
 import { storeAtVersion } from '../support/store-at-version';
+import { createEvaluator } from '../../src/main/store/evaluators';
+import { insertResult } from '../../src/main/store/evaluation-results';
+import { evaluatorSpecSchema } from '../../src/core/evaluators/definition';
+import { findCallIdByRef } from '../../src/main/store/calls';
 
 /**
  * Compare on a real store: two agent versions whose replies differ by a known 300 ms, through the
@@ -108,6 +112,41 @@ describe('compareSets', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('the evaluator pass rate: the calls behind a drop are B\'s failures of the evaluator that fell', async () => {
+    const now = new Date().toISOString();
+    const rule = (name: string) => createEvaluator(core.db, evaluatorSpecSchema.parse({ name, kind: 'rule', rule: { check: 'end_reason_in', reasons: ['x'] } }), null, now);
+    const polite = rule('Polite');
+    const brief = rule('Brief');
+    const result = (callRef: string, evaluator: typeof polite, passed: boolean) => {
+      const callId = findCallIdByRef(core.db, callRef);
+      if (callId === null) throw new Error(`no call ${callRef}`);
+      insertResult(core.db, {
+        call_id: callId, evaluator_row_id: evaluator.row_id, evaluator_version_id: evaluator.version_id, input_key: 'k',
+        outcome: { status: 'done', verdict: { verdict: passed ? 'pass' : 'fail', score: null, passed, reason: '', evidence: [] } },
+        usage: { model: null, prompt_tokens: null, completion_tokens: null, cost_usd: null, duration_ms: 0, attempts: 1 }, now,
+      });
+    };
+    // A passes both on 10 calls; B fails Polite on 6 of 10 and passes Brief on all
+    for (let i = 0; i < 10; i++) {
+      result(`v1-${i}`, polite, true);
+      result(`v1-${i}`, brief, true);
+      result(`v2-${i}`, polite, i >= 6);
+      result(`v2-${i}`, brief, true);
+    }
+    const answer: CompareResult = await (await rpc('compareSets', { a: { text: 'agent=sales-v1' }, b: { text: 'agent=sales-v2' }, resamples: 200 })).json();
+    const d = answer.differences.find((x) => x.figure === 'eval_pass_rate');
+    expect(d).toMatchObject({ a: 1, b: 14 / 20 });
+    expect(d?.driving).toEqual({
+      set: 'b',
+      label: 'B\'s calls that “Polite” failed',
+      filter: { agent_id: 'sales-v2', evaluations: [{ evaluator_id: polite.id, outcome: 'fail' }] },
+      sort: { column: 'started_at', direction: 'desc' },
+    });
+    // the link lists exactly those calls
+    const listed = await (await rpc('countCalls', { filter: d?.driving.filter })).json();
+    expect(listed.total).toBe(6);
+  });
+
   it('reads each call\'s replies and evaluator results by index', () => {
     const sql = compareSetSql(core.db, { agent_id: 'sales-v2' });
     const plan = (query: string) => (core.db.prepare(`EXPLAIN QUERY PLAN ${query}`).all(sql.params) as { detail: string }[]).map((r) => r.detail).join('\n');
@@ -115,6 +154,7 @@ describe('compareSets', () => {
     expect(plan(sql.replies)).toMatch(/SEARCH rl USING PRIMARY KEY \(call_id=\?\)/);
     expect(plan(sql.evaluations)).toMatch(/SEARCH r USING (COVERING )?INDEX evaluation_results_by_call \(call_id=\?\)/);
     expect(plan(sql.replies)).not.toMatch(/SCAN rl/);
+    expect(plan(sql.byEvaluator)).toMatch(/SEARCH r USING (COVERING )?INDEX evaluation_results_by_call \(call_id=\?\)/);
   });
 });
 

@@ -6,6 +6,15 @@ import type { Figure } from './figures';
  * calls"): the side that has more of what the figure counts, narrowed or sorted by it.
  */
 
+/** One evaluator's pass / fail counts over a set (its newest result on each call). */
+export interface EvaluatorCounts {
+  evaluator_id: string;
+  /** its current name, what the link says */
+  name: string;
+  pass: number;
+  fail: number;
+}
+
 export interface DrivingCalls {
   set: 'a' | 'b';
   /** what the list shows, in words ("B's calls, slowest replies first") */
@@ -36,7 +45,24 @@ function withVerdict(filter: CallListFilter, verdict: NonNullable<CallListFilter
   return filter.verdict ? filter : { ...filter, verdict };
 }
 
-export function drivingCalls(figure: Figure, diff: number | null, filters: { a: CallListFilter; b: CallListFilter }): DrivingCalls {
+const failShare = (c: EvaluatorCounts | undefined) => (c && c.pass + c.fail > 0 ? c.fail / (c.pass + c.fail) : 0);
+
+/** The evaluator whose fail share grew most from `from` to `to` (none grew: null). */
+function mostWorsened(from: readonly EvaluatorCounts[], to: readonly EvaluatorCounts[]): EvaluatorCounts | null {
+  let best: { counts: EvaluatorCounts; growth: number } | null = null;
+  for (const counts of to) {
+    const growth = failShare(counts) - failShare(from.find((c) => c.evaluator_id === counts.evaluator_id));
+    if (counts.fail > 0 && growth > 0 && (!best || growth > best.growth)) best = { counts, growth };
+  }
+  return best?.counts ?? null;
+}
+
+export function drivingCalls(
+  figure: Figure,
+  diff: number | null,
+  filters: { a: CallListFilter; b: CallListFilter },
+  evaluators: { a: readonly EvaluatorCounts[]; b: readonly EvaluatorCounts[] } = { a: [], b: [] },
+): DrivingCalls {
   // B went up (or nothing is known): B's calls; B went down: A's, which held what B lost
   const up = diff === null || diff >= 0;
   const side = (set: 'a' | 'b') => ({ set, name: set.toUpperCase(), filter: filters[set] });
@@ -60,6 +86,14 @@ export function drivingCalls(figure: Figure, diff: number | null, filters: { a: 
     case 'reviewed_share': {
       const s = side(up ? 'a' : 'b');
       return { set: s.set, label: `${s.name}'s unreviewed calls`, filter: withVerdict(s.filter, 'unreviewed'), sort: NEWEST };
+    }
+    case 'eval_pass_rate': {
+      // B passes less: B's failures of the evaluator whose fail share grew most; B passes more: A's, of the one that fell most
+      const s = side(diff !== null && diff > 0 ? 'a' : 'b');
+      const worst = s.set === 'b' ? mostWorsened(evaluators.a, evaluators.b) : mostWorsened(evaluators.b, evaluators.a);
+      if (worst === null) return { set: 'b', label: "B's calls", filter: filters.b, sort: NEWEST };
+      const evaluations = [...(s.filter.evaluations ?? []), { evaluator_id: worst.evaluator_id, outcome: 'fail' as const }];
+      return { set: s.set, label: `${s.name}'s calls that “${worst.name}” failed`, filter: { ...s.filter, evaluations }, sort: NEWEST };
     }
     default: {
       const s = side('b');

@@ -8,7 +8,7 @@ import { replyDistribution } from '../../core/compare/distribution';
 import { FilterTextError, formatFilterText, parseFilterText } from '../../core/compare/filter-text';
 import type { Db } from '../store/db';
 import { listViews } from '../store/saved-views';
-import { readCallFacts } from '../store/compare-sets';
+import { readSet } from '../store/compare-sets';
 import { startBootstrap, type BootstrapOptions } from '../../core/compare/bootstrap';
 import type { CallSet } from '../../core/compare/figures';
 import type { CompareRunner } from '../compare/compare-runner';
@@ -54,8 +54,10 @@ export async function compareOnStore(db: Db, input: ApiParsedInput<'compareSets'
   const started = performance.now();
   const a = resolveSet(db, input.a, 'a');
   const b = resolveSet(db, input.b, 'b');
-  const setA = buildCallSet(readCallFacts(db, a.filter));
-  const setB = buildCallSet(readCallFacts(db, b.filter));
+  const readA = readSet(db, a.filter);
+  const readB = readSet(db, b.filter);
+  const setA = buildCallSet(readA.calls);
+  const setB = buildCallSet(readB.calls);
   const result = await bootstrap(setA, setB, { resamples: input.resamples, seed: input.seed }, options.yieldBetween !== false);
   const filters = { a: a.filter, b: b.filter };
   return {
@@ -63,7 +65,7 @@ export async function compareOnStore(db: Db, input: ApiParsedInput<'compareSets'
     b: { ...b, filter_text: formatFilterText(b.filter), figures: result.b },
     resamples: input.resamples,
     seed: input.seed,
-    differences: result.differences.map((d) => ({ ...d, driving: drivingCalls(d.figure, d.diff, filters) })),
+    differences: result.differences.map((d) => ({ ...d, driving: drivingCalls(d.figure, d.diff, filters, { a: readA.evaluators, b: readB.evaluators }) })),
     distribution: replyDistribution(setA, setB),
     elapsed_ms: Math.round(performance.now() - started),
   };

@@ -1,5 +1,6 @@
 import type { CallListFilter } from '../../core/api/types';
 import type { CallFacts } from '../../core/compare/figures';
+import type { EvaluatorCounts } from '../../core/compare/driving-calls';
 import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
 import type { Db } from './db';
 import { stmt } from './statements';
@@ -15,7 +16,7 @@ import { NEWEST_RESULT } from './evaluation-results';
 type Params = Record<string, unknown>;
 
 /** The three queries for a filter (exported so a test can EXPLAIN them). */
-export function compareSetSql(db: Db, filter: CallListFilter): { calls: string; replies: string; evaluations: string; params: Params } {
+export function compareSetSql(db: Db, filter: CallListFilter): { calls: string; replies: string; evaluations: string; byEvaluator: string; params: Params } {
   const { source, params } = matchingCallsSource(db, filter);
   const matched = `(SELECT calls.id AS id ${source}) AS m`;
   return {
@@ -27,6 +28,13 @@ export function compareSetSql(db: Db, filter: CallListFilter): { calls: string; 
         sum(r.status = 'done' AND r.passed = 0 AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}') AS fail
       FROM ${matched} CROSS JOIN evaluation_results r ON r.call_id = m.id JOIN evaluators e ON e.id = r.evaluator_id
       WHERE e.deleted_at IS NULL AND ${NEWEST_RESULT} GROUP BY r.call_id`,
+    // the same, per evaluator over the set: which evaluator's failures drive a change in the pass rate
+    byEvaluator: `SELECT e.public_id AS evaluator_id,
+        (SELECT json_extract(v.spec, '$.name') FROM evaluator_versions v WHERE v.evaluator_id = e.id ORDER BY v.version DESC LIMIT 1) AS name,
+        sum(r.status = 'done' AND r.passed = 1 AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}') AS pass,
+        sum(r.status = 'done' AND r.passed = 0 AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}') AS fail
+      FROM ${matched} CROSS JOIN evaluation_results r ON r.call_id = m.id JOIN evaluators e ON e.id = r.evaluator_id
+      WHERE e.deleted_at IS NULL AND ${NEWEST_RESULT} GROUP BY e.public_id ORDER BY e.public_id`,
     params,
   };
 }
@@ -38,8 +46,12 @@ interface CallRow {
   interruption_count: number | null;
 }
 
-/** Every call the filter matches, with what the fleet figures are computed from. */
+/** Every call the filter matches, with what the fleet figures are computed from; and each evaluator's counts over them. */
 export function readCallFacts(db: Db, filter: CallListFilter): CallFacts[] {
+  return readSet(db, filter).calls;
+}
+
+export function readSet(db: Db, filter: CallListFilter): { calls: CallFacts[]; evaluators: EvaluatorCounts[] } {
   const sql = compareSetSql(db, filter);
   const rows = stmt<Params, CallRow>(db, sql.calls).all(sql.params);
   const byId = new Map<number, CallFacts & { reply_latencies: number[] }>();
@@ -56,5 +68,8 @@ export function readCallFacts(db: Db, filter: CallListFilter): CallFacts[] {
       call.eval_fail = outcome.fail;
     }
   }
-  return facts;
+  // no evaluator results on the set's calls (most stores): the per-evaluator query would find none either
+  const anyOutcome = facts.some((call) => call.eval_pass + call.eval_fail > 0);
+  const evaluators = anyOutcome ? stmt<Params, EvaluatorCounts>(db, sql.byEvaluator).all(sql.params) : [];
+  return { calls: facts, evaluators };
 }

@@ -19,6 +19,21 @@ describe('the calls behind a difference', () => {
     expect(drivingCalls('reviewed_share', -0.2, filters)).toMatchObject({ set: 'b', label: "B's unreviewed calls", filter: { verdict: 'unreviewed' } });
   });
 
+  it('the evaluator pass rate: the failures of the evaluator whose fail share moved most, on the side that fails more', () => {
+    const counts = (id: string, pass: number, fail: number) => ({ evaluator_id: id, name: id.toUpperCase(), pass, fail });
+    const evaluators = { a: [counts('polite', 9, 1), counts('brief', 5, 5)], b: [counts('polite', 4, 6), counts('brief', 4, 6)] };
+    expect(drivingCalls('eval_pass_rate', -0.3, filters, evaluators)).toEqual({
+      set: 'b',
+      label: "B's calls that “POLITE” failed",
+      filter: { ...filters.b, evaluations: [{ evaluator_id: 'polite', outcome: 'fail' }] },
+      sort: { column: 'started_at', direction: 'desc' },
+    });
+    // B passes more: A's failures of the evaluator B fails less
+    expect(drivingCalls('eval_pass_rate', 0.3, filters, { a: evaluators.b, b: evaluators.a })).toMatchObject({ set: 'a', filter: { agent_id: 'v1', evaluations: [{ evaluator_id: 'polite', outcome: 'fail' }] } });
+    // no evaluator worse anywhere: B's calls
+    expect(drivingCalls('eval_pass_rate', -0.1, filters, { a: evaluators.b, b: evaluators.a })).toMatchObject({ set: 'b', label: "B's calls", filter: filters.b });
+  });
+
   it('never leaves the set: a set that has a verdict keeps it', () => {
     expect(drivingCalls('failure_rate', 0.1, { a: {}, b: { verdict: 'success' } }).filter).toEqual({ verdict: 'success' });
   });
