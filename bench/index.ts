@@ -15,12 +15,13 @@ import { ensureScaleStore } from './scale-store';
 import { benchScaleUi } from './scale-ui';
 import { benchScaleQueries } from './scale-queries';
 import { benchQueueReview } from './queue-review';
+import { benchCompare } from './compare-bench';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue`
- * runs one part (`queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue|compare`
+ * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
  * `grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
  * analysed, the listener meanwhile and click -> waveform); `--misses` also
  * prints the PII misses and false alarms.
@@ -138,6 +139,16 @@ async function main(): Promise<void> {
       row(['  in a review queue: s / f', flow(queue), `p95 ${fmt(queue.p95Ms)} ms`, '']),
       row(['  today: unreviewed filter, s / f then j', flow(today), `p95 ${fmt(today.p95Ms)} ms`, '']),
       row(['  (total keys; total wall time, s)', `${queue.keys} vs ${today.keys}`, `${fmt(queue.totalMs / 1000, 1)} vs ${fmt(today.totalMs / 1000, 1)}`, '']),
+    );
+  }
+  if (wants('compare')) {
+    const c = await benchCompare(scale);
+    lines.push(
+      row([`compare ${fmt(c.callsPerSet)} vs ${fmt(c.callsPerSet)} calls: p50 / p95 (ms)`, `${fmt(c.p50)} / ${fmt(c.p95)}`, '< 2,000', c.p95 < 2000 ? 'yes' : 'NO']),
+      row(['  in the compare worker: main thread\'s longest stall (ms)', fmt(c.stallMs), '', '']),
+      row(['  on the main thread instead: p50; longest stall (ms)', `${fmt(c.inlineP50)}; ${fmt(c.inlineStallMs)}`, '', '']),
+      row([`  ${fmt(c.resamples)} resamples, ${fmt(c.replies)} replies; store read (ms)`, fmt(c.readMs), '', '']),
+      row([`  (${c.runs.length} runs) B +150 ms: p90 B − A [95%]`, `${c.p90Diff === null ? '?' : fmt(c.p90Diff)} [${c.p90Interval ? c.p90Interval.map((v) => fmt(v)).join(', ') : '?'}]`, '', '']),
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -9,6 +9,7 @@ import { createEventBus } from './api/events';
 import { createHandlers, type ListenerState } from './api/handlers';
 import { createAnalysisService } from './audio/analysis-service';
 import { audioWorkerPath } from './audio/worker-path';
+import { compareWorkerPath, createCompareRunner } from './compare/compare-runner';
 import { createRunQueue, type RunQueue } from './evaluators/run-queue';
 import { cancelInterruptedRuns } from './store/evaluation-runs';
 import { purgeOldTrash } from './media/delete-calls';
@@ -95,7 +96,10 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
   const runs = createRunQueue({ db, config, env, sealer, events });
   cancelInterruptedRuns(db, new Date().toISOString());
   let listener: ListenerState = { url: null, error: 'the listener has not started yet' };
-  const handlers = createHandlers({ app: services, env, sealer, listener: () => listener, runs, importAccess, storage });
+  // Compare reads and resamples off the main thread once the app is built (source under test: on it, in turns)
+  const compareWorker = compareWorkerPath();
+  const compareRunner = compareWorker ? createCompareRunner(compareWorker, { dbFile: config.dbFile, ...(nativeBinding ? { nativeBinding } : {}) }) : null;
+  const handlers = createHandlers({ app: services, env, sealer, listener: () => listener, runs, importAccess, storage, compareRunner });
   return {
     ...services,
     handlers,
@@ -109,6 +113,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
     close() {
       runs.cancelAll();
       void audio.close();
+      void compareRunner?.close();
       db.close();
     },
   };

@@ -5,6 +5,9 @@ import { DEFAULT_PORT, resolveDataDir } from './config';
 import { openApp } from './app';
 import { importPaths } from './import/import-files';
 import { createProgressPrinter, formatSummary } from './import/cli-output';
+import { runCompare, UsageError } from './compare-cli';
+import { FILTER_KEYS } from '../core/compare/filter-text';
+import { FIGURES } from '../core/compare/figures';
 
 const usage = `Usage: callscope <command> [options]
 
@@ -23,6 +26,32 @@ Commands:
                             audio files (attached to the call whose id is the file stem)
             --data-dir DIR  as for serve
             --json          print the summary as JSON (on a terminal, progress shows on stderr meanwhile)
+
+  compare   compare two sets of calls: each fleet figure of A and B, the difference B - A with a
+            bootstrap 95% interval (calls resampled); for CI gating
+            --data-dir DIR  as for serve (read only: the app may keep running)
+            --a FILTER      set A as filter text (below) or the JSON list filter '{"agent_id":"x"}'
+            --a-view NAME   set A as a saved view (instead of --a)
+            --b FILTER, --b-view NAME
+                            set B, the same way
+            --fail-on F:T   exit 1 when B - A crosses T (repeatable): latency_p90_ms:+10% (B more
+                            than 10% above A), success_rate:-5% (more than 5% below),
+                            latency_p90_ms:+200 (in the figure's unit)
+            --json          print the result as JSON (README: "Compare two sets")
+            --resamples N   bootstrap resamples (default 1000, 100 to 10000)
+            --seed N        the resampling seed (default 1): the same seed, the same intervals
+            exit code: 0 no threshold crossed, 1 one was, 2 bad usage or filter
+            figures: ${FIGURES.slice(0, 5).join(', ')},
+                     ${FIGURES.slice(5).join(', ')}
+
+Filter text (compare --a / --b, and the Compare page): key=value parts, all must hold; quote a
+value with spaces; dates are UTC days or ISO date-times, until=DAY includes that day
+  agent=sales-v2 tag=refund verdict=failure since=2026-11-01 until=2026-11-07 platform=vapi
+  end_reason=customer-ended-call p90>2000 ttfw<=900 duration>=30 within=7d eval:polite=fail q="refund"
+  keys: ${FILTER_KEYS.slice(0, 10).join(', ')},
+        ${FILTER_KEYS.slice(10).join(', ')}
+  verdict: success, failure, reviewed, unreviewed; eval:<evaluator id>: pass, fail, error, not_applicable, none
+  p50, p90, ttfw, interruptions, silence compare with > >= < <=; duration (seconds) with >= <=
 
 Run "callscope serve" and open the printed URL.`;
 
@@ -103,6 +132,19 @@ export async function main(argv: string[]): Promise<void> {
   try {
     if (command === 'serve') return await serve(rest);
     if (command === 'import') return await runImport(rest);
+    if (command === 'compare') {
+      try {
+        const { output, exitCode } = await runCompare(rest, process.env);
+        process.stdout.write(output);
+        process.exitCode = exitCode;
+      } catch (error) {
+        if (error instanceof UsageError) fail(error.message);
+        // exit 1 means a threshold was crossed: a comparison that could not run is 2, like bad usage
+        process.stderr.write(`callscope: the comparison failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(2);
+      }
+      return;
+    }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${usage}\n`);
       return;

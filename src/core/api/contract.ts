@@ -5,6 +5,7 @@ import { evaluatorsContract } from './evaluators-contract';
 import { triageContract } from './triage-contract';
 import { trashContract } from './trash-contract';
 import { overlapsContract } from './overlaps-contract';
+import { compareContract } from './compare-contract';
 import { returns, type ReturnedType } from './returns';
 import type {
   CallDetail, CallNotes, CallReview, CallPage, ImportSummary, ListenerInfo, RecordingAnalysis, RevealedApiKey, Settings, StorageStatus,
@@ -77,6 +78,7 @@ export const apiContract = {
   ...triageContract,
   ...trashContract,
   ...overlapsContract,
+  ...compareContract,
 } satisfies Record<string, { input: z.ZodType; output: object }>;
 
 type Contract = typeof apiContract;
@@ -100,6 +102,7 @@ export type EvaluatorHandlers = Pick<ApiHandlers, keyof typeof evaluatorsContrac
 export type TriageHandlers = Pick<ApiHandlers, keyof typeof triageContract>;
 export type TrashHandlers = Pick<ApiHandlers, keyof typeof trashContract>;
 export type OverlapHandlers = Pick<ApiHandlers, keyof typeof overlapsContract>;
+export type CompareHandlers = Pick<ApiHandlers, keyof typeof compareContract>;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);

@@ -18,6 +18,8 @@ import { createEvaluatorHandlers } from './evaluator-handlers';
 import { createTriageHandlers } from './triage-handlers';
 import { createTrashHandlers } from './trash-handlers';
 import { createOverlapHandlers } from './overlap-handlers';
+import { createCompareHandlers } from './compare-handlers';
+import type { CompareRunner } from '../compare/compare-runner';
 import { deleteCallsForGood } from '../media/delete-calls';
 import { outcomesForCalls } from '../store/evaluation-results';
 import { callerOpenings } from '../store/caller-openings';
@@ -43,6 +45,8 @@ export interface HandlerDeps {
   /** where importPaths may read: the desktop's chosen paths, serve's --import-root folders. */
   importAccess: ImportAccess;
   storage: StorageHealth;
+  /** the compare worker (none: compareSets runs on this thread, yielding as it resamples) */
+  compareRunner?: CompareRunner | null;
 }
 
 export function callDetail(db: Db, id: number): CallDetail {
@@ -52,7 +56,7 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, env, sealer, listener, runs, importAccess, storage }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, env, sealer, listener, runs, importAccess, storage, compareRunner }: HandlerDeps): ApiHandlers {
   const { db, events, config } = app;
   const imports = createImportJobs(app, importAccess);
   return {
@@ -61,6 +65,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...createTriageHandlers({ db, events }),
     ...createTrashHandlers({ db, events, dataDir: config.dataDir }),
     ...createOverlapHandlers({ db, events }),
+    ...createCompareHandlers({ db, runner: compareRunner }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page

@@ -174,6 +174,15 @@ export function sampleCallIds(db: Db, filter: CallListQuery['filter'], sample: Q
   return stmt<Params, { id: number }>(db, sql).all(params).map((row) => row.id);
 }
 
+/**
+ * `FROM ... WHERE ...` reaching every call the filter matches (trashed ones hidden), with its
+ * parameters: for a query module reading figures over a set (compare-sets.ts); select `calls.*` columns.
+ */
+export function matchingCallsSource(db: Db, filter: CallListQuery['filter']): { source: string; params: Params } {
+  const where = whereClause(db, filter);
+  return { source: fromWhere(db, where, 'count'), params: where.params };
+}
+
 /** Whether the call passes the list filter: one row looked up by its id. */
 export function callMatches(db: Db, id: number, filter: CallListQuery['filter']): boolean {
   const where = whereClause(db, filter);
