@@ -51,7 +51,7 @@ value with spaces; dates are UTC days or ISO date-times, until=DAY includes that
   keys: ${FILTER_KEYS.slice(0, 10).join(', ')},
         ${FILTER_KEYS.slice(10).join(', ')}
   verdict: success, failure, reviewed, unreviewed; eval:<evaluator id>: pass, fail, error, not_applicable, none
-  p50, p90, ttfw, interruptions, silence compare with > >= < <=; duration (seconds) with >= <=
+  p50, p90, ttfw, interruptions, silence, agent_snr, caller_snr, clipping, dead_air compare with > >= < <=; duration (seconds) with >= <=
 
 Run "callscope serve" and open the printed URL.`;
 
