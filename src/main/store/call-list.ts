@@ -195,3 +195,12 @@ export function inListOrder(db: Db, ids: readonly number[], sort: CallListQuery[
     .all(JSON.stringify(ids))
     .map((row) => row.id);
 }
+
+/**
+ * `FROM ... WHERE ...` of every call matching a filter, trashed calls left out, reached as a count
+ * reaches them (from a rare condition when there is one): the set the Overview's aggregates read.
+ */
+export function matchingSource(db: Db, filter: CallListQuery['filter']): { from: string; params: Params; filtered: boolean } {
+  const where = whereClause(db, filter);
+  return { from: fromWhere(db, where, 'count'), params: where.params, filtered: where.conditions.length > 0 };
+}
