@@ -7,9 +7,10 @@ import { LATENCY_EDGES } from '../../src/core/overview/bins';
 import { filterInPeriod, previousPeriod } from '../../src/core/overview/period';
 import { callListFilterSchema } from '../../src/core/api/filter-schema';
 import { overviewInputSchema } from '../../src/core/api/overview-contract';
-import { fleetFigures, latencyCountsSql, ttfwCountsSql } from '../../src/main/store/overview-figures';
-import { evaluatorSeries, histogramSql, latencyHistogram, overviewSeries } from '../../src/main/store/overview-plots';
-import { agentFigures, endReasons } from '../../src/main/store/overview-breakdowns';
+import { createOverview } from '../../src/main/store/overview';
+import { bucketsOf, snapshotSql } from '../../src/main/store/overview-snapshot';
+import { passFailSql } from '../../src/main/store/overview-evaluations';
+import { callCountsSql, latenciesSql, ttfwSql } from '../../src/main/store/overview-figures';
 import { callSet } from '../../src/main/store/overview-sql';
 import { freshStores, storePayload } from '../support/fresh-store';
 
@@ -131,21 +132,23 @@ describe('Overview figures', () => {
   it('tiles: the fleet figures of the period and of the same length before, as defined', () => {
     const db = stores.db();
     seed(db);
-    expect(fleetFigures(db, {}, period)).toEqual(expected(inDays(10, 20)));
+    const overview = createOverview(db);
+    expect(overview.figures({}, period)).toEqual(expected(inDays(10, 20)));
     const before = previousPeriod(period);
     expect(before).toEqual({ start: new Date(T0).toISOString(), end: period.start });
-    expect(fleetFigures(db, {}, before ?? period)).toEqual(expected(inDays(0, 10)));
+    expect(overview.figures({}, before ?? period)).toEqual(expected(inDays(0, 10)));
     // the list filter narrows the set: one agent
-    expect(fleetFigures(db, { agent_id: 'agent-1' }, period)).toEqual(expected(inDays(10, 20).filter((c) => c.agent === 'agent-1')));
+    expect(overview.figures({ agent_id: 'agent-1' }, period)).toEqual(expected(inDays(10, 20).filter((c) => c.agent === 'agent-1')));
     // all time
-    expect(fleetFigures(db, {}, { start: null, end: null })).toEqual(expected(known));
+    expect(overview.figures({}, { start: null, end: null })).toEqual(expected(known));
     db.close();
   });
 
   it('a set with nothing to measure has null figures, not 0', () => {
     const db = stores.db();
     seed(db);
-    const empty = fleetFigures(db, {}, { start: '2020-01-01T00:00:00.000Z', end: '2020-02-01T00:00:00.000Z' });
+    const overview = createOverview(db);
+    const empty = overview.figures({}, { start: '2020-01-01T00:00:00.000Z', end: '2020-02-01T00:00:00.000Z' });
     expect(empty).toEqual({
       calls: 0, reviewed_share: null, success_rate: null, failure_rate: null, eval_pass_rate: null,
       latency_p50_ms: null, latency_p90_ms: null, latency_p95_ms: null, ttfw_p50_ms: null, interruptions_per_call: null,
@@ -156,9 +159,10 @@ describe('Overview figures', () => {
   it('histogram: each bar counts its replies and calls, and lists exactly those calls', () => {
     const db = stores.db();
     seed(db);
+    const overview = createOverview(db);
     const calls = inDays(10, 20);
     for (const scale of ['linear', 'log'] as const) {
-      const histogram = latencyHistogram(db, {}, period, scale);
+      const histogram = overview.histogram({}, period, scale);
       const edges = LATENCY_EDGES[scale];
       expect(histogram.bins.map((b) => b.min_ms)).toEqual(edges);
       const inBar = (ms: number, i: number) => ms >= (edges[i] ?? 0) && ms < (edges[i + 1] ?? Infinity);
@@ -170,10 +174,10 @@ describe('Overview figures', () => {
       expect([histogram.p50_ms, histogram.p90_ms, histogram.p95_ms]).toEqual([0.5, 0.9, 0.95].map((p) => nearestRank(calls.flatMap((c) => c.gaps), p)));
     }
     // a bar's click: the list under the bar's filter counts the bar's calls (the open top bar too)
-    const histogram = latencyHistogram(db, { agent_id: 'agent-2' }, period, 'linear');
+    const histogram = overview.histogram({ agent_id: 'agent-2' }, period, 'linear');
     const bars = histogram.bins.filter((b) => b.calls > 0);
     expect(bars.some((b) => b.max_ms === null)).toBe(false);
-    const all = latencyHistogram(db, {}, { start: null, end: null }, 'linear');
+    const all = overview.histogram({}, { start: null, end: null }, 'linear');
     expect(all.bins.at(-1)?.calls).toBe(1);
     for (const [h, filter, p] of [...bars.map((b) => [b, { agent_id: 'agent-2' }, period] as const), [all.bins.at(-1), {}, { start: null, end: null }] as const]) {
       const listFilter = { ...filterInPeriod(filter, p), reply_latency_ms: { min: h?.min_ms ?? 0, ...(h?.max_ms ? { max: h.max_ms } : {}) } };
@@ -185,7 +189,8 @@ describe('Overview figures', () => {
   it('series: calls, latency percentiles and interruptions per local day; hours for two days or less', () => {
     const db = stores.db();
     seed(db);
-    const series = overviewSeries(db, {}, period);
+    const overview = createOverview(db);
+    const series = overview.series({}, period);
     expect(series.bucket).toBe('day');
     const total = series.points.reduce((sum, p) => sum + p.calls, 0);
     expect(total).toBe(inDays(10, 20).length);
@@ -200,7 +205,7 @@ describe('Overview figures', () => {
       // a local day: from local midnight to local midnight
       expect(new Date(point.start).getHours()).toBe(0);
     }
-    const twoDays = overviewSeries(db, {}, { start: period.start, end: new Date(Date.parse(period.start) + 2 * DAY).toISOString() });
+    const twoDays = overview.series({}, { start: period.start, end: new Date(Date.parse(period.start) + 2 * DAY).toISOString() });
     expect(twoDays.bucket).toBe('hour');
     expect(twoDays.points.length).toBeGreaterThanOrEqual(48);
     db.close();
@@ -209,20 +214,21 @@ describe('Overview figures', () => {
   it('evaluator series, end reasons and agents', () => {
     const db = stores.db();
     seed(db);
+    const overview = createOverview(db);
     const calls = inDays(10, 20);
-    const evals = evaluatorSeries(db, {}, period);
+    const evals = overview.evaluatorSeries({}, period);
     expect(evals.evaluators.map((e) => e.id)).toEqual(['e1']);
     const sum = (xs: number[] | undefined) => (xs ?? []).reduce((a, b) => a + b, 0);
     expect(sum(evals.evaluators[0]?.pass)).toBe(calls.filter((c) => c.e1 === 'pass').length);
     expect(sum(evals.evaluators[0]?.fail)).toBe(calls.filter((c) => c.e1 === 'fail').length);
 
-    expect(endReasons(db, {}, period)).toEqual(
+    expect(overview.endReasons({}, period)).toEqual(
       ['user_hangup', 'voicemail']
         .map((reason) => ({ end_reason: reason, calls: calls.filter((c) => c.endReason === reason).length }))
         .sort((a, b) => b.calls - a.calls),
     );
 
-    const agents = agentFigures(db, {}, period);
+    const agents = overview.agents({}, period);
     expect(agents.map((a) => a.agent_id).sort()).toEqual([...new Set(calls.map((c) => c.agent))].sort());
     expect(agents.length).toBeGreaterThan(1);
     for (const agent of agents) {
@@ -242,21 +248,29 @@ describe('Overview figures', () => {
     db.close();
   });
 
-  it('the period queries read the period from calls_by_started_at, replies by their primary key', () => {
+  it('the period queries read the period from its index (the figures from calls_for_overview), replies by their primary key', () => {
     const db = stores.db();
     seed(db);
     const plan = (sql: string, params: Record<string, unknown>) =>
       db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((row) => (row as { detail: string }).detail).join('\n');
     const set = callSet(db, {}, period);
-    for (const sql of [latencyCountsSql(set), ttfwCountsSql(set), histogramSql(set, LATENCY_EDGES.linear)]) {
-      const detail = plan(sql, set.params);
-      expect(detail).toMatch(/calls USING (COVERING )?INDEX calls_by_started_at \(started_at>\? AND started_at<\?\)/);
-      expect(detail).not.toMatch(/SCAN calls\b/);
-      if (sql.includes('reply_latencies')) expect(detail).toMatch(/rl USING PRIMARY KEY \(call_id=\?\)/);
-    }
+    const { edges } = bucketsOf(db, set, period);
+    const sql = snapshotSql(set, edges);
+    const calls = plan(sql.calls, set.params);
+    // the figures straight from the index: no row of calls read, no sort
+    expect(calls).toMatch(/calls USING COVERING INDEX calls_for_overview \(started_at>\? AND started_at<\?\)/);
+    expect(calls).not.toMatch(/TEMP B-TREE/);
+    const replies = plan(sql.replies, set.params);
+    expect(replies).toMatch(/calls USING (COVERING )?INDEX calls_(by_started_at|for_overview) \(started_at>\? AND started_at<\?\)/);
+    expect(replies).toMatch(/rl USING PRIMARY KEY \(call_id=\?\)/);
+    expect(replies).not.toMatch(/TEMP B-TREE|SCAN calls/);
+    expect(plan(callCountsSql(set), set.params)).toMatch(/COVERING INDEX calls_for_overview \(started_at>\? AND started_at<\?\)/);
+    for (const sql of [latenciesSql(set), ttfwSql(set)]) expect(plan(sql, set.params)).toMatch(/INDEX calls_(by_started_at|for_overview) \(started_at>\? AND started_at<\?\)/);
+    expect(plan(ttfwSql(set), set.params)).not.toMatch(/calls_by_ttfw/);
+    expect(plan(passFailSql(set), set.params)).toMatch(/INDEX calls_(by_started_at|for_overview) \(started_at>\? AND started_at<\?\)/);
     // with an agent, its (agent_id, started_at) index
     const agent = callSet(db, { agent_id: 'agent-1' }, period);
-    expect(plan(latencyCountsSql(agent), agent.params)).toMatch(/INDEX calls_by_agent \(agent_id=\? AND started_at>\? AND started_at<\?\)/);
+    expect(plan(snapshotSql(agent, bucketsOf(db, agent, period).edges).replies, agent.params)).toMatch(/INDEX calls_by_agent \(agent_id=\? AND started_at>\? AND started_at<\?\)/);
     db.close();
   });
 

@@ -55,19 +55,3 @@ export function timeBuckets(start: Date, end: Date): { bucket: 'hour' | 'day'; e
   }
   return { bucket, edges };
 }
-
-/**
- * Nearest-rank percentile (METRICS §7: `x[ceil(p*n)]`, 1-based) from values counted in ascending
- * order, e.g. `SELECT ms, count(*) ... GROUP BY ms ORDER BY ms`: exact without holding every value.
- */
-export function rankFromCounts(counted: readonly { value: number; n: number }[], p: number): number | null {
-  const total = counted.reduce((sum, c) => sum + c.n, 0);
-  if (total === 0) return null;
-  const rank = Math.min(total, Math.max(1, Math.ceil(p * total)));
-  let seen = 0;
-  for (const c of counted) {
-    seen += c.n;
-    if (seen >= rank) return c.value;
-  }
-  return null;
-}

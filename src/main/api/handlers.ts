@@ -59,7 +59,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...createEvaluatorHandlers({ db, config, env, sealer, runs }),
     ...createTriageHandlers({ db, events }),
     ...createTrashHandlers({ db, events, dataDir: config.dataDir }),
-    ...createOverviewHandlers({ db }),
+    ...createOverviewHandlers({ db, events }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page

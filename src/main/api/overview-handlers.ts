@@ -1,21 +1,25 @@
 import type { OverviewHandlers } from '../../core/api/contract';
 import { previousPeriod } from '../../core/overview/period';
 import type { Db } from '../store/db';
-import { fleetFigures } from '../store/overview-figures';
-import { evaluatorSeries, latencyHistogram, overviewSeries } from '../store/overview-plots';
-import { agentFigures, endReasons } from '../store/overview-breakdowns';
+import { createOverview } from '../store/overview';
+import type { EventBus } from './events';
 
 /** The Overview's reads (issue 15): each part of the page on its own, all over the list filter in a period. */
-export function createOverviewHandlers({ db }: { db: Db }): OverviewHandlers {
+export function createOverviewHandlers({ db, events }: { db: Db; events: EventBus }): OverviewHandlers {
+  const overview = createOverview(db);
+  // a new, changed, reviewed or deleted call changes the figures
+  events.subscribe((name) => {
+    if (name === 'calls.changed') overview.forget();
+  });
   return {
     getOverviewTiles: ({ filter, period }) => {
       const before = previousPeriod(period);
-      return { current: fleetFigures(db, filter, period), previous: before ? fleetFigures(db, filter, before) : null, previous_period: before };
+      return { current: overview.figures(filter, period), previous: before ? overview.figures(filter, before) : null, previous_period: before };
     },
-    getOverviewHistogram: ({ filter, period, scale }) => latencyHistogram(db, filter, period, scale),
-    getOverviewSeries: ({ filter, period }) => overviewSeries(db, filter, period),
-    getOverviewEvaluatorSeries: ({ filter, period }) => evaluatorSeries(db, filter, period),
-    getOverviewEndReasons: ({ filter, period }) => endReasons(db, filter, period),
-    getOverviewAgents: ({ filter, period }) => agentFigures(db, filter, period),
+    getOverviewHistogram: ({ filter, period, scale }) => overview.histogram(filter, period, scale),
+    getOverviewSeries: ({ filter, period }) => overview.series(filter, period),
+    getOverviewEvaluatorSeries: ({ filter, period }) => overview.evaluatorSeries(filter, period),
+    getOverviewEndReasons: ({ filter, period }) => overview.endReasons(filter, period),
+    getOverviewAgents: ({ filter, period }) => overview.agents(filter, period),
   };
 }

@@ -1,12 +1,11 @@
 import type { CallListFilter } from '../../core/api/types';
 import type { OverviewPeriod } from '../../core/api/overview-contract';
 import { filterInPeriod } from '../../core/overview/period';
-import { rankFromCounts } from '../../core/overview/bins';
 import type { Db } from './db';
 import { matchingSource } from './call-list';
 import { NEWEST_RESULT } from './evaluation-results';
 
-/** The pieces the Overview's query modules share: the set of calls, bins as SQL, ranks from counts. */
+/** The pieces the Overview's query modules share: the set of calls, bins as SQL, evaluator outcomes. */
 
 export type Params = Record<string, unknown>;
 
@@ -35,22 +34,6 @@ export function binSql(expr: string, edges: readonly (number | string)[], lo = 0
   return `CASE WHEN ${expr} < ${literal} THEN ${binSql(expr, edges, lo, mid - 1)} ELSE ${binSql(expr, edges, mid, hi)} END`;
 }
 
-/** Values counted in ascending order, with the nearest-rank percentiles asked for. */
-export function ranks(counted: readonly { value: number; n: number }[], ps: readonly number[]): (number | null)[] {
-  return ps.map((p) => rankFromCounts(counted, p));
-}
-
-/** Rows counted per group and value (`SELECT g, value, n ... ORDER BY g, value`), split by group. */
-export function countsByGroup<G>(rows: readonly { g: G; value: number; n: number }[]): Map<G, { value: number; n: number }[]> {
-  const byGroup = new Map<G, { value: number; n: number }[]>();
-  for (const row of rows) {
-    const list = byGroup.get(row.g) ?? [];
-    if (list.length === 0) byGroup.set(row.g, list);
-    list.push({ value: row.value, n: row.n });
-  }
-  return byGroup;
-}
-
 /**
  * The newest result of each live evaluator on each call of the set, as pass (1) / fail (0) / other
  * (null): `FROM` and joins over a subquery `s` of the set that has `id` (and whatever else the caller selected).
@@ -62,6 +45,3 @@ export function newestResultsJoin(set: string): string {
 
 /** 1 for a pass, 0 for a fail, NULL for an error, a not-applicable or no verdict (left out of pass rates). */
 export const PASS_OR_FAIL = "CASE WHEN r.status = 'done' AND coalesce(r.verdict, '') <> 'not_applicable' THEN r.passed END";
-
-/** a / b, null when b is 0 (nothing to measure is not 0). */
-export const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);

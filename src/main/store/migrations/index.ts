@@ -14,6 +14,7 @@ import { migrateTo12 } from './012-platform-index';
 import { migrateTo13 } from './013-call-trash';
 import { migrateTo14 } from './014-queue-order';
 import { migrateTo15 } from './015-reply-latencies';
+import { migrateTo17 } from './017-overview-index';
 
 interface Migration {
   version: number;
@@ -37,6 +38,8 @@ export const migrations: readonly Migration[] = [
   { version: 13, up: migrateTo13 },
   { version: 14, up: migrateTo14 },
   { version: 15, up: migrateTo15 },
+  // 16: the watch rules (another branch of issue 15)
+  { version: 17, up: migrateTo17 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
