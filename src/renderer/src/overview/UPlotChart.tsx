@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/** The theme's colours for a canvas (a stylesheet's var() does not reach it), read again when the theme changes. */
+export function useChartColors(): Record<'text' | 'muted' | 'border' | 'accent' | 'failure' | 'success' | 'caution' | 'agent' | 'user', string> {
+  const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? '');
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme(document.documentElement.dataset.theme ?? ''));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+  const style = getComputedStyle(document.documentElement);
+  const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  void theme;
+  return {
+    text: token('--text', '#222'),
+    muted: token('--muted', '#777'),
+    border: token('--border', '#ccc'),
+    accent: token('--accent', '#36c'),
+    failure: token('--failure', '#c33'),
+    success: token('--success', '#393'),
+    caution: token('--caution', '#c80'),
+    agent: token('--agent', '#36c'),
+    user: token('--user', '#939'),
+  };
+}
+
+/**
+ * A uPlot chart sized to its box: made again when `options` change (a new theme, new series),
+ * given new data in place otherwise. `onChart` sees the chart after each draw (overlays, clicks).
+ */
+export function UPlotChart({ options, data, height = 220, onChart }: { options: Omit<uPlot.Options, 'width' | 'height'>; data: uPlot.AlignedData; height?: number; onChart?(chart: uPlot): void }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const onChartRef = useRef(onChart);
+  onChartRef.current = onChart;
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const made = new uPlot(
+      { ...options, width: Math.max(200, element.clientWidth), height, hooks: { ...options.hooks, draw: [...(options.hooks?.draw ?? []), (u) => onChartRef.current?.(u)] } },
+      data,
+      element,
+    );
+    chart.current = made;
+    const resize = new ResizeObserver(() => made.setSize({ width: Math.max(200, element.clientWidth), height }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      made.destroy();
+      chart.current = null;
+    };
+    // data is set below without re-making the chart
+  }, [options, height]);
+  useEffect(() => {
+    chart.current?.setData(data);
+  }, [data]);
+  return <div ref={box} className="uplot-box" aria-hidden="true" />;
+}
