@@ -7,6 +7,8 @@ import { formatFigure } from './format';
 import { openCalls } from './open-calls';
 
 const column = createColumnHelper<AgentFigures>();
+/** one empty list while loading: a new [] each render would make the table recompute (and reset) forever */
+const NO_AGENTS: AgentFigures[] = [];
 
 /** Per agent: calls, latency p50 / p90, interruption, failure and pass rates; sortable; a row's agent opens its calls. */
 export function AgentTable({ filter, period, periodLabel }: PlotProps) {
@@ -36,7 +38,7 @@ export function AgentTable({ filter, period, periodLabel }: PlotProps) {
     ],
     [filter, period, periodLabel],
   );
-  const table = useReactTable({ data: data ?? [], columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({ data: data ?? NO_AGENTS, columns, autoResetPageIndex: false, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   return (
     <figure className="overview-plot agent-table" aria-label="Agents" aria-busy={isPending}>
       <figcaption>

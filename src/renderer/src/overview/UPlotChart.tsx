@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -10,20 +10,22 @@ export function useChartColors(): Record<'text' | 'muted' | 'border' | 'accent' 
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => observer.disconnect();
   }, []);
-  const style = getComputedStyle(document.documentElement);
-  const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  void theme;
-  return {
-    text: token('--text', '#222'),
-    muted: token('--muted', '#777'),
-    border: token('--border', '#ccc'),
-    accent: token('--accent', '#36c'),
-    failure: token('--failure', '#c33'),
-    success: token('--success', '#393'),
-    caution: token('--caution', '#c80'),
-    agent: token('--agent', '#36c'),
-    user: token('--user', '#939'),
-  };
+  // one object per theme: plots make their options from it, and a new object would make them again
+  return useMemo(() => {
+    const style = getComputedStyle(document.documentElement);
+    const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    return {
+      text: token('--text', '#222'),
+      muted: token('--muted', '#777'),
+      border: token('--border', '#ccc'),
+      accent: token('--accent', '#36c'),
+      failure: token('--failure', '#c33'),
+      success: token('--success', '#393'),
+      caution: token('--caution', '#c80'),
+      agent: token('--agent', '#36c'),
+      user: token('--user', '#939'),
+    };
+  }, [theme]);
 }
 
 /**
