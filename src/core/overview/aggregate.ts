@@ -1,4 +1,4 @@
-import type { AgentFigures, EndReasonCount, LatencyBin, LatencyHistogram, OverviewSeries } from '../api/overview-contract';
+import type { AgentFigures, EndReasonCount, FleetFigures, LatencyBin, LatencyHistogram, OverviewSeries } from '../api/overview-contract';
 import { binIndex } from './bins';
 
 /**
@@ -40,8 +40,16 @@ export function rankOfSorted(sorted: Float64Array, p: number): number | null {
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1] ?? null;
 }
 
-function sortedOf(values: Iterable<number>): Float64Array {
-  return Float64Array.from(values).sort();
+const sortedReplies = new WeakMap<Snapshot, Float64Array>();
+
+/** The snapshot's reply latencies, ascending: sorted once, whichever of the tiles and the histogram asks first. */
+function sortedMs(s: Snapshot): Float64Array {
+  let sorted = sortedReplies.get(s);
+  if (!sorted) {
+    sorted = Float64Array.from(s.ms).sort();
+    sortedReplies.set(s, sorted);
+  }
+  return sorted;
 }
 
 /** Values grouped by a code, each group ascending. */
@@ -69,6 +77,37 @@ function replyGroups(s: Snapshot, callGroup: Int32Array): Int32Array {
   return s.replyCall.map((call) => callGroup[call] ?? -1);
 }
 
+/** The fleet figures (docs/METRICS.md "Fleet figures"); `evals`: the set's newest evaluator results. */
+export function fleetFiguresOf(s: Snapshot, evals: PassFail): FleetFigures {
+  let reviewed = 0;
+  let success = 0;
+  let interruptions = 0;
+  let known = 0;
+  for (let i = 0; i < s.calls; i++) {
+    const verdict = s.verdict[i] ?? 0;
+    if (verdict !== 0) reviewed++;
+    if (verdict === 1) success++;
+    const v = s.interruptions[i] ?? Number.NaN;
+    if (!Number.isNaN(v)) {
+      interruptions += v;
+      known++;
+    }
+  }
+  const latencies = sortedMs(s);
+  return {
+    calls: s.calls,
+    reviewed_share: ratio(reviewed, s.calls),
+    success_rate: ratio(success, reviewed),
+    failure_rate: ratio(reviewed - success, reviewed),
+    eval_pass_rate: ratio(evals.pass, evals.pass + evals.fail),
+    latency_p50_ms: rankOfSorted(latencies, 0.5),
+    latency_p90_ms: rankOfSorted(latencies, 0.9),
+    latency_p95_ms: rankOfSorted(latencies, 0.95),
+    ttfw_p50_ms: rankOfSorted(s.ttfw.filter((v) => !Number.isNaN(v)).sort(), 0.5),
+    interruptions_per_call: ratio(interruptions, known),
+  };
+}
+
 /** The bars (lower edges; the last has no upper end): replies, and distinct calls (a call's replies are consecutive). */
 export function histogramOf(s: Snapshot, edges: readonly number[], scale: 'linear' | 'log'): LatencyHistogram {
   const replies = new Int32Array(edges.length);
@@ -83,7 +122,7 @@ export function histogramOf(s: Snapshot, edges: readonly number[], scale: 'linea
       calls[bin] = (calls[bin] ?? 0) + 1;
     }
   });
-  const sorted = sortedOf(s.ms);
+  const sorted = sortedMs(s);
   const bins: LatencyBin[] = edges.map((min, i) => ({ min_ms: min, max_ms: edges[i + 1] ?? null, replies: replies[i] ?? 0, calls: calls[i] ?? 0 }));
   return { scale, bins, replies: s.ms.length, p50_ms: rankOfSorted(sorted, 0.5), p90_ms: rankOfSorted(sorted, 0.9), p95_ms: rankOfSorted(sorted, 0.95) };
 }

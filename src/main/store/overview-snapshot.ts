@@ -7,10 +7,10 @@ import { stmt } from './statements';
 import { binSql, callSet, type CallSet, type Params } from './overview-sql';
 
 /**
- * Two reads in the period's index order (the figures are in calls_for_overview, the replies by
- * primary key), then every tile, bar, point and row is a pass over numbers (core/overview/aggregate.ts):
- * cheaper than one GROUP BY per plot, which sorts every reply (SQLite has no hash aggregate) and
- * reads the replies again for each. Reply values come as one column (`pluck`), the cheapest read.
+ * The calls of a period read once per filter and period (the figures from calls_for_overview, the
+ * replies by primary key), then every tile, bar, point and row is a pass over numbers
+ * (core/overview/aggregate.ts): cheaper than a GROUP BY per plot, which sorts every reply (SQLite
+ * has no hash aggregate) and reads the replies again for each.
  */
 /** The period's buckets; an open period runs from the set's first call to its last. */
 export function bucketsOf(db: Db, set: CallSet, period: OverviewPeriod): { bucket: 'hour' | 'day'; edges: string[] } {
@@ -26,32 +26,47 @@ export function bucketsOf(db: Db, set: CallSet, period: OverviewPeriod): { bucke
 }
 
 /** Codes for a column's values in order of first sight. */
-function coder(): { codes: (string | null)[]; code(value: string | null): number } {
+function encode(values: readonly (string | null)[]): { codes: (string | null)[]; of: Int32Array } {
   const codes: (string | null)[] = [];
   const index = new Map<string | null, number>();
-  return {
-    codes,
-    code(value) {
-      let at = index.get(value);
-      if (at === undefined) {
-        at = codes.length;
-        codes.push(value);
-        index.set(value, at);
-      }
-      return at;
-    },
-  };
+  const of = new Int32Array(values.length);
+  values.forEach((value, i) => {
+    let at = index.get(value);
+    if (at === undefined) {
+      at = codes.length;
+      codes.push(value);
+      index.set(value, at);
+    }
+    of[i] = at;
+  });
+  return { codes, of };
 }
 
 const ORDER = 'ORDER BY calls.started_at, calls.id';
+/** interruption counts are packed below this (a count this high is not a call) */
+const PACK = 1_048_576;
 
-export function snapshotSql(set: CallSet, edges: readonly string[]): { calls: string; replies: string } {
+/**
+ * The reads, all in the same order (the period's index, or the few calls of a rare condition,
+ * sorted). One column each: better-sqlite3 makes an array per row for several columns, which
+ * cost more than the reading; so the bucket, verdict and interruptions travel as one number.
+ */
+export function snapshotSql(set: CallSet, edges: readonly string[]): { packed: string; agents: string; endReasons: string; ttfw: string; replies: string } {
   const bucket = edges.length > 1 ? binSql('calls.started_at', edges.slice(0, -1)) : '0';
+  const column = (expr: string) => `${set.select(expr)} ${ORDER}`;
   return {
-    calls: `${set.select(`${bucket} AS b, calls.agent_id, CASE calls.verdict WHEN 'success' THEN 1 WHEN 'failure' THEN 2 ELSE 0 END, calls.interruption_count, calls.ttfw_ms, calls.end_reason`)} ${ORDER}`,
+    packed: column(
+      `((${bucket}) * 4 + CASE calls.verdict WHEN 'success' THEN 1 WHEN 'failure' THEN 2 ELSE 0 END) * ${PACK} + coalesce(min(calls.interruption_count + 1, ${PACK - 1}), 0)`,
+    ),
+    agents: column('calls.agent_id'),
+    endReasons: column('calls.end_reason'),
+    ttfw: column('calls.ttfw_ms'),
     // one value per reply, and a call's first row marked: NULL (no replies) or -1 - ms (its first reply); latencies are > 0 (METRICS §1)
-    replies: `SELECT CASE WHEN rl.seq IS NULL THEN NULL WHEN rl.seq = 0 THEN -1 - rl.ms ELSE rl.ms END AS v
-      FROM (${set.select('calls.id AS id, calls.started_at AS t')} ${ORDER}) s LEFT JOIN reply_latencies rl ON rl.call_id = s.id ORDER BY s.t, s.id, rl.seq`,
+    replies: set.selectJoined(
+      'CASE WHEN rl.seq IS NULL THEN NULL WHEN rl.seq = 0 THEN -1 - rl.ms ELSE rl.ms END',
+      'LEFT JOIN reply_latencies rl ON rl.call_id = calls.id',
+      `${ORDER}, rl.seq`,
+    ),
   };
 }
 
@@ -59,34 +74,36 @@ export function takeSnapshot(db: Db, filter: CallListFilter, period: OverviewPer
   const set = callSet(db, filter, period);
   const { bucket, edges } = bucketsOf(db, set, period);
   const sql = snapshotSql(set, edges);
-  const rows = stmt<Params, unknown[]>(db, sql.calls).raw().all(set.params) as [number, string | null, number, number | null, number | null, string | null][];
-  const n = rows.length;
-  const agents = coder();
-  const reasons = coder();
+  const column = <T>(query: string) => stmt<Params, T>(db, query).pluck().all(set.params) as T[];
+  const packed = column<number>(sql.packed);
+  const n = packed.length;
+  const agents = encode(column<string | null>(sql.agents));
+  const endReasons = encode(column<string | null>(sql.endReasons));
+  const ttfw = column<number | null>(sql.ttfw);
+  if (agents.of.length !== n || endReasons.of.length !== n || ttfw.length !== n) throw new Error('overview: the calls changed between the reads of one snapshot');
   const snapshot: Snapshot = {
     calls: n,
     bucket,
     edges,
     bucketOf: new Int32Array(n),
     agents: agents.codes,
-    agentOf: new Int32Array(n),
-    endReasons: reasons.codes,
-    endReasonOf: new Int32Array(n),
+    agentOf: agents.of,
+    endReasons: endReasons.codes,
+    endReasonOf: endReasons.of,
     verdict: new Uint8Array(n),
     interruptions: new Float64Array(n),
-    ttfw: new Float64Array(n),
+    ttfw: Float64Array.from(ttfw, (v) => v ?? Number.NaN),
     replyCall: new Int32Array(0),
     ms: new Float64Array(0),
   };
-  rows.forEach(([b, agent, verdict, interruptions, ttfw, reason], i) => {
-    snapshot.bucketOf[i] = b;
-    snapshot.agentOf[i] = agents.code(agent);
-    snapshot.verdict[i] = verdict;
-    snapshot.interruptions[i] = interruptions ?? Number.NaN;
-    snapshot.ttfw[i] = ttfw ?? Number.NaN;
-    snapshot.endReasonOf[i] = reasons.code(reason);
+  packed.forEach((v, i) => {
+    const high = Math.floor(v / PACK);
+    const interruptions = v - high * PACK;
+    snapshot.bucketOf[i] = Math.floor(high / 4);
+    snapshot.verdict[i] = high % 4;
+    snapshot.interruptions[i] = interruptions === 0 ? Number.NaN : interruptions - 1;
   });
-  const values = stmt<Params, number | null>(db, sql.replies).pluck().all(set.params) as (number | null)[];
+  const values = column<number | null>(sql.replies);
   const ms = new Float64Array(values.length);
   const replyCall = new Int32Array(values.length);
   let call = -1;

@@ -12,13 +12,19 @@ export type Params = Record<string, unknown>;
 export interface CallSet {
   /** `SELECT <columns> FROM ... WHERE ...`: the set's calls, for a subquery. */
   select(columns: string): string;
+  /** the same with `join` (e.g. `LEFT JOIN reply_latencies rl ON ...`) after the calls, and `tail` (ORDER BY) after the conditions. */
+  selectJoined(columns: string, join: string, tail: string): string;
   params: Params;
 }
 
 /** The calls of the list filter started in the period (trashed ones left out), as the list reaches them. */
 export function callSet(db: Db, filter: CallListFilter, period: OverviewPeriod): CallSet {
-  const { from, params } = matchingSource(db, filterInPeriod(filter, period));
-  return { select: (columns) => `SELECT ${columns} ${from}`, params };
+  const { source, where, params } = matchingSource(db, filterInPeriod(filter, period));
+  return {
+    select: (columns) => `SELECT ${columns} FROM ${source} ${where}`,
+    selectJoined: (columns, join, tail) => `SELECT ${columns} FROM ${source} ${join} ${where} ${tail}`,
+    params,
+  };
 }
 
 /**
