@@ -53,13 +53,13 @@ function retellBody(call: Known) {
   };
 }
 
-async function seed(request: APIRequestContext, serve: ServeProcess): Promise<void> {
+async function seed(request: APIRequestContext, serve: ServeProcess, calls: Known[] = known): Promise<void> {
   const headers = { 'X-API-KEY': serve.apiKey, 'content-type': 'application/json' };
-  for (const call of known) {
+  for (const call of calls) {
     const response = await request.post(`${serve.baseUrl}/webhooks/retell`, { headers, data: retellBody(call) });
     expect(response.ok(), await response.text()).toBe(true);
   }
-  for (const call of known.filter((c) => c.verdict)) {
+  for (const call of calls.filter((c) => c.verdict)) {
     const response = await request.put(`${serve.baseUrl}/api/v1/calls/${call.id}/review`, { headers, data: { verdict: call.verdict } });
     expect(response.status()).toBe(200);
   }
@@ -151,7 +151,25 @@ test('tiles equal the figures worked out from the calls, a bar lists exactly its
   for (const title of ['Agent reply latency distribution', 'Reply latency p50 / p90 by day', 'Interruptions per call by day', 'End reasons']) {
     await expect(overview.main.getByRole('figure', { name: title })).toBeVisible();
   }
+  // an end reason's bar lists its calls; "Back to Overview" returns to the Overview as it was
+  await overview.main.getByRole('figure', { name: 'End reasons' }).getByRole('button', { name: `user_hangup: ${inPeriod.length} calls` }).click();
+  await expect(page.locator('.topbar .count')).toHaveText(`${inPeriod.length} of ${known.length} calls`);
+  const origin = page.getByRole('status', { name: 'Filter origin' });
+  await expect(origin).toContainText('From Overview: end reason user_hangup, last 30 days');
+  await origin.getByRole('button', { name: 'Back to Overview' }).click();
+  await expect.poll(() => overview.tileValue('Calls')).toBe(inPeriod.length);
+  await expect(overview.main.getByRole('list', { name: 'Applied filters' })).toHaveCount(0);
+
+  // an agent's row lists that agent's calls of the period
+  await overview.agents.getByRole('button', { name: 'agent_1', exact: true }).click();
+  await expect(page.locator('.topbar .count')).toHaveText(`${inPeriod.filter((c) => c.agent === 'agent_1').length} of ${known.length} calls`);
+  await page.getByRole('status', { name: 'Filter origin' }).getByRole('button', { name: 'Back to Overview' }).click();
+
   // a shorter period changes the figures
   await overview.period('Last 7 days').click();
-  await expect.poll(() => overview.tileValue('Calls')).toBe(known.filter((c) => c.agoMs < 7 * DAY).length);
+  const lastWeek = known.filter((c) => c.agoMs < 7 * DAY).length;
+  await expect.poll(() => overview.tileValue('Calls')).toBe(lastWeek);
+  // a call arriving shows within seconds
+  await seed(page.request, serve, [{ id: 'ov-new', agent: 'agent_0', agoMs: HOUR, ttfwMs: 600, gapsMs: [700], verdict: null }]);
+  await expect.poll(() => overview.tileValue('Calls'), { timeout: 20_000 }).toBe(lastWeek + 1);
 });

@@ -8,7 +8,15 @@ export function FilterOrigin() {
   return (
     <p className="filter-origin" role="status" aria-label="Filter origin">
       <span>{origin.text}</span>
-      <button type="button" className="link" onClick={() => usePage.getState().open('overview')}>
+      <button
+        type="button"
+        className="link"
+        title="The Overview as it was, on the filter it showed"
+        onClick={() => {
+          useCallList.getState().setFilter(origin.before);
+          usePage.getState().open('overview');
+        }}
+      >
         Back to Overview
       </button>
       <button type="button" className="link" title="Back to the filter the Overview was showing" onClick={() => useCallList.getState().setFilter(origin.before)}>

@@ -31,6 +31,7 @@ export function TimeSeries({ filter, period, periodLabel }: PlotProps) {
   const latencyOptions = useMemo(
     (): Omit<uPlot.Options, 'width' | 'height'> => ({
       cursor: { drag: { x: false, y: false } },
+      scales: { y: { range: (_u, _min, max) => [0, Math.max(100, max * 1.1)] } },
       axes: [{ stroke: colors.muted, grid: { show: false } }, { stroke: colors.muted, grid: { stroke: colors.border }, label: 'ms' }],
       series: [{}, { label: 'p50', stroke: colors.success, width: 2, spanGaps: false }, { label: 'p90', stroke: colors.caution, width: 2, spanGaps: false }],
       hooks: { ready: [clickBucket((i) => openRef.current(points[i]))] },
@@ -40,6 +41,8 @@ export function TimeSeries({ filter, period, periodLabel }: PlotProps) {
   const interruptionOptions = useMemo(
     (): Omit<uPlot.Options, 'width' | 'height'> => ({
       cursor: { drag: { x: false, y: false } },
+      // from 0, and at least to 1: a fleet without interruptions is a flat line at the bottom, not the middle
+      scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [{ stroke: colors.muted, grid: { show: false } }, { stroke: colors.muted, grid: { stroke: colors.border }, label: 'per call' }],
       series: [{}, { label: 'interruptions per call', stroke: colors.failure, width: 2 }],
       hooks: { ready: [clickBucket((i) => openRef.current(points[i]))] },
