@@ -13,17 +13,18 @@ export function useChartColors(): Record<'text' | 'muted' | 'border' | 'accent' 
   // one object per theme: plots make their options from it, and a new object would make them again
   return useMemo(() => {
     const style = getComputedStyle(document.documentElement);
-    const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    // the tokens are always set (theme/tokens.css); a missing one draws in the canvas's default black
+    const token = (name: string) => style.getPropertyValue(name).trim();
     return {
-      text: token('--text', '#222'),
-      muted: token('--muted', '#777'),
-      border: token('--border', '#ccc'),
-      accent: token('--accent', '#36c'),
-      failure: token('--failure', '#c33'),
-      success: token('--success', '#393'),
-      caution: token('--caution', '#c80'),
-      agent: token('--agent', '#36c'),
-      user: token('--user', '#939'),
+      text: token('--text'),
+      muted: token('--muted'),
+      border: token('--border'),
+      accent: token('--accent'),
+      failure: token('--failure'),
+      success: token('--success'),
+      caution: token('--caution'),
+      agent: token('--agent'),
+      user: token('--user'),
     };
   }, [theme]);
 }
