@@ -16,15 +16,17 @@ import { benchScaleUi } from './scale-ui';
 import { benchScaleQueries } from './scale-queries';
 import { benchQueueReview } from './queue-review';
 import { benchCompare } from './compare-bench';
+import { benchOverview } from './overview-bench';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue|compare`
- * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue|compare|overview`
+ * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `overview`: the Overview's refresh on the scale store; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
  * `grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
  * analysed, the listener meanwhile and click -> waveform); `--misses` also
- * prints the PII misses and false alarms.
+ * prints the PII misses and false alarms. `overview`: the Overview's refresh on the scale store
+ * (`--scale-calls=N` builds or finds an N-call store, `--scale-dir=DIR` times an existing one).
  */
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -130,6 +132,18 @@ async function main(): Promise<void> {
       row(['  JS heap after the end (MB)', fmt(ui.heapEndMb, 1), '< 300', ui.heapEndMb < 300 ? 'yes' : 'NO']),
       row(['  (store built now, s)', store.builtSeconds === null ? 'kept from an earlier run' : fmt(store.builtSeconds, 0), '', '']),
     );
+  }
+  if (wants('overview')) {
+    const givenDir = /--scale-dir=(\S+)/.exec(process.argv.join(' '))?.[1];
+    const givenCalls = Number(/--scale-calls=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0);
+    const store = givenDir
+      ? { dataDir: givenDir, calls: givenCalls }
+      : await ensureScaleStore(givenCalls || (quick ? 100_000 : 1_000_000), (line) => process.stderr.write(`${line}\n`));
+    lines.push(row([`Overview refresh on ${fmt(store.calls)} calls (ms, all reads)`, 'p50 / p95', 'goal < 1,000', '']));
+    for (const o of await benchOverview(store.dataDir)) {
+      lines.push(row([`  ${o.name} (${fmt(o.calls)} calls)`, `${fmt(o.p50)} / ${fmt(o.p95)}`, `first ${fmt(o.first)}`, o.p95 < 1000 ? 'yes' : 'NO']));
+      lines.push(row([`    ${Object.entries(o.parts).map(([part, ms]) => `${part} ${fmt(ms)}`).join(', ')}`, '', '', '']));
+    }
   }
   if (wants('queue')) {
     const { storeCalls, queue, today } = await benchQueueReview(cli);

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
 import { replyLatencies } from '../../src/main/store/reply-latencies';
@@ -6,6 +5,7 @@ import { setHeadline } from '../../src/main/store/metrics';
 import { transcriptTimingMetrics } from '../../src/core/metrics/compute';
 import { listTurns } from '../../src/main/store/turns';
 import { freshStores, storePayload } from '../support/fresh-store';
+import { storeAtVersion } from '../support/store-at-version';
 
 const stores = freshStores();
 
@@ -39,21 +39,28 @@ describe('reply latencies beside the headline figures', () => {
 
   it('versions 15 and 16 fill them in (and the overlap counts) for calls stored before them', () => {
     const file = stores.file();
-    const before = openDb(file);
-    const first = storePayload(before, call('c-1', [640, 1210]));
-    const second = storePayload(before, call('c-2', [2500]));
-    before.close();
-    // as version 14 left it: no table yet
-    const v14 = new Database(file);
-    v14.exec('DROP TABLE reply_latencies; DROP TABLE overlap_labels; ALTER TABLE calls DROP COLUMN overlap_counts');
-    v14.pragma('user_version = 14');
+    // as version 14 left a store: calls with turns, no reply latencies, no overlap counts
+    const v14 = storeAtVersion(file, 14);
+    const insertCall = v14.prepare(
+      "INSERT INTO calls (uuid, short_id, provider, source_format, external_id, platform, created_at, updated_at, latency_p50_ms, interruption_count, metrics_source) VALUES (?, ?, 'retell', 'retell.get-call', ?, 'retell', 'now', 'now', 1, 0, 'transcript')",
+    );
+    const insertTurn = v14.prepare('INSERT INTO turns (call_id, idx, role, text, start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?)');
+    const store = (key: string, turns: [string, number, number][]) => {
+      const id = Number(insertCall.run(`u-${key}`, `short-${key}`, key).lastInsertRowid);
+      turns.forEach(([role, start, end], idx) => insertTurn.run(id, idx, role, 'Hello there, how can I help?', start, end));
+      return id;
+    };
+    // replies 640 and 1,210 ms after the caller; the second call's caller talks over the agent for 1.5 s
+    const first = store('c-1', [['agent', 0, 1000], ['user', 1300, 3300], ['agent', 3940, 5440], ['user', 5740, 7740], ['agent', 8950, 10450]]);
+    const second = store('c-2', [['agent', 0, 3000], ['user', 1500, 4500], ['agent', 7000, 8000]]);
     v14.close();
 
     const db = openDb(file);
     expect(replyLatencies(db, first)).toEqual([640, 1210]);
     expect(replyLatencies(db, second)).toEqual([2500]);
-    // turns apart (caller 300 ms after the agent, agent after the gap): measurable, no overlaps
-    expect(db.prepare('SELECT overlap_counts FROM calls ORDER BY id').all()).toEqual([{ overlap_counts: '{}' }, { overlap_counts: '{}' }]);
+    const counts = db.prepare('SELECT id, overlap_counts FROM calls ORDER BY id').all() as { id: number; overlap_counts: string }[];
+    expect(JSON.parse(counts[0]?.overlap_counts ?? 'null')).toEqual({});
+    expect(Object.values(JSON.parse(counts[1]?.overlap_counts ?? '{}'))).toEqual([1]);
     db.close();
   });
 

@@ -6,6 +6,7 @@ import { triageContract } from './triage-contract';
 import { trashContract } from './trash-contract';
 import { overlapsContract } from './overlaps-contract';
 import { compareContract } from './compare-contract';
+import { overviewContract } from './overview-contract';
 import { returns, type ReturnedType } from './returns';
 import type {
   CallDetail, CallNotes, CallReview, CallPage, ImportSummary, ListenerInfo, RecordingAnalysis, RevealedApiKey, Settings, StorageStatus,
@@ -79,6 +80,7 @@ export const apiContract = {
   ...trashContract,
   ...overlapsContract,
   ...compareContract,
+  ...overviewContract,
 } satisfies Record<string, { input: z.ZodType; output: object }>;
 
 type Contract = typeof apiContract;
@@ -103,6 +105,7 @@ export type TriageHandlers = Pick<ApiHandlers, keyof typeof triageContract>;
 export type TrashHandlers = Pick<ApiHandlers, keyof typeof trashContract>;
 export type OverlapHandlers = Pick<ApiHandlers, keyof typeof overlapsContract>;
 export type CompareHandlers = Pick<ApiHandlers, keyof typeof compareContract>;
+export type OverviewHandlers = Pick<ApiHandlers, keyof typeof overviewContract>;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);

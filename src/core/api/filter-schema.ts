@@ -39,6 +39,14 @@ export const callListFilterSchema = z.object({
   started_within_days: z.number().int().min(1).max(3660).optional(),
   /** e.g. `{column: 'latency_p90_ms', op: '>', value: 2000}`; all must hold. */
   metrics: z.array(metricFilterSchema).max(10).optional(),
+  /**
+   * calls with at least one agent reply latency in [min, max) ms (table reply_latencies): what an
+   * Overview histogram bar holds. `max` left out: no upper end.
+   */
+  reply_latency_ms: z
+    .object({ min: z.number().min(0), max: z.number().positive().optional() })
+    .refine((r) => r.max === undefined || r.max > r.min, { message: 'reply_latency_ms: max must be above min' })
+    .optional(),
   /** the newest result of an evaluator on the call: passed, failed, errored, not applicable, or none yet; all must hold. */
   evaluations: z
     .array(z.object({ evaluator_id: z.string().min(1).max(100), outcome: z.enum(['pass', 'fail', 'error', 'not_applicable', 'none']) }))

@@ -163,6 +163,12 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
     add(condition, { [`metric_${i}`]: metric.value });
     drivers.push({ index: metricIndexes[metric.column], condition, rare: RARE_ROWS, at: clauses.length - 1 });
   });
+  if (filter.reply_latency_ms) {
+    // a histogram bar's calls: at least one reply in the bar's range (the call's replies by primary key)
+    const { min, max } = filter.reply_latency_ms;
+    const range = `rl.ms >= @rl_min${max === undefined ? '' : ' AND rl.ms < @rl_max'}`;
+    add(`EXISTS (SELECT 1 FROM reply_latencies rl WHERE rl.call_id = calls.id AND ${range})`, { rl_min: min, ...(max === undefined ? {} : { rl_max: max }) });
+  }
   (filter.evaluations ?? []).forEach((wanted, i) => {
     const latest = `SELECT r.call_id, r.status, r.passed, r.verdict FROM evaluation_results r JOIN evaluators e ON e.id = r.evaluator_id
       WHERE e.public_id = @eval_${i} AND ${NEWEST_RESULT}`;

@@ -43,20 +43,26 @@ function probe(db: Db, driver: Driver, params: Params): number {
   return stmt<Params, { n: number }>(db, sql).get(params)?.n ?? 0;
 }
 
-/** `FROM ... WHERE ...`: the whole table, or (when a condition is rare) just what that condition reaches. */
-function fromWhere(db: Db, where: Where, purpose: 'page' | 'count'): string {
+/** What a query reads from: the whole table, or (when a condition is rare) just what that condition reaches. */
+function sourceOf(db: Db, where: Where): { source: string; driving: Driver | null } {
   let best: { driver: Driver; n: number } | null = null;
   for (const driver of where.drivers) {
     const n = probe(db, driver, where.params);
     if (n <= driver.rare && (!best || n < best.n)) best = { driver, n };
   }
   const driving = best?.driver ?? null;
-  const from = !driving
+  const source = !driving
     ? 'calls'
     : 'index' in driving
       ? `calls INDEXED BY ${driving.index}`
       : `(${driving.candidates}) AS rare CROSS JOIN calls ON calls.id = rare.cid`;
-  return `FROM ${from} ${whereSql(where, driving, purpose)}`;
+  return { source, driving };
+}
+
+/** `FROM ... WHERE ...`: the whole table, or (when a condition is rare) just what that condition reaches. */
+function fromWhere(db: Db, where: Where, purpose: 'page' | 'count'): string {
+  const { source, driving } = sourceOf(db, where);
+  return `FROM ${source} ${whereSql(where, driving, purpose)}`;
 }
 
 /** The list's `ORDER BY` (exported so a queue's calls come in exactly the order the list shows them). */
@@ -204,4 +210,14 @@ export function inListOrder(db: Db, ids: readonly number[], sort: CallListQuery[
   return stmt<[string], { id: number }>(db, `SELECT calls.id AS id FROM calls WHERE calls.id IN (SELECT value FROM json_each(?)) ${orderBy(sort)}`)
     .all(JSON.stringify(ids))
     .map((row) => row.id);
+}
+
+/**
+ * Every call matching a filter, trashed calls left out, reached as a count reaches them (from a
+ * rare condition when there is one): `source` (what follows FROM, where a join can be added) and
+ * `where`. The set the Overview's aggregates read.
+ */
+export function matchingSource(db: Db, filter: CallListQuery['filter']): { source: string; where: string; params: Params } {
+  const where = whereClause(db, filter);
+  return { source: sourceOf(db, where).source, where: whereSql(where, null, 'count'), params: where.params };
 }

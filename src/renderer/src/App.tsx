@@ -7,6 +7,7 @@ import { SavedViews } from './views/SavedViews';
 import { useCallList } from './calls/store';
 import { useCallListTotal } from './calls/pages';
 import { OutOfFilterNotice } from './calls/OutOfFilterNotice';
+import { FilterOrigin } from './calls/FilterOrigin';
 import { ListPosition } from './calls/ListPosition';
 import { EmptyState } from './empty-state/EmptyState';
 import { DropZone, ImportButton } from './import/DropZone';
@@ -119,6 +120,7 @@ export function App() {
             strip={<ListPosition />}
             list={
               <>
+                <FilterOrigin />
                 <FilterBar />
                 <div className="list-toolbar">
                   <EvaluationBar />

@@ -16,6 +16,7 @@ import { migrateTo14 } from './014-queue-order';
 import { migrateTo15 } from './015-reply-latencies';
 import { migrateTo16 } from './016-overlap-labels';
 import { migrateTo17 } from './017-line-quality';
+import { migrateTo18 } from './018-overview-index';
 
 interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, up: migrateTo15 },
   { version: 16, up: migrateTo16 },
   { version: 17, up: migrateTo17 },
+  { version: 18, up: migrateTo18 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -25,8 +25,12 @@ interface CallListState {
   /** true once the list has answered: until then nothing is known, not even "empty". */
   answered: boolean;
   selectedId: number | null;
+  /** where the filter came from when another page set it ("From Overview: replies 800–850 ms, last 7 days"); a change by hand clears it. */
+  origin: { text: string; before: CallListFilter } | null;
   setSort(sort: CallSort): void;
   setFilter(filter: CallListFilter): void;
+  /** the list of exactly these calls, set from elsewhere (an Overview bar), saying where from. */
+  setFilterFrom(filter: CallListFilter, origin: string, before: CallListFilter): void;
   select(id: number | null): void;
   /** the table shows rows `firstIndex` to `lastIndex`. */
   showRows(firstIndex: number, lastIndex: number): void;
@@ -39,9 +43,11 @@ export const useCallList = create<CallListState>((set, get) => ({
   viewPages: [0, 0],
   answered: false,
   selectedId: null,
+  origin: null,
   // a new sort or filter starts at the top, where its first page is
   setSort: (sort) => set({ sort, viewPages: [0, 0] }),
-  setFilter: (filter) => set({ filter, viewPages: [0, 0] }),
+  setFilter: (filter) => set({ filter, viewPages: [0, 0], origin: null }),
+  setFilterFrom: (filter, text, before) => set({ filter, viewPages: [0, 0], origin: { text, before }, selectedId: null }),
   select: (selectedId) => set({ selectedId }),
   showRows(firstIndex, lastIndex) {
     const [first, last] = get().viewPages;

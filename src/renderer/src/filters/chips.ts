@@ -55,6 +55,14 @@ export function filterChips(filter: CallListFilter, evaluatorName: (id: string) 
       without: (f) => ({ ...f, min_duration_s: undefined, max_duration_s: undefined }),
     });
   }
+  if (filter.reply_latency_ms) {
+    const { min, max } = filter.reply_latency_ms;
+    chips.push({
+      key: 'reply_latency_ms',
+      label: `A reply: ${max === undefined ? `${min} ms or more` : `${min}–${max} ms`}`,
+      without: (f) => ({ ...f, reply_latency_ms: undefined }),
+    });
+  }
   (filter.metrics ?? []).forEach((metric, i) => {
     chips.push({
       key: `metric:${i}:${metric.column}${metric.op}${metric.value}`,

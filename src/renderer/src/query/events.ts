@@ -10,6 +10,11 @@ import { batchedRefresh } from './refresh';
 
 /** Reads that show the list of calls, or figures over it (a review queue's progress too): any call coming, going or changing moves them. */
 const LIST_READS: readonly ApiMethod[] = ['listCalls', 'countCalls', 'callMatchesFilter', 'getAlignment', 'getQueue', 'listQueues'];
+/** The Overview's figures over the whole period: each read aggregates thousands of calls, so they catch up every few seconds while calls come in, not per burst. */
+const OVERVIEW_READS: readonly ApiMethod[] = [
+  'getOverviewTiles', 'getOverviewHistogram', 'getOverviewSeries', 'getOverviewEvaluatorSeries', 'getOverviewEndReasons', 'getOverviewAgents',
+];
+const OVERVIEW_DELAY_MS = 5_000;
 /** Reads of one call's content: what a merge or an analysis changes. */
 const CALL_CONTENT_READS: readonly ApiMethod[] = ['getCall', 'getCallMetrics', 'getCallPii'];
 /** Every read about one call (what goes when the call does). */
@@ -22,7 +27,12 @@ const CALL_READS: readonly ApiMethod[] = [...CALL_CONTENT_READS, 'getCallEvaluat
  */
 export function connectApiEvents(client: QueryClient, delayMs = 120): () => void {
   const { refresh, dispose } = batchedRefresh(client, delayMs);
-  const refreshList = () => LIST_READS.forEach((method) => refresh([method]));
+  const overview = batchedRefresh(client, Math.max(delayMs, OVERVIEW_DELAY_MS));
+  const refreshOverview = () => OVERVIEW_READS.forEach((method) => overview.refresh([method]));
+  const refreshList = () => {
+    LIST_READS.forEach((method) => refresh([method]));
+    refreshOverview();
+  };
   const refreshCall = (methods: readonly ApiMethod[], id: number) => methods.forEach((method) => refresh([method, { id }]));
 
   const offs = [
@@ -56,6 +66,7 @@ export function connectApiEvents(client: QueryClient, delayMs = 120): () => void
       recordRun(run);
       refresh(['getCallEvaluations']);
       refresh(['getAlignment']);
+      refreshOverview();
     }),
     // the event carries the whole status; a read still on its way is older than it
     onApiEvent('storage.changed', (status) => {
@@ -68,5 +79,6 @@ export function connectApiEvents(client: QueryClient, delayMs = 120): () => void
   return () => {
     offs.forEach((off) => off());
     dispose();
+    overview.dispose();
   };
 }
