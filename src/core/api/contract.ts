@@ -4,6 +4,7 @@ import { settingsPatchSchema } from './settings-schema';
 import { evaluatorsContract } from './evaluators-contract';
 import { triageContract } from './triage-contract';
 import { trashContract } from './trash-contract';
+import { watchContract } from './watch-contract';
 import { returns, type ReturnedType } from './returns';
 import type {
   CallDetail, CallNotes, CallReview, CallPage, ImportSummary, ListenerInfo, RecordingAnalysis, RevealedApiKey, Settings, StorageStatus,
@@ -75,6 +76,7 @@ export const apiContract = {
   ...evaluatorsContract,
   ...triageContract,
   ...trashContract,
+  ...watchContract,
 } satisfies Record<string, { input: z.ZodType; output: object }>;
 
 type Contract = typeof apiContract;
@@ -97,6 +99,7 @@ export type ImportHandlers = Pick<ApiHandlers, keyof typeof importsContract>;
 export type EvaluatorHandlers = Pick<ApiHandlers, keyof typeof evaluatorsContract>;
 export type TriageHandlers = Pick<ApiHandlers, keyof typeof triageContract>;
 export type TrashHandlers = Pick<ApiHandlers, keyof typeof trashContract>;
+export type WatchHandlers = Pick<ApiHandlers, keyof typeof watchContract>;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);

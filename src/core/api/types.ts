@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Outcome } from '../evaluators/verdict';
 import type { CallNote, StoredCall, Turn } from '../model/call';
 import type { RunProgress } from '../evaluators/run-progress';
+import type { FlagEntry } from './watch-contract';
 import type { callListFilterSchema, callListQuerySchema, metricFilterSchema } from './filter-schema';
 import type { settingsPatchSchema } from './settings-schema';
 
@@ -182,6 +183,8 @@ export interface ApiEvents {
   'evaluation.progress': EvaluationProgressEvent;
   'evaluation.finished': EvaluationProgressEvent;
   'storage.changed': StorageStatus;
+  /** watch rules failed on arriving calls: the newest flags raised (at most 20), how many in all, and the unseen count after. */
+  'calls.flagged': { flags: FlagEntry[]; count: number; unseen: number };
 }
 
 /** A run's progress as events carry it and screens show it (the run view's `progress` is the same type). */

@@ -17,6 +17,7 @@ import { listenerInfo } from './listener-info';
 import { createEvaluatorHandlers } from './evaluator-handlers';
 import { createTriageHandlers } from './triage-handlers';
 import { createTrashHandlers } from './trash-handlers';
+import { createWatchHandlers } from './watch-handlers';
 import { deleteCallsForGood } from '../media/delete-calls';
 import { outcomesForCalls } from '../store/evaluation-results';
 import { callerOpenings } from '../store/caller-openings';
@@ -58,6 +59,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...createEvaluatorHandlers({ db, config, env, sealer, runs }),
     ...createTriageHandlers({ db, events }),
     ...createTrashHandlers({ db, events, dataDir: config.dataDir }),
+    ...createWatchHandlers({ db, events }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page

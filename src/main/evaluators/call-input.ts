@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RuleInput } from '../../core/evaluators/rules';
+import { RULES_VERSION, type RuleInput } from '../../core/evaluators/rules';
 import type { StoredCall } from '../../core/model/call';
 import { getCall } from '../store/calls';
 import type { Db } from '../store/db';
@@ -34,3 +34,6 @@ export function loadCallInput(db: Db, callId: number): CallInput | null {
     .slice(0, 22);
   return { call, turns, metrics, end_reason: call.end_reason, duration_s: call.duration_s, key };
 }
+
+/** What a rule saw: the call's content under this reading of the rules (a watch result and a run's share it, so either reuses the other's). */
+export const ruleInputKey = (input: CallInput): string => `${input.key}:rules-v${RULES_VERSION}`;

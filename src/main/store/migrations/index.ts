@@ -13,6 +13,7 @@ import { migrateTo11 } from './011-views-and-queues';
 import { migrateTo12 } from './012-platform-index';
 import { migrateTo13 } from './013-call-trash';
 import { migrateTo14 } from './014-queue-order';
+import { migrateTo16 } from './016-watch-rules';
 
 interface Migration {
   version: number;
@@ -35,6 +36,8 @@ export const migrations: readonly Migration[] = [
   { version: 12, up: migrateTo12 },
   { version: 13, up: migrateTo13 },
   { version: 14, up: migrateTo14 },
+  // 15 is another branch's (issue 15); the lead merges it in between
+  { version: 16, up: migrateTo16 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
