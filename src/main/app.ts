@@ -64,13 +64,11 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
   const watch = createWatcher({ db, events });
   /** After a commit: the calls that came or changed are announced, then judged by the watch rules. */
   const announce = (outcomes: BatchOutcome[]) => {
-    const arrived: number[] = [];
     for (const change of ['created', 'merged'] as const) {
       const ids = outcomes.flatMap((o) => (o.ok && o.result.outcome === change ? [o.result.call.id] : []));
       if (ids.length > 0) events.emit('calls.changed', { ids, change });
-      arrived.push(...ids);
     }
-    watch.arrived(arrived);
+    watch.arrived(outcomes.flatMap((o) => (o.ok && o.result.outcome !== 'duplicate' ? [o.result] : [])));
   };
   /** A batch stored or refused tells whether the disk has room. */
   const watchStorage = (outcomes: BatchOutcome[]) => {

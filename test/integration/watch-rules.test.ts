@@ -45,7 +45,7 @@ describe('watch rules on arriving calls', () => {
 
     const events = flagged.slice(before);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ count: 1, unseen: 1, flags: [{ call_id: call.id, call_external_id: 'watch-fail', evaluator_name: 'Confirms the booking', reason: 'The agent never said /confirmed/.', seen: false }] });
+    expect(events[0]).toMatchObject({ count: 1, flags: [{ call_id: call.id, call_external_id: 'watch-fail', evaluator_name: 'Confirms the booking', reason: 'The agent never said /confirmed/.', seen: false }] });
     expect(await flaggedCalls()).toBe(1);
     expect(await app.core.handlers.getWatchStatus({})).toMatchObject({ unseen: 1, flagged_calls: 1, watched_rules: 2 });
     const activity = await app.core.handlers.listActivity({ limit: 50 });

@@ -3,12 +3,16 @@ import type { ApiEventName } from '../../src/core/api/types';
 import { evaluatorSpecSchema } from '../../src/core/evaluators/definition';
 import { createEventBus } from '../../src/main/api/events';
 import { createWatcher } from '../../src/main/evaluators/watch';
+import { callInputOf, loadCallInput } from '../../src/main/evaluators/call-input';
 import { ACTIVITY_SQL, FLAGGED_CALLS_SQL, UNSEEN_SQL, flagCounts } from '../../src/main/store/call-flags';
 import { planListQuery } from '../../src/main/store/call-list';
 import type { Db } from '../../src/main/store/db';
 import { latestResultsForCall } from '../../src/main/store/evaluation-results';
 import { createEvaluator, setEvaluatorWatch } from '../../src/main/store/evaluators';
-import { freshStores, storePayload } from '../support/fresh-store';
+import { ingestCall, type IngestResult } from '../../src/main/store/ingest';
+import { normalizeAny } from '../../src/core/formats/registry';
+import { freshStores } from '../support/fresh-store';
+import { loadCorpus } from '../support/corpus';
 
 /** The watch hook on a store of its own (a rule that throws, a closed store) and the flag queries' plans. */
 
@@ -17,8 +21,8 @@ const stores = freshStores();
 const plan = (db: Db, sql: string, params: unknown = {}) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as Record<string, unknown>) as { detail: string }[]).map((row) => row.detail).join('\n');
 
-function seedCall(db: Db, id: string, agentSays: string): number {
-  return storePayload(db, {
+function seedCall(db: Db, id: string, agentSays: string): IngestResult {
+  const body = {
     id,
     startedAt: '2026-07-01T10:00:00Z',
     endedReason: 'customer-ended-call',
@@ -26,7 +30,8 @@ function seedCall(db: Db, id: string, agentSays: string): number {
       { role: 'bot', content: agentSays, start_time: 0, end_time: 2000 },
       { role: 'user', content: 'Thanks.', start_time: 2500, end_time: 3000 },
     ],
-  });
+  };
+  return ingestCall(db, normalizeAny(body), { body: Buffer.from(JSON.stringify(body)), content_type: 'application/json', route: 'test' });
 }
 
 function watchedRule(db: Db, name: string, pattern: string): string {
@@ -52,8 +57,9 @@ describe('the watch hook', () => {
         return { verdict: input.turns.length > 5 ? 'pass' : 'fail', score: null, passed: input.turns.length > 5, reason: 'too short', evidence: [] };
       },
     });
-    const id = seedCall(db, 'c1', 'hello there');
-    watcher.arrived([id]);
+    const arrived = seedCall(db, 'c1', 'hello there');
+    const id = arrived.call.id;
+    watcher.arrived([arrived]);
     await watcher.idle();
     const results = latestResultsForCall(db, id);
     expect(results.find((r) => r.evaluator_name === 'Breaks')).toMatchObject({ status: 'failed', error: 'the rule Breaks failed: boom', passed: null });
@@ -69,13 +75,13 @@ describe('the watch hook', () => {
     const heard: ApiEventName[] = [];
     events.subscribe((name) => heard.push(name));
     const watcher = createWatcher({ db, events });
-    const id = seedCall(db, 'c1', 'hello');
-    watcher.arrived([id]);
+    const arrived = seedCall(db, 'c1', 'hello');
+    watcher.arrived([arrived]);
     await watcher.idle();
     expect(heard).toEqual([]);
-    expect(latestResultsForCall(db, id)).toEqual([]);
+    expect(latestResultsForCall(db, arrived.call.id)).toEqual([]);
     watchedRule(db, 'Says bye', 'bye');
-    watcher.arrived([id]);
+    watcher.arrived([arrived]);
     db.close();
     await watcher.idle();
     expect(heard).toEqual([]);
@@ -86,11 +92,31 @@ describe('the watch hook', () => {
     const events = createEventBus();
     watchedRule(db, 'Says bye', 'bye');
     const watcher = createWatcher({ db, events });
-    const ids = Array.from({ length: 600 }, (_, i) => seedCall(db, `m${i}`, i % 3 === 0 ? 'bye now' : 'hello'));
-    watcher.arrived(ids);
+    const arrivals = db.transaction(() => Array.from({ length: 600 }, (_, i) => seedCall(db, `m${i}`, i % 3 === 0 ? 'bye now' : 'hello')))();
+    watcher.arrived(arrivals);
     await watcher.idle();
     expect(db.prepare('SELECT COUNT(*) AS n FROM evaluation_results').get()).toEqual({ n: 600 });
     expect(flagCounts(db).unseen).toBe(400);
+    db.close();
+  });
+});
+
+describe('what a watch rule judges', () => {
+  it('a created call judged from what ingest had in hand has the key a run reading it back computes (so either reuses the other)', () => {
+    const db = stores.db();
+    // every accepted payload of the corpus (tools, untimed and empty transcripts, every provider)
+    const payloads = loadCorpus().filter((c) => c.expected.accept);
+    expect(payloads.length).toBeGreaterThan(20);
+    for (const { name, payload, bytes } of payloads) {
+      const stored = ingestCall(db, normalizeAny(payload), { body: bytes, content_type: 'application/json', route: 'test' });
+      if (stored.outcome !== 'created') continue; // two payloads of one call: the second merges
+      const fresh = stored.fresh;
+      if (!fresh) throw new Error('a created call carries what it was stored with');
+      const inHand = callInputOf(stored.call, fresh.turns, fresh.turns.length > 0 ? fresh.transcript : null, 'transcript');
+      const readBack = loadCallInput(db, stored.call.id);
+      expect(inHand.key, name).toBe(readBack?.key);
+      expect(inHand.metrics?.latency_ms?.p90 ?? null, name).toBe(readBack?.metrics?.latency_ms?.p90 ?? null);
+    }
     db.close();
   });
 });

@@ -183,8 +183,11 @@ export interface ApiEvents {
   'evaluation.progress': EvaluationProgressEvent;
   'evaluation.finished': EvaluationProgressEvent;
   'storage.changed': StorageStatus;
-  /** watch rules failed on arriving calls: the newest flags raised (at most 20), how many in all, and the unseen count after. */
-  'calls.flagged': { flags: FlagEntry[]; count: number; unseen: number };
+  /**
+   * watch rules failed on arriving calls: the newest flags raised (at most 20) and how many in all;
+   * with none (count 0), flags were seen or cleared: the counts changed.
+   */
+  'calls.flagged': { flags: FlagEntry[]; count: number };
 }
 
 /** A run's progress as events carry it and screens show it (the run view's `progress` is the same type). */

@@ -17,7 +17,7 @@ export interface WatchHandlerDeps {
 export function createWatchHandlers({ db, events, now = () => new Date().toISOString() }: WatchHandlerDeps): WatchHandlers {
   const status = (): WatchStatus => ({ ...flagCounts(db), flagged_calls: countCalls(db, { flagged: true }) });
   /** Other windows and tabs show the same badges: a change here is said to them too. */
-  const announce = () => events.emit('calls.flagged', { flags: [], count: 0, unseen: flagCounts(db).unseen });
+  const announce = () => events.emit('calls.flagged', { flags: [], count: 0 });
   return {
     setEvaluatorWatch: ({ id, watch }) => {
       const evaluator = getEvaluator(db, id);

@@ -2,11 +2,12 @@ import { runRule } from '../../core/evaluators/rules';
 import type { Rule } from '../../core/evaluators/definition';
 import type { Verdict } from '../../core/evaluators/verdict';
 import type { EventBus } from '../api/events';
-import { clearFlagOnPass, flagCounts, flagsById, raiseFlag } from '../store/call-flags';
+import { clearFlagOnPass, flagsById, raiseFlag } from '../store/call-flags';
 import type { Db } from '../store/db';
 import { findReusableResult, insertResult, type NewResult } from '../store/evaluation-results';
 import { watchedEvaluators, type StoredEvaluator } from '../store/evaluators';
-import { loadCallInput, ruleInputKey } from './call-input';
+import type { IngestResult } from '../store/ingest';
+import { callInputOf, loadCallInput, ruleInputKey, type CallInput } from './call-input';
 
 /**
  * Watch rules: every rule evaluator marked `watch` runs on each arriving call once the call's
@@ -17,8 +18,8 @@ import { loadCallInput, ruleInputKey } from './call-input';
  * transaction (one fsync however many calls and rules), so ingestion keeps its pace.
  */
 export interface Watcher {
-  /** calls just stored or merged: they are judged on a later turn of the event loop. */
-  arrived(callIds: readonly number[]): void;
+  /** calls just stored or merged (their ingest results): they are judged on a later turn of the event loop. */
+  arrived(calls: readonly IngestResult[]): void;
   /** resolves once every call queued so far has been judged (tests and the bench wait on it). */
   idle(): Promise<void>;
 }
@@ -33,11 +34,17 @@ export interface WatcherDeps {
 
 /** Calls judged per transaction: large enough to share a commit, small enough to let requests through between chunks. */
 const CHUNK = 256;
+/**
+ * How long arriving calls wait to be judged together: under load, many ingest batches share one
+ * watch transaction and one event (a notification 50 ms later is not later to anyone).
+ */
+const GATHER_MS = 50;
 /** Flags one `calls.flagged` event names (the count says how many there were). */
 const EVENT_FLAGS = 20;
 
 export function createWatcher({ db, events, now = () => new Date().toISOString(), judge = runRule }: WatcherDeps): Watcher {
-  let pending: number[] = [];
+  let pending: IngestResult[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let scheduled = false;
   let waiting: (() => void)[] = [];
 
@@ -50,48 +57,81 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
     }
   };
 
+  /** A created call is judged from what ingest had in hand; a merged one is read back (it may have more than this payload). */
+  const inputOf = (arrived: IngestResult): CallInput | null =>
+    arrived.outcome === 'created' && arrived.fresh
+      ? callInputOf(arrived.call, arrived.fresh.turns, arrived.fresh.turns.length > 0 ? arrived.fresh.transcript : null, 'transcript')
+      : loadCallInput(db, arrived.call.id);
+
+  type Watched = { evaluator: StoredEvaluator; rule: Rule };
+
+  /** Judges one call with every watched rule; answers whether a result was added, and pushes the flags it raised. */
+  function judgeCall(arrived: IngestResult, rules: readonly Watched[], at: string, raised: number[]): boolean {
+    const callId = arrived.call.id;
+    const input = inputOf(arrived);
+    if (!input) return false; // deleted meanwhile
+    const isNew = arrived.outcome === 'created';
+    const key = ruleInputKey(input);
+    let changed = false;
+    for (const { evaluator, rule } of rules) {
+      // an unchanged call (a merge that changed nothing a rule reads) keeps its result and flag
+      if (!isNew && findReusableResult(db, evaluator.version_id, callId, key) !== null) continue;
+      const started = performance.now();
+      const outcome = judgeOne(evaluator, rule, input);
+      const resultId = insertResult(db, {
+        call_id: callId,
+        evaluator_row_id: evaluator.row_id,
+        evaluator_version_id: evaluator.version_id,
+        input_key: key,
+        outcome,
+        usage: { model: null, prompt_tokens: null, completion_tokens: null, cost_usd: null, duration_ms: performance.now() - started, attempts: 1 },
+        now: at,
+      });
+      changed = true;
+      if (outcome.status !== 'done') continue;
+      if (outcome.verdict.passed === false) {
+        const flag = raiseFlag(db, { new_call: isNew, call_id: callId, evaluator_row_id: evaluator.row_id, result_id: resultId, reason: outcome.verdict.reason, now: at });
+        if (flag !== null) raised.push(flag);
+      } else if (outcome.verdict.passed === true) clearFlagOnPass(db, callId, evaluator.row_id, at);
+    }
+    return changed;
+  }
+
   /** Judges one chunk of calls with every watched rule; answers the calls with new results and the flags raised. */
-  function judgeChunk(callIds: readonly number[]): { judged: number[]; raised: number[] } {
+  function judgeChunk(arrivals: readonly IngestResult[]): { judged: number[]; raised: number[] } {
     const judged: number[] = [];
     const raised: number[] = [];
     const rules = watchedEvaluators(db).flatMap((e) => (e.spec.kind === 'rule' ? [{ evaluator: e, rule: e.spec.rule }] : []));
     if (rules.length === 0) return { judged, raised };
     const at = now();
-    db.transaction(() => {
-      for (const callId of callIds) {
-        const input = loadCallInput(db, callId);
-        if (!input) continue; // deleted meanwhile
-        const key = ruleInputKey(input);
-        let changed = false;
-        for (const { evaluator, rule } of rules) {
-          // an unchanged call (a merge that changed nothing a rule reads) keeps its result and flag
-          if (findReusableResult(db, evaluator.version_id, callId, key) !== null) continue;
-          const started = performance.now();
-          const outcome = judgeOne(evaluator, rule, input);
-          const resultId = insertResult(db, {
-            call_id: callId,
-            evaluator_row_id: evaluator.row_id,
-            evaluator_version_id: evaluator.version_id,
-            input_key: key,
-            outcome,
-            usage: { model: null, prompt_tokens: null, completion_tokens: null, cost_usd: null, duration_ms: performance.now() - started, attempts: 1 },
-            now: at,
-          });
-          changed = true;
-          if (outcome.status !== 'done') continue;
-          if (outcome.verdict.passed === false) {
-            const flag = raiseFlag(db, { call_id: callId, evaluator_row_id: evaluator.row_id, result_id: resultId, reason: outcome.verdict.reason, now: at });
-            if (flag !== null) raised.push(flag);
-          } else if (outcome.verdict.passed === true) clearFlagOnPass(db, callId, evaluator.row_id, at);
+    // Results are derived data: their commit need not wait for the disk (synchronous = NORMAL, in
+    // WAL mode no fsync). The next ingest commit's fsync writes them down with it; a power cut
+    // before that loses only judgements, never a call, whose 2xx was given at a FULL commit.
+    db.pragma('synchronous = NORMAL');
+    try {
+      db.transaction(() => {
+        for (const arrived of arrivals) {
+          try {
+            // a savepoint per call: one call deleted meanwhile (its results refused) spoils only itself
+            const itsFlags: number[] = [];
+            if (db.transaction(() => judgeCall(arrived, rules, at, itsFlags))()) judged.push(arrived.call.id);
+            raised.push(...itsFlags);
+          } catch (error) {
+            if (!db.open) throw error;
+            console.error(`callscope: watch rules could not judge call ${arrived.call.id}:`, error instanceof Error ? error.message : error);
+          }
         }
-        if (changed) judged.push(callId);
-      }
-    })();
+      })();
+    } finally {
+      if (db.open) db.pragma('synchronous = FULL');
+    }
     return { judged, raised };
   }
 
   function drain(): void {
     scheduled = false;
+    if (timer) clearTimeout(timer);
+    timer = null;
     const chunk = pending.slice(0, CHUNK);
     pending = pending.slice(CHUNK);
     if (pending.length > 0) schedule();
@@ -100,7 +140,7 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
       const { judged, raised } = judgeChunk(chunk);
       if (judged.length > 0) events.emit('calls.changed', { ids: judged, change: 'reviewed' });
       if (raised.length > 0) {
-        events.emit('calls.flagged', { flags: flagsById(db, raised.slice(-EVENT_FLAGS)), count: raised.length, unseen: flagCounts(db).unseen });
+        events.emit('calls.flagged', { flags: flagsById(db, raised.slice(-EVENT_FLAGS)), count: raised.length });
       }
     } catch (error) {
       // a full disk or a closing store: these calls go unjudged, ingestion goes on
@@ -114,16 +154,23 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
     }
   }
 
+  /** A full chunk goes at once; fewer calls wait a little for company. */
   function schedule(): void {
+    if (timer && pending.length >= CHUNK) {
+      clearTimeout(timer);
+      timer = null;
+      scheduled = false;
+    }
     if (scheduled) return;
     scheduled = true;
-    setImmediate(drain);
+    if (pending.length >= CHUNK) setImmediate(drain);
+    else timer = setTimeout(drain, GATHER_MS);
   }
 
   return {
-    arrived(callIds) {
-      if (callIds.length === 0) return;
-      pending.push(...callIds);
+    arrived(calls) {
+      if (calls.length === 0) return;
+      pending.push(...calls);
       schedule();
     },
     idle: () => (pending.length === 0 && !scheduled ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),

@@ -17,6 +17,8 @@ const OPEN = 'f.cleared_at IS NULL AND f.evaluator_id IN (SELECT id FROM evaluat
 export const FLAGGED_CALLS_SQL = `SELECT DISTINCT f.call_id AS cid FROM call_flags f INDEXED BY call_flags_open WHERE ${OPEN}`;
 
 export interface NewFlag {
+  /** a call created by this very batch: it has no flag to look for. */
+  new_call?: boolean;
   call_id: number;
   evaluator_row_id: number;
   result_id: number;
@@ -31,6 +33,7 @@ export interface NewFlag {
  * flag raised now, null when one was already open.
  */
 export function raiseFlag(db: Db, flag: NewFlag): number | null {
+  if (flag.new_call) return insertFlag(db, flag);
   const open = stmt<[number, number], { id: number }>(db, 'SELECT id FROM call_flags WHERE call_id = ? AND evaluator_id = ? AND cleared_at IS NULL').get(
     flag.call_id,
     flag.evaluator_row_id,
@@ -40,6 +43,10 @@ export function raiseFlag(db: Db, flag: NewFlag): number | null {
     return null;
   }
   stmt(db, 'DELETE FROM call_flags WHERE call_id = ? AND evaluator_id = ?').run(flag.call_id, flag.evaluator_row_id);
+  return insertFlag(db, flag);
+}
+
+function insertFlag(db: Db, flag: NewFlag): number {
   return Number(
     stmt(db, 'INSERT INTO call_flags (call_id, evaluator_id, result_id, reason, created_at) VALUES (?, ?, ?, ?, ?)').run(
       flag.call_id,

@@ -27,7 +27,8 @@ export function migrateTo16(db: Database): void {
     CREATE INDEX call_flags_open ON call_flags (call_id, evaluator_id) WHERE cleared_at IS NULL;
     -- the badge: open flags not yet seen
     CREATE INDEX call_flags_unseen ON call_flags (id) WHERE seen_at IS NULL AND cleared_at IS NULL;
-    -- a deleted evaluator's flags, and a call's flags when it goes (the UNIQUE index serves call_id)
-    CREATE INDEX call_flags_by_evaluator ON call_flags (evaluator_id);
+    -- no index by evaluator: evaluators are only ever soft-deleted, and every insert pays for each
+    -- index (watch rules write one flag per failing arriving call); a call's flags go with it by
+    -- the UNIQUE index's call_id
   `);
 }
