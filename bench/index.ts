@@ -15,12 +15,13 @@ import { ensureScaleStore } from './scale-store';
 import { benchScaleUi } from './scale-ui';
 import { benchScaleQueries } from './scale-queries';
 import { benchQueueReview } from './queue-review';
+import { benchWatchIngest } from './watch-ingest';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue`
- * runs one part (`queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue|watch`
+ * runs one part (`watch`: listener throughput with 3 watch rules on against none; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
  * `grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
  * analysed, the listener meanwhile and click -> waveform); `--misses` also
  * prints the PII misses and false alarms.
@@ -128,6 +129,15 @@ async function main(): Promise<void> {
       row([`  jump to the end: rows shown (ms), last row ${fmt(ui.lastRowIndex - 1)}`, fmt(ui.jumpEndMs), '< 300', ui.jumpEndMs < 300 ? 'yes' : 'NO']),
       row(['  JS heap after the end (MB)', fmt(ui.heapEndMb, 1), '< 300', ui.heapEndMb < 300 ? 'yes' : 'NO']),
       row(['  (store built now, s)', store.builtSeconds === null ? 'kept from an earlier run' : fmt(store.builtSeconds, 0), '', '']),
+    );
+  }
+  if (wants('watch')) {
+    const watch = await benchWatchIngest(cli, scale);
+    lines.push(
+      row([`ingest, 16 clients, ${fmt(watch.calls)} calls: no watch rule (calls/s)`, fmt(watch.without), '', '']),
+      row([`  with ${watch.rules.length} watch rules, until all judged (calls/s)`, fmt(watch.with), '', '']),
+      row(['  ratio with / without', fmt(watch.ratio, 2), '>= 0.90', watch.ratio >= 0.9 ? 'yes' : 'NO']),
+      row(['  (calls flagged: the latency rule fails on each)', fmt(watch.flags), '', '']),
     );
   }
   if (wants('queue')) {
