@@ -115,6 +115,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
     },
     close() {
       runs.cancelAll();
+      watch.flush();
       void audio.close();
       db.close();
     },

@@ -87,6 +87,17 @@ describe('the watch hook', () => {
     expect(heard).toEqual([]);
   });
 
+  it('flush judges what is queued at once (the store closes right after an import from the command line)', () => {
+    const db = stores.db();
+    watchedRule(db, 'Says bye', 'bye');
+    const watcher = createWatcher({ db, events: createEventBus() });
+    const arrivals = db.transaction(() => Array.from({ length: 300 }, (_, i) => seedCall(db, `f${i}`, 'hello')))();
+    watcher.arrived(arrivals);
+    watcher.flush();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM evaluation_results').get()).toEqual({ n: 300 });
+    db.close();
+  });
+
   it('judges many arriving calls a chunk per transaction, every one of them', async () => {
     const db = stores.db();
     const events = createEventBus();

@@ -22,6 +22,8 @@ export interface Watcher {
   arrived(calls: readonly IngestResult[]): void;
   /** resolves once every call queued so far has been judged (tests and the bench wait on it). */
   idle(): Promise<void>;
+  /** judges every queued call now (before the store closes: `callscope import` exits right after). */
+  flush(): void;
 }
 
 export interface WatcherDeps {
@@ -136,7 +138,7 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
     pending = pending.slice(CHUNK);
     if (pending.length > 0) schedule();
     try {
-      if (!db.open) return;
+      if (!db.open || chunk.length === 0) return;
       const { judged, raised } = judgeChunk(chunk);
       if (judged.length > 0) events.emit('calls.changed', { ids: judged, change: 'reviewed' });
       if (raised.length > 0) {
@@ -174,5 +176,8 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
       schedule();
     },
     idle: () => (pending.length === 0 && !scheduled ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
+    flush() {
+      while (pending.length > 0) drain();
+    },
   };
 }
