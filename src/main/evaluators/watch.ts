@@ -1,4 +1,4 @@
-import { runRule } from '../../core/evaluators/rules';
+import { runRule, type RuleInput } from '../../core/evaluators/rules';
 import type { Rule } from '../../core/evaluators/definition';
 import type { Verdict } from '../../core/evaluators/verdict';
 import type { EventBus } from '../api/events';
@@ -14,8 +14,8 @@ import { callInputOf, loadCallInput, ruleInputKey, type CallInput } from './call
  * ingest transaction has committed (the listener's 2xx already went out, and nothing here can
  * fail it). Each result is stored as a normal evaluation result (the list's columns and filters
  * show it); a fail raises a flag, a pass clears one; "not applicable" (nothing to measure) does
- * neither. Calls queue up and are judged a chunk per turn of the event loop, each chunk in one
- * transaction (one fsync however many calls and rules), so ingestion keeps its pace.
+ * neither. Calls gather for a moment and are judged a chunk at a time, each chunk in one
+ * transaction that waits for no fsync, so ingestion keeps its pace (docs/DESIGN.md, watch rules).
  */
 export interface Watcher {
   /** calls just stored or merged (their ingest results): they are judged on a later turn of the event loop. */
@@ -31,7 +31,7 @@ export interface WatcherDeps {
   events: EventBus;
   now?: () => string;
   /** how a rule is judged (tests put in one that throws). */
-  judge?: (rule: Rule, input: Parameters<typeof runRule>[1]) => Verdict;
+  judge?: (rule: Rule, input: RuleInput) => Verdict;
 }
 
 /** Calls judged per transaction: large enough to share a commit, small enough to let requests through between chunks. */
@@ -50,7 +50,7 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
   let scheduled = false;
   let waiting: (() => void)[] = [];
 
-  const judgeOne = (evaluator: StoredEvaluator, rule: Rule, input: Parameters<typeof runRule>[1]): NewResult['outcome'] => {
+  const judgeOne = (evaluator: StoredEvaluator, rule: Rule, input: RuleInput): NewResult['outcome'] => {
     try {
       return { status: 'done', verdict: judge(rule, input) };
     } catch (error) {
