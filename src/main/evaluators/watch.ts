@@ -99,6 +99,9 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
     return changed;
   }
 
+  /** judgeCall in a savepoint of its own (wrapped once: better-sqlite3 makes a function per wrap). */
+  const inSavepoint = db.transaction(judgeCall);
+
   /** Judges one chunk of calls with every watched rule; answers the calls with new results and the flags raised. */
   function judgeChunk(arrivals: readonly IngestResult[]): { judged: number[]; raised: number[] } {
     const judged: number[] = [];
@@ -116,7 +119,7 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
           try {
             // a savepoint per call: one call deleted meanwhile (its results refused) spoils only itself
             const itsFlags: number[] = [];
-            if (db.transaction(() => judgeCall(arrived, rules, at, itsFlags))()) judged.push(arrived.call.id);
+            if (inSavepoint(arrived, rules, at, itsFlags)) judged.push(arrived.call.id);
             raised.push(...itsFlags);
           } catch (error) {
             if (!db.open) throw error;
