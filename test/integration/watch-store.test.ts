@@ -6,6 +6,7 @@ import { createWatcher } from '../../src/main/evaluators/watch';
 import { callInputOf, loadCallInput } from '../../src/main/evaluators/call-input';
 import { ACTIVITY_SQL, FLAGGED_CALLS_SQL, UNSEEN_SQL, flagCounts } from '../../src/main/store/call-flags';
 import { planListQuery } from '../../src/main/store/call-list';
+import { deleteCall } from '../../src/main/store/calls';
 import type { Db } from '../../src/main/store/db';
 import { latestResultsForCall } from '../../src/main/store/evaluation-results';
 import { createEvaluator, setEvaluatorWatch } from '../../src/main/store/evaluators';
@@ -85,6 +86,20 @@ describe('the watch hook', () => {
     db.close();
     await watcher.idle();
     expect(heard).toEqual([]);
+  });
+
+  it('a call deleted before it was judged spoils only itself: the others of its chunk are judged', async () => {
+    const db = stores.db();
+    watchedRule(db, 'Says bye', 'bye');
+    const watcher = createWatcher({ db, events: createEventBus() });
+    const arrivals = ['d1', 'd2', 'd3'].map((id) => seedCall(db, id, 'hello'));
+    expect(deleteCall(db, arrivals[1]?.call.id ?? 0)).toBe(true);
+    watcher.arrived(arrivals);
+    await watcher.idle();
+    const judged = db.prepare('SELECT call_id FROM evaluation_results ORDER BY call_id').all();
+    expect(judged).toEqual([{ call_id: arrivals[0]?.call.id }, { call_id: arrivals[2]?.call.id }]);
+    expect(flagCounts(db).unseen).toBe(2);
+    db.close();
   });
 
   it('flush judges what is queued at once (the store closes right after an import from the command line)', () => {

@@ -94,7 +94,7 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
       if (outcome.verdict.passed === false) {
         const flag = raiseFlag(db, { new_call: isNew, call_id: callId, evaluator_row_id: evaluator.row_id, result_id: resultId, reason: outcome.verdict.reason, now: at });
         if (flag !== null) raised.push(flag);
-      } else if (outcome.verdict.passed === true) clearFlagOnPass(db, callId, evaluator.row_id, at);
+      } else if (outcome.verdict.passed === true && !isNew) clearFlagOnPass(db, callId, evaluator.row_id, at);
     }
     return changed;
   }
@@ -102,10 +102,29 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
   /** judgeCall in a savepoint of its own (wrapped once: better-sqlite3 makes a function per wrap). */
   const inSavepoint = db.transaction(judgeCall);
 
+  /** Every call of the chunk in one transaction; throws (nothing kept) if one call fails. */
+  const judgeAll = db.transaction((arrivals: readonly IngestResult[], rules: readonly Watched[], at: string, judged: number[], raised: number[]) => {
+    for (const arrived of arrivals) if (judgeCall(arrived, rules, at, raised)) judged.push(arrived.call.id);
+  });
+
+  /** Again, each call in a savepoint of its own: the one that fails (deleted meanwhile, its results refused) spoils only itself. */
+  const judgeEach = db.transaction((arrivals: readonly IngestResult[], rules: readonly Watched[], at: string, judged: number[], raised: number[]) => {
+    for (const arrived of arrivals) {
+      try {
+        const itsFlags: number[] = [];
+        if (inSavepoint(arrived, rules, at, itsFlags)) judged.push(arrived.call.id);
+        raised.push(...itsFlags);
+      } catch (error) {
+        if (!db.open) throw error;
+        console.error(`callscope: watch rules could not judge call ${arrived.call.id}:`, error instanceof Error ? error.message : error);
+      }
+    }
+  });
+
   /** Judges one chunk of calls with every watched rule; answers the calls with new results and the flags raised. */
   function judgeChunk(arrivals: readonly IngestResult[]): { judged: number[]; raised: number[] } {
-    const judged: number[] = [];
-    const raised: number[] = [];
+    let judged: number[] = [];
+    let raised: number[] = [];
     const rules = watchedEvaluators(db).flatMap((e) => (e.spec.kind === 'rule' ? [{ evaluator: e, rule: e.spec.rule }] : []));
     if (rules.length === 0) return { judged, raised };
     const at = now();
@@ -114,19 +133,15 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
     // before that loses only judgements, never a call, whose 2xx was given at a FULL commit.
     db.pragma('synchronous = NORMAL');
     try {
-      db.transaction(() => {
-        for (const arrived of arrivals) {
-          try {
-            // a savepoint per call: one call deleted meanwhile (its results refused) spoils only itself
-            const itsFlags: number[] = [];
-            if (inSavepoint(arrived, rules, at, itsFlags)) judged.push(arrived.call.id);
-            raised.push(...itsFlags);
-          } catch (error) {
-            if (!db.open) throw error;
-            console.error(`callscope: watch rules could not judge call ${arrived.call.id}:`, error instanceof Error ? error.message : error);
-          }
-        }
-      })();
+      try {
+        // the common case in one go: a savepoint per call would cost each call two statements more
+        judgeAll(arrivals, rules, at, judged, raised);
+      } catch (error) {
+        if (!db.open) throw error;
+        judged = [];
+        raised = [];
+        judgeEach(arrivals, rules, at, judged, raised);
+      }
     } finally {
       if (db.open) db.pragma('synchronous = FULL');
     }
