@@ -126,6 +126,16 @@ describe('watch rules on arriving calls', () => {
     expect(await flaggedCalls()).toBe(before);
   });
 
+  it('judges calls an import brings too', async () => {
+    const before = flagged.length;
+    const lines = ['import-1', 'import-2'].map((id) => JSON.stringify({ id, messages: callMessages(false), endedReason: 'customer-ended-call', startedAt: '2026-07-01T10:00:00Z' }));
+    const summary = await dispatch(app.core.handlers, 'importDocument', { name: 'calls.jsonl', text: lines.join('\n') });
+    expect(summary.imported).toBe(2);
+    await app.core.watch.idle();
+    const events = flagged.slice(before);
+    expect(events.flatMap((e) => e.flags.map((f) => f.call_external_id)).sort()).toEqual(['import-1', 'import-2']);
+  });
+
   it('refuses watch on an LLM judge, and an unknown evaluator, by name', async () => {
     const judge = await createEvaluator(app, confirmRubric);
     expect(() => app.core.handlers.setEvaluatorWatch({ id: judge.id, watch: true })).toThrow(/LLM judge: only rule evaluators can watch/);
