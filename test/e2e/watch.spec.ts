@@ -72,6 +72,8 @@ test('a watch rule fires on an ingested call: a notification, the Flagged badge 
   await expect(watch.entries().first()).toContainText('card-leak');
   await expect(watch.entries().first()).toContainText(CARD_RULE);
   await expect(watch.entries().first()).toContainText('The agent spoke credit_card in 1 turn(s).');
+  // it was new when the list opened, and stays marked so while the list is open
+  await expect(watch.entries().first()).toContainText('new');
   await expect(watch.activityButton).toHaveAccessibleName('Activity');
   await expect(watch.flaggedBadge()).toHaveCount(0);
   // a click on the call opens it
@@ -91,6 +93,7 @@ test('a watch rule fires on an ingested call: a notification, the Flagged badge 
   expect(await watch.notifications()).toHaveLength(1);
   await watch.openActivity();
   await expect(watch.entries()).toHaveCount(1);
+  await expect(watch.entries().first()).not.toContainText('new');
   await watch.closeActivity();
 
   // clicking the notification opens its call

@@ -29,6 +29,7 @@ function Entry({ flag, onOpen }: { flag: FlagEntry; onOpen(): void }) {
     <li className={`activity-entry${flag.seen ? '' : ' unseen'}${flag.cleared ? ' cleared' : ''}`} data-flag={flag.id}>
       <time dateTime={flag.created_at} title={instantTitle(flag.created_at)} className="muted small">
         {formatInstant(flag.created_at, 'minute')}
+        {!flag.seen && !flag.cleared && <span className="badge activity-new">new</span>}
       </time>
       <button type="button" className="link activity-call" onClick={onOpen} title={`Open call ${flag.call_external_id}`}>
         {flag.call_external_id}
@@ -50,7 +51,7 @@ function Entry({ flag, onOpen }: { flag: FlagEntry; onOpen(): void }) {
  * The activity list: the flags watch rules raised, newest first, a page at a time; a click on a
  * call opens it. Its region closes on Escape or a click elsewhere.
  */
-export function ActivityPanel({ onClose, anchor }: { onClose(): void; anchor: React.RefObject<HTMLElement | null> }) {
+export function ActivityPanel({ onClose, onShown, anchor }: { onClose(): void; onShown(): void; anchor: React.RefObject<HTMLElement | null> }) {
   const panel = useRef<HTMLElement>(null);
   const pages = useInfiniteQuery({
     queryKey: ['listActivity', { limit: PAGE }],
@@ -58,6 +59,19 @@ export function ActivityPanel({ onClose, anchor }: { onClose(): void; anchor: Re
     initialPageParam: null as number | null,
     getNextPageParam: (page) => page.next_before_id,
   });
+
+  // each opening reads the list afresh (which entries are new is as of this opening); its pages go when it closes
+  const client = useQueryClient();
+  useEffect(() => () => client.removeQueries({ queryKey: ['listActivity'] }), [client]);
+
+  // once the first page is on screen, what it shows counts as seen (said once per opening)
+  const loaded = pages.data !== undefined;
+  const told = useRef(false);
+  useEffect(() => {
+    if (!loaded || told.current) return;
+    told.current = true;
+    onShown();
+  }, [loaded, onShown]);
 
   useEffect(() => {
     const onPointer = (event: PointerEvent) => {

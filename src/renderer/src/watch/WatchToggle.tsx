@@ -28,7 +28,7 @@ export function WatchToggle({ evaluator, prepare, onChange }: { evaluator: Evalu
     }
   };
   return (
-    <div className="field evaluator-watch">
+    <div className="evaluator-watch">
       <label>
         <input type="checkbox" checked={asked ?? evaluator?.watch ?? false} disabled={setWatch.isPending} onChange={(e) => void toggle(e.target.checked)} /> Watch arriving calls
       </label>
