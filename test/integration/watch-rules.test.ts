@@ -126,6 +126,34 @@ describe('watch rules on arriving calls', () => {
     expect(await flaggedCalls()).toBe(before);
   });
 
+  it('a call still going on is judged when its end arrives, not flagged for what it has not said yet', async () => {
+    const before = flagged.length;
+    const start = Date.UTC(2026, 6, 1, 10);
+    const message = (text: string, at: number) => ({ role: 'bot', message: text, secondsFromStart: at / 1000, time: start + at, endTime: start + at + 1000 });
+    // a Vapi GET /call poll taken while the call was running, then its end-of-call report
+    const poll = { id: 'watch-live', orgId: 'org_1', type: 'inboundPhoneCall', status: 'in-progress', startedAt: new Date(start).toISOString(), messages: [message('Hi there', 500)] };
+    expect((await postJson(app, '/api/v1/import', poll)).status).toBeLessThan(300);
+    await app.core.watch.idle();
+    const id = (await listCalls({ filter: { q: 'watch-live' } })).rows[0]?.id ?? 0;
+    expect(id).toBeGreaterThan(0);
+    expect(await evaluations(id)).toEqual([]);
+    expect(flagged.slice(before)).toEqual([]);
+    const report = {
+      message: {
+        type: 'end-of-call-report',
+        startedAt: new Date(start).toISOString(),
+        endedAt: new Date(start + 20_000).toISOString(),
+        endedReason: 'customer-ended-call',
+        call: { id: 'watch-live', type: 'inboundPhoneCall', status: 'ended' },
+        artifact: { messages: [message('Hi there', 500), message('Bye now', 4000)] },
+      },
+    };
+    expect((await postJson(app, '/webhooks/vapi', report)).status).toBe(200);
+    await app.core.watch.idle();
+    expect((await evaluations(id)).map((r) => r.verdict).sort()).toEqual(['fail', 'pass']);
+    expect(flagged.slice(before).flatMap((e) => e.flags.map((f) => f.call_external_id))).toEqual(['watch-live']);
+  });
+
   it('judges calls an import brings too', async () => {
     const before = flagged.length;
     const lines = ['import-1', 'import-2'].map((id) => JSON.stringify({ id, messages: callMessages(false), endedReason: 'customer-ended-call', startedAt: '2026-07-01T10:00:00Z' }));

@@ -1,5 +1,6 @@
 import { runRule, type RuleInput } from '../../core/evaluators/rules';
 import type { Rule } from '../../core/evaluators/definition';
+import { lifecycleStage } from '../../core/model/lifecycle';
 import type { Verdict } from '../../core/evaluators/verdict';
 import type { EventBus } from '../api/events';
 import { clearFlagOnPass, flagsById, raiseFlag } from '../store/call-flags';
@@ -69,6 +70,10 @@ export function createWatcher({ db, events, now = () => new Date().toISOString()
 
   /** Judges one call with every watched rule; answers whether a result was added, and pushes the flags it raised. */
   function judgeCall(arrived: IngestResult, rules: readonly Watched[], at: string, raised: number[]): boolean {
+    // a call still ringing or going on (Retell's call_started) has nothing to measure yet: it is
+    // judged when its end arrives, rather than flagged for what it has not said so far
+    const stage = lifecycleStage(arrived.call);
+    if (stage === 'registered' || stage === 'ongoing') return false;
     const callId = arrived.call.id;
     const input = inputOf(arrived);
     if (!input) return false; // deleted meanwhile
