@@ -17,12 +17,13 @@ import { benchScaleQueries } from './scale-queries';
 import { benchQueueReview } from './queue-review';
 import { benchCompare } from './compare-bench';
 import { benchOverview } from './overview-bench';
+import { benchWatchIngest } from './watch-ingest';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue|compare|overview`
- * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `overview`: the Overview's refresh on the scale store; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue|compare|overview|watch`
+ * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `overview`: the Overview's refresh on the scale store; `watch`: listener throughput with 3 watch rules on against none; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
  * `grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
  * analysed, the listener meanwhile and click -> waveform); `--misses` also
  * prints the PII misses and false alarms. `overview`: the Overview's refresh on the scale store
@@ -144,6 +145,21 @@ async function main(): Promise<void> {
       lines.push(row([`  ${o.name} (${fmt(o.calls)} calls)`, `${fmt(o.p50)} / ${fmt(o.p95)}`, `first ${fmt(o.first)}`, o.p95 < 1000 ? 'yes' : 'NO']));
       lines.push(row([`    ${Object.entries(o.parts).map(([part, ms]) => `${part} ${fmt(ms)}`).join(', ')}`, '', '', '']));
     }
+  }
+  if (wants('watch')) {
+    const watch = await benchWatchIngest(cli, scale);
+    lines.push(
+      row([`ingest, 16 clients, ${fmt(watch.calls)} calls: no watch rule (calls/s)`, fmt(watch.without), '', '']),
+      row([`  with ${watch.rules.length} watch rules, until all judged (calls/s)`, fmt(watch.with), '', '']),
+      row(['  ratio with / without, wall clock', fmt(watch.ratio, 2), watch.cpuRatio === null ? '>= 0.90' : '', watch.cpuRatio === null ? (watch.ratio >= 0.9 ? 'yes' : 'NO') : '']),
+      ...(watch.cpuRatio === null
+        ? []
+        : [
+            row(['  server CPU per call: without / with (µs)', `${fmt(watch.cpuWithout ?? 0)} / ${fmt(watch.cpuWith ?? 0)}`, '', '']),
+            row(['  calls per server CPU-second, with / without', fmt(watch.cpuRatio, 2), '>= 0.90', watch.cpuRatio >= 0.9 ? 'yes' : 'NO']),
+          ]),
+      row(['  (calls flagged: the latency rule fails on each)', fmt(watch.flags), '', '']),
+    );
   }
   if (wants('queue')) {
     const { storeCalls, queue, today } = await benchQueueReview(cli);

@@ -15,6 +15,8 @@ export interface Server {
   apiKey: string;
   /** the UI's URL with its token. */
   openUrl: string;
+  /** the server's process id (its CPU time is read from /proc). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startServer(cli: string, keptDataDir?: string): Promise<Se
     port,
     apiKey,
     openUrl,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {

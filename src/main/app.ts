@@ -11,6 +11,7 @@ import { createAnalysisService } from './audio/analysis-service';
 import { audioWorkerPath } from './audio/worker-path';
 import { compareWorkerPath, createCompareRunner } from './compare/compare-runner';
 import { createRunQueue, type RunQueue } from './evaluators/run-queue';
+import { createWatcher, type Watcher } from './evaluators/watch';
 import { cancelInterruptedRuns } from './store/evaluation-runs';
 import { purgeOldTrash } from './media/delete-calls';
 import { noPathImports, type ImportAccess } from './import/import-access';
@@ -28,6 +29,8 @@ export interface AppCore extends ImportTarget {
   ingest(normalized: NormalizedCall, raw: RawPayload): Promise<IngestResult>;
   /** evaluation runs (LLM judges and rules). */
   evaluations: RunQueue;
+  /** watch rules on arriving calls (after their commit). */
+  watch: Watcher;
   /** whether the data folder's disk takes writes (disk full: 507 and a banner). */
   storage: StorageHealth;
   setListenerState(state: ListenerState): void;
@@ -59,11 +62,14 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
   const events = createEventBus();
   const storage = createStorageHealth({ dataDir, events });
 
+  const watch = createWatcher({ db, events });
+  /** After a commit: the calls that came or changed are announced, then judged by the watch rules. */
   const announce = (outcomes: BatchOutcome[]) => {
     for (const change of ['created', 'merged'] as const) {
       const ids = outcomes.flatMap((o) => (o.ok && o.result.outcome === change ? [o.result.call.id] : []));
       if (ids.length > 0) events.emit('calls.changed', { ids, change });
     }
+    watch.arrived(outcomes.flatMap((o) => (o.ok && o.result.outcome !== 'duplicate' ? [o.result] : [])));
   };
   /** A batch stored or refused tells whether the disk has room. */
   const watchStorage = (outcomes: BatchOutcome[]) => {
@@ -105,6 +111,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
     handlers,
     ingest: (normalized, raw) => queue.submit({ normalized, raw }),
     evaluations: runs,
+    watch,
     storage,
     openReader: () => openReadOnlyDb(config.dbFile, nativeBinding ? { nativeBinding } : {}),
     setListenerState(state) {
@@ -112,6 +119,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
     },
     close() {
       runs.cancelAll();
+      watch.flush();
       void audio.close();
       void compareRunner?.close();
       db.close();

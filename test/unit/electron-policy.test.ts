@@ -35,10 +35,12 @@ describe('the app protocol (app://callscope/ instead of file://)', () => {
 });
 
 describe('permissions and CORS', () => {
-  it('grants the clipboard write to the app origin and nothing else to anyone', () => {
+  it('grants the clipboard write and notifications (watch rules) to the app origin and nothing else to anyone', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://callscope/index.html', APP_ORIGIN)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/', APP_ORIGIN)).toBe(false);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fullscreen']) {
+    expect(isPermissionAllowed('notifications', 'app://callscope/index.html', APP_ORIGIN)).toBe(true);
+    expect(isPermissionAllowed('notifications', 'https://evil.example/', APP_ORIGIN)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fullscreen']) {
       expect(isPermissionAllowed(permission, 'app://callscope/index.html', APP_ORIGIN), permission).toBe(false);
     }
   });

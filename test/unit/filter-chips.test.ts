@@ -86,4 +86,15 @@ describe('the view shown', () => {
     expect(activeEntry(entries, { filter: {}, sort })).toBe(0);
     expect(activeEntry(entries, { filter: { verdict: 'success' }, sort })).toBe(-1);
   });
+
+  it('lists "Flagged" second once a rule watches: its filter, any sort, is that entry; its chip takes it away', () => {
+    expect(viewEntries([view(1, {})]).map((e) => e.kind)).toEqual(['all', 'saved']);
+    const entries = viewEntries([view(1, { verdict: 'failure' })], true);
+    expect(entries.map((e) => e.kind)).toEqual(['all', 'flagged', 'saved']);
+    expect(activeEntry(entries, { filter: { flagged: true }, sort: { column: 'duration_s', direction: 'asc' } })).toBe(1);
+    expect(activeEntry(viewEntries([]), { filter: { flagged: true }, sort })).toBe(-1);
+    const [chip] = filterChips({ flagged: true }, (id) => id);
+    expect(chip?.label).toBe('Flagged by a watch rule');
+    expect(chip?.without({ flagged: true, verdict: 'failure' })).toEqual({ flagged: undefined, verdict: 'failure' });
+  });
 });

@@ -7,6 +7,7 @@ import { trashContract } from './trash-contract';
 import { overlapsContract } from './overlaps-contract';
 import { compareContract } from './compare-contract';
 import { overviewContract } from './overview-contract';
+import { watchContract } from './watch-contract';
 import { returns, type ReturnedType } from './returns';
 import type {
   CallDetail, CallNotes, CallReview, CallPage, ImportSummary, ListenerInfo, RecordingAnalysis, RevealedApiKey, Settings, StorageStatus,
@@ -81,6 +82,7 @@ export const apiContract = {
   ...overlapsContract,
   ...compareContract,
   ...overviewContract,
+  ...watchContract,
 } satisfies Record<string, { input: z.ZodType; output: object }>;
 
 type Contract = typeof apiContract;
@@ -106,6 +108,7 @@ export type TrashHandlers = Pick<ApiHandlers, keyof typeof trashContract>;
 export type OverlapHandlers = Pick<ApiHandlers, keyof typeof overlapsContract>;
 export type CompareHandlers = Pick<ApiHandlers, keyof typeof compareContract>;
 export type OverviewHandlers = Pick<ApiHandlers, keyof typeof overviewContract>;
+export type WatchHandlers = Pick<ApiHandlers, keyof typeof watchContract>;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);

@@ -22,6 +22,8 @@ export const callListFilterSchema = z.object({
   end_reason: z.string().max(200).optional(),
   /** the calls of one review queue (the list while the queue is open). */
   queue_id: z.number().int().positive().optional(),
+  /** true: calls a watch rule flagged (an open flag of a live evaluator); false: calls with none. */
+  flagged: z.boolean().optional(),
   /** calls carrying every one of these tags. */
   tags: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
   /** call length in seconds, inclusive. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Outcome } from '../evaluators/verdict';
 import type { CallNote, StoredCall, Turn } from '../model/call';
 import type { RunProgress } from '../evaluators/run-progress';
+import type { FlagEntry } from './watch-contract';
 import type { callListFilterSchema, callListQuerySchema, metricFilterSchema } from './filter-schema';
 import type { settingsPatchSchema } from './settings-schema';
 
@@ -195,6 +196,11 @@ export interface ApiEvents {
   'evaluation.progress': EvaluationProgressEvent;
   'evaluation.finished': EvaluationProgressEvent;
   'storage.changed': StorageStatus;
+  /**
+   * watch rules failed on arriving calls: the newest flags raised (at most 20) and how many in all;
+   * with none (count 0), flags were seen or cleared: the counts changed.
+   */
+  'calls.flagged': { flags: FlagEntry[]; count: number };
 }
 
 /** A run's progress as events carry it and screens show it (the run view's `progress` is the same type). */

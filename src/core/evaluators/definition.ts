@@ -82,6 +82,11 @@ export interface Evaluator {
   updated_at: string;
   /** the built-in template this was made from, if any. */
   template: string | null;
+  /**
+   * a rule that runs on every arriving call, its failures flagged (watch rules); a switch on the
+   * evaluator, not part of its versioned spec. Always false for an LLM judge (not cheap enough).
+   */
+  watch: boolean;
 }
 
 /** A stable text of a spec: equal specs give equal text, so an unchanged save makes no new version. */

@@ -21,6 +21,7 @@ import { createOverlapHandlers } from './overlap-handlers';
 import { createCompareHandlers } from './compare-handlers';
 import type { CompareRunner } from '../compare/compare-runner';
 import { createOverviewHandlers } from './overview-handlers';
+import { createWatchHandlers } from './watch-handlers';
 import { deleteCallsForGood } from '../media/delete-calls';
 import { outcomesForCalls } from '../store/evaluation-results';
 import { callerOpenings } from '../store/caller-openings';
@@ -68,6 +69,7 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...createOverlapHandlers({ db, events }),
     ...createCompareHandlers({ db, runner: compareRunner }),
     ...createOverviewHandlers({ db, events }),
+    ...createWatchHandlers({ db, events }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
       // each row's newest evaluator outcomes (the list's result columns), its agents and the caller's first words: one query each per page

@@ -12,8 +12,11 @@ export const APP_HOST = 'callscope';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** The one permission the UI uses: writing to the clipboard (the "Copy" buttons). */
-export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+/**
+ * The permissions the UI uses: writing to the clipboard (the "Copy" buttons), and notifications
+ * (a watch rule's flag on an arriving call: the page's Notification API is Electron's native one).
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write', 'notifications'];
 
 /** Whether a URL is the app's page (with a query or fragment at most): the only page IPC answers. */
 export function isAppPage(url: string, appUrl: string): boolean {

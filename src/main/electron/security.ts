@@ -43,7 +43,8 @@ export function guardAllWebContents(appUrl: string): void {
 }
 
 /**
- * Permissions: only what the UI needs (the clipboard, for "Copy"), only for the app's origin;
+ * Permissions: only what the UI needs (the clipboard, for "Copy"; notifications, for watch
+ * rules), only for the app's origin;
  * every device chooser (USB, HID, serial, Bluetooth) refused; a CSP on every http(s) response
  * (the app protocol sets its own).
  */

@@ -1,4 +1,3 @@
-import { RULES_VERSION } from '../../core/evaluators/rules';
 import { setMaxListeners } from 'node:events';
 import { runRule } from '../../core/evaluators/rules';
 import type { Db } from '../store/db';
@@ -8,7 +7,7 @@ import { findReusableResult, insertResult, type NewResult } from '../store/evalu
 import { createRun, finishRun, runCounts, setItemState, type RunRow } from '../store/evaluation-runs';
 import { runProgress } from '../../core/evaluators/run-progress';
 import { createBatchWriter } from './batch-writer';
-import { loadCallInput, type CallInput } from './call-input';
+import { loadCallInput, ruleInputKey, type CallInput } from './call-input';
 import { readEvalSettings, type EvalSettings, type EvalSettingsSource } from './eval-settings';
 import { judgeCall, JudgeCancelled } from './judge';
 import { createLimiter } from './limiter';
@@ -50,7 +49,7 @@ export function createRunQueue({ db, config, env, sealer, events, now = () => ne
 
   /** What the evaluator saw: the call's content, and for a judge the model that read it. */
   const inputKey = (evaluator: StoredEvaluator, input: CallInput, settings: EvalSettings) =>
-    evaluator.spec.kind === 'llm' ? `${input.key}:${settings.model}` : `${input.key}:rules-v${RULES_VERSION}`;
+    evaluator.spec.kind === 'llm' ? `${input.key}:${settings.model}` : ruleInputKey(input);
 
   async function evaluate(run: RunRow, item: Item, evaluator: StoredEvaluator, input: CallInput, settings: EvalSettings, signal: AbortSignal): Promise<void> {
     const key = inputKey(evaluator, input, settings);

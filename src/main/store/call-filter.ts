@@ -5,6 +5,7 @@ import { NEWEST_RESULT } from './evaluation-results';
 import { callsWithNumberSql } from './call-numbers';
 import { callsTaggedSql } from './tags';
 import { NOT_TRASHED } from './call-trash';
+import { FLAGGED_CALLS_SQL } from './call-flags';
 import { phoneKeys } from '../../core/search/phone-keys';
 
 /** The list filter as SQL: each condition, and for the ones an index can find fast, how. */
@@ -134,6 +135,11 @@ export function whereClause(filter: CallListQuery['filter'], wordsWithPrefix: Wo
     add(`id IN (${candidates})`, { queue_id: filter.queue_id });
     drivers.push({ candidates, rare: QUEUE_ROWS, at: clauses.length - 1 });
   }
+  if (filter.flagged === true) {
+    // flags are few (a failing watch rule on a share of the calls): gathered from their own index
+    add(`id IN (${FLAGGED_CALLS_SQL})`);
+    drivers.push({ candidates: FLAGGED_CALLS_SQL, rare: RARE_ROWS, at: clauses.length - 1 });
+  } else if (filter.flagged === false) add(`id NOT IN (${FLAGGED_CALLS_SQL})`);
   (filter.tags ?? []).forEach((tag, i) => {
     const candidates = callsTaggedSql(`tag_${i}`);
     add(`id IN (${candidates})`, { [`tag_${i}`]: tag });

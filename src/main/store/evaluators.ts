@@ -14,6 +14,7 @@ interface VersionRow {
   spec: string;
   created_at: string;
   updated_at: string;
+  watch: number;
 }
 
 export interface StoredEvaluator extends Evaluator {
@@ -23,7 +24,7 @@ export interface StoredEvaluator extends Evaluator {
 }
 
 const LATEST = `
-  SELECT v.id, v.evaluator_id, e.public_id, e.template, v.version, v.spec, e.created_at, v.created_at AS updated_at
+  SELECT v.id, v.evaluator_id, e.public_id, e.template, e.watch, v.version, v.spec, e.created_at, v.created_at AS updated_at
   FROM evaluators e JOIN evaluator_versions v ON v.evaluator_id = e.id
   WHERE e.deleted_at IS NULL AND v.version = (SELECT MAX(version) FROM evaluator_versions WHERE evaluator_id = e.id)`;
 
@@ -36,6 +37,7 @@ function fromRow(row: VersionRow): StoredEvaluator {
     created_at: row.created_at,
     updated_at: row.updated_at,
     template: row.template,
+    watch: row.watch === 1,
     row_id: row.evaluator_id,
     version_id: row.id,
   };
@@ -53,7 +55,7 @@ export function getEvaluator(db: Db, publicId: string): StoredEvaluator | null {
 export function getEvaluatorVersion(db: Db, versionId: number): StoredEvaluator | null {
   const row = stmt<[number], VersionRow>(
     db,
-    `SELECT v.id, v.evaluator_id, e.public_id, e.template, v.version, v.spec, e.created_at, v.created_at AS updated_at
+    `SELECT v.id, v.evaluator_id, e.public_id, e.template, e.watch, v.version, v.spec, e.created_at, v.created_at AS updated_at
      FROM evaluator_versions v JOIN evaluators e ON e.id = v.evaluator_id WHERE v.id = ?`,
   ).get(versionId);
   return row ? fromRow(row) : null;
@@ -85,6 +87,16 @@ export function updateEvaluator(db: Db, current: StoredEvaluator, spec: Evaluato
   if (specKey(spec) === specKey(current.spec)) return current;
   insertVersion(db, current.row_id, current.version + 1, spec, now);
   return getEvaluator(db, current.id) ?? current;
+}
+
+/** Turns watching on or off (no new version: what the rule judges is unchanged). */
+export function setEvaluatorWatch(db: Db, publicId: string, watch: boolean): boolean {
+  return stmt(db, 'UPDATE evaluators SET watch = ? WHERE public_id = ? AND deleted_at IS NULL').run(Number(watch), publicId).changes > 0;
+}
+
+/** The live evaluators marked to watch arriving calls, newest version each (a few rows: the table is small). */
+export function watchedEvaluators(db: Db): StoredEvaluator[] {
+  return stmt<[], VersionRow>(db, `${LATEST} AND e.watch = 1 ORDER BY e.id`).all().map(fromRow);
 }
 
 /** Soft delete: results stay attached (and the delete can be undone). */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { NormalizedCall, StoredCall } from '../../core/model/call';
+import type { NormalizedCall, StoredCall, Turn } from '../../core/model/call';
+import type { TimingMetrics } from '../../core/metrics/compute';
 import type { Db } from './db';
 import { findCallIdByIdentity, getCall, insertCall, setTurnCount, shortIdTaken, updateCallFacts } from './calls';
 import { deleteTurns, insertTurns } from './turns';
@@ -21,6 +22,11 @@ export type IngestOutcome = 'created' | 'merged' | 'duplicate';
 export interface IngestResult {
   outcome: IngestOutcome;
   call: StoredCall;
+  /**
+   * A created call's turns and transcript figures as they were stored: the watch rules judge it
+   * from these rather than read it back (that read would cost them most of their time budget).
+   */
+  fresh?: { turns: readonly Turn[]; transcript: TimingMetrics };
 }
 
 export function sha256(bytes: Buffer | string): string {
@@ -70,7 +76,7 @@ export function ingestCall(db: Db, normalized: NormalizedCall, raw: RawPayload, 
       insertTurns(db, id, turns);
       insertPayload(db, id, payload, now);
       deriveMetrics(db, id, facts, transcript, now, true);
-      return { outcome: 'created', call: mustGet(db, id) };
+      return { outcome: 'created', call: mustGet(db, id), fresh: { turns, transcript } };
     }
     const id = existing;
     const stored = mustGet(db, id);

@@ -51,7 +51,8 @@ export function loadMetrics(db: Db, callId: number, knownTurns?: readonly Turn[]
   };
 }
 
-function loadSource(db: Db, callId: number, source: MetricsSource): TimingMetrics | null {
+/** One source's stored figures (audio: the recording's analysis), or null. */
+export function loadSource(db: Db, callId: number, source: MetricsSource): TimingMetrics | null {
   const row = stmt<[number, string], { metrics: string }>(db, 'SELECT metrics FROM call_metrics WHERE call_id = ? AND source = ?').get(callId, source);
   return fromJsonColumn<TimingMetrics>(row?.metrics);
 }

@@ -26,6 +26,7 @@ import { BulkBar } from './bulk/BulkBar';
 import { useBulkKeys } from './bulk/useBulkKeys';
 import { QueueBar } from './queue/QueueBar';
 import { QueueTools } from './queue/QueueTools';
+import { ActivityButton } from './watch/ActivityButton';
 
 // Loaded when first needed, so the first rows do not wait for the player, the evaluators page and
 // the dialogs to be parsed (the list is what the screen opens on).
@@ -79,6 +80,7 @@ export function App() {
         >
           Evaluators
         </button>
+        <ActivityButton />
         <ThemeToggle />
         <button type="button" className="button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?

@@ -6,6 +6,7 @@ import { useCallList } from './calls/store';
 import { countQuery, listPageQuery } from './calls/pages';
 import { queryClient } from './query/client';
 import { connectApiEvents } from './query/events';
+import { connectWatchNotifications } from './watch/notify';
 // Every stylesheet is imported here, in cascade order, so all of them ship in the first CSS file:
 // a stylesheet imported from a lazy chunk (CallView, EvaluatorsPage, the dialogs) would load late,
 // after the first paint, and land after the others, changing which equal rule wins.
@@ -26,8 +27,10 @@ import './layout/layout.css';
 import './filters/filters.css';
 import './views/views.css';
 import './queue/queue.css';
+import './watch/watch.css';
 
 connectApiEvents(queryClient);
+connectWatchNotifications();
 
 // The first page is asked for before React renders anything: the list is what the screen opens on.
 const { sort, filter } = useCallList.getState();

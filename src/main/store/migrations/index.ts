@@ -17,6 +17,7 @@ import { migrateTo15 } from './015-reply-latencies';
 import { migrateTo16 } from './016-overlap-labels';
 import { migrateTo17 } from './017-line-quality';
 import { migrateTo18 } from './018-overview-index';
+import { migrateTo19 } from './019-watch-rules';
 
 interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, up: migrateTo16 },
   { version: 17, up: migrateTo17 },
   { version: 18, up: migrateTo18 },
+  { version: 19, up: migrateTo19 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

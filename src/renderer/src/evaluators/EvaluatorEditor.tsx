@@ -6,6 +6,7 @@ import { RuleFields } from './RuleFields';
 import { TestOnCall } from './TestOnCall';
 import { errorText } from './store';
 import { useEvaluatorChange } from './queries';
+import { WatchToggle } from '../watch/WatchToggle';
 
 const outputTypes: EvaluatorOutput['type'][] = ['pass_fail', 'score', 'labels'];
 
@@ -69,7 +70,10 @@ export function EvaluatorEditor({ evaluator, initial }: { evaluator: Evaluator |
           <OutputFields key={draft.output.type} output={draft.output} onChange={(output) => setDraft({ ...draft, output })} />
         </>
       ) : (
-        <RuleFields rule={draft.rule} onChange={(rule) => setDraft({ ...draft, rule })} />
+        <>
+          <RuleFields rule={draft.rule} onChange={(rule) => setDraft({ ...draft, rule })} />
+          <WatchToggle evaluator={saved} prepare={save} onChange={setSaved} />
+        </>
       )}
       <div className="dialog-actions">
         {status && <span role="status">{status}</span>}

@@ -122,7 +122,7 @@ export function EvaluatorsPage() {
             {evaluators.map((evaluator) => (
               <tr key={evaluator.id} data-evaluator={evaluator.id} className={editing?.evaluator?.id === evaluator.id ? 'selected' : undefined}>
                 <th scope="row">{evaluator.spec.name}</th>
-                <td>{evaluator.spec.kind === 'llm' ? 'LLM judge' : 'rule'}</td>
+                <td>{evaluator.spec.kind === 'llm' ? 'LLM judge' : evaluator.watch ? 'rule · watching' : 'rule'}</td>
                 <td>{outputLabel(evaluator.spec.output)}</td>
                 <td>v{evaluator.version}</td>
                 <td>

@@ -21,11 +21,13 @@ export function useTemplates(): { templates: EvaluatorTemplate[]; error: Error |
  * A change to the evaluators: resolves once the list shows it; the agreement table is read again
  * too (a new, edited or deleted evaluator changes its rows).
  */
-export function useEvaluatorChange<M extends 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator'>(method: M) {
+export function useEvaluatorChange<M extends 'createEvaluator' | 'updateEvaluator' | 'deleteEvaluator' | 'restoreEvaluator' | 'setEvaluatorWatch'>(method: M) {
   const client = useQueryClient();
   return useApiMutation(method, {
     onSuccess: async () => {
       void client.invalidateQueries({ queryKey: ['getAlignment'] });
+      // a rule watching (or deleted while it did) changes the watch counts and the Flagged view
+      void client.invalidateQueries({ queryKey: ['getWatchStatus'] });
       await client.invalidateQueries({ queryKey: ['listEvaluators'] });
     },
   });

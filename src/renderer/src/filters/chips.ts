@@ -29,6 +29,7 @@ function durationText(min: number | undefined, max: number | undefined): string 
 export function filterChips(filter: CallListFilter, evaluatorName: (id: string) => string): FilterChip[] {
   const chips: FilterChip[] = [];
   const single = (key: keyof CallListFilter, label: string) => chips.push({ key, label, without: (f) => ({ ...f, [key]: undefined }) });
+  if (filter.flagged !== undefined) single('flagged', filter.flagged ? 'Flagged by a watch rule' : 'Not flagged');
   if (filter.verdict) single('verdict', `Verdict: ${verdictText[filter.verdict]}`);
   if (filter.agent_id) single('agent_id', `Agent: ${filter.agent_id}`);
   if (filter.end_reason) single('end_reason', `End reason: ${filter.end_reason}`);

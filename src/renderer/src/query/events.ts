@@ -73,6 +73,15 @@ export function connectApiEvents(client: QueryClient, delayMs = 120): () => void
       const { queryKey } = apiQuery('getStorageStatus', {});
       void client.cancelQueries({ queryKey }).then(() => client.setQueryData(queryKey, status));
     }),
+    // watch rules flagged arriving calls (or flags were seen or cleared): the badges, the activity
+    // list and the Flagged view change; the flagged calls' results are new
+    onApiEvent('calls.flagged', ({ flags, count }) => {
+      refresh(['getWatchStatus']);
+      // new flags only: an open list keeps showing which entries were new when it was opened
+      if (count > 0) refresh(['listActivity']);
+      refreshList();
+      for (const id of new Set(flags.map((f) => f.call_id))) refresh(['getCallEvaluations', { id }]);
+    }),
     // the event stream came back after a drop: anything may have changed meanwhile
     onApiEvent('resync', () => refresh()),
   ];

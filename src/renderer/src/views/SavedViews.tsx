@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { SavedView } from '../../../core/api/triage-contract';
 import { useCallList } from '../calls/store';
 import { useApiMutation, useApiQuery } from '../query/api-query';
-import { activeEntry, applyEntry, entryName, viewEntries, type ViewEntry } from './apply-view';
+import { useSeenWhileFlaggedShown, useWatchStatus } from '../watch/queries';
+import { activeEntry, applyEntry, entryName, FLAGGED_FILTER, viewEntries, type ViewEntry } from './apply-view';
 import { useSavedViews } from './store';
 import { useViewKeys } from './useViewKeys';
 
@@ -15,25 +16,35 @@ const NO_VIEWS: SavedView[] = [];
 
 function useEntryCount(entry: ViewEntry): string | null {
   // "All calls" is the top bar's own count (one query for both); a view's count stops at a bound
-  const input = entry.kind === 'all' ? { filter: {} } : { filter: entry.view.filter, at_most: VIEW_COUNT_LIMIT };
+  const filter = entry.kind === 'saved' ? entry.view.filter : FLAGGED_FILTER;
+  const input = entry.kind === 'all' ? { filter: {} } : { filter, at_most: VIEW_COUNT_LIMIT };
   const count = useApiQuery('countCalls', input);
   if (!count.data) return null;
   return `${count.data.total.toLocaleString('en-US')}${count.data.exact ? '' : '+'}`;
 }
 
-function EntryButton({ entry, active }: { entry: ViewEntry; active: boolean }) {
+const ENTRY_TITLES = { all: 'Every call, no filter', flagged: 'Calls a watch rule flagged (opening them marks the flags seen)' } as const;
+
+/** `unseen`: the Flagged entry's badge, the flags not seen yet. */
+function EntryButton({ entry, active, unseen = 0 }: { entry: ViewEntry; active: boolean; unseen?: number }) {
   const count = useEntryCount(entry);
   const name = entryName(entry);
+  const label = count === null ? name : `${name} (${count} calls${unseen > 0 ? `, ${unseen} new` : ''})`;
   return (
     <button
       type="button"
       className="view-item"
       aria-current={active ? 'true' : undefined}
-      aria-label={count === null ? name : `${name} (${count} calls)`}
-      title={entry.kind === 'saved' ? `${name}: sorted by ${entry.view.sort.column.replaceAll('_', ' ')}, ${entry.view.sort.direction === 'asc' ? 'ascending' : 'descending'}` : 'Every call, no filter'}
+      aria-label={label}
+      title={entry.kind === 'saved' ? `${name}: sorted by ${entry.view.sort.column.replaceAll('_', ' ')}, ${entry.view.sort.direction === 'asc' ? 'ascending' : 'descending'}` : ENTRY_TITLES[entry.kind]}
       onClick={() => applyEntry(entry)}
     >
       <span className="view-name">{name}</span>
+      {unseen > 0 && (
+        <span className="badge" aria-hidden="true" data-testid="flagged-badge">
+          {unseen.toLocaleString('en-US')}
+        </span>
+      )}
       <span className="view-count muted" aria-hidden="true">
         {count ?? '…'}
       </span>
@@ -80,7 +91,11 @@ export function SavedViews() {
     },
   });
   const saved = views.data ?? NO_VIEWS;
-  useViewKeys(saved);
+  const watch = useWatchStatus();
+  useSeenWhileFlaggedShown(watch);
+  // listed once there is something to show in it: a rule watching, or a call still flagged
+  const withFlagged = (watch?.watched_rules ?? 0) > 0 || (watch?.flagged_calls ?? 0) > 0;
+  useViewKeys(saved, withFlagged);
 
   if (hidden) {
     return (
@@ -92,7 +107,7 @@ export function SavedViews() {
     );
   }
 
-  const entries = viewEntries(saved);
+  const entries = viewEntries(saved, withFlagged);
   const active = activeEntry(entries, { filter, sort });
   return (
     <nav aria-label="Saved views" className="views-sidebar">
@@ -106,10 +121,10 @@ export function SavedViews() {
       </div>
       <ul className="view-list">
         {entries.map((entry, i) => (
-          <li key={entry.kind === 'all' ? 'all' : entry.view.id} className={i === active ? 'view-row active' : 'view-row'}>
-            <EntryButton entry={entry} active={i === active} />
-            {/* "All calls" cannot go: an empty slot keeps its count in line with the others */}
-            {entry.kind === 'all' && <span className="view-delete" aria-hidden="true" />}
+          <li key={entry.kind === 'saved' ? entry.view.id : entry.kind} className={i === active ? 'view-row active' : 'view-row'}>
+            <EntryButton entry={entry} active={i === active} unseen={entry.kind === 'flagged' ? watch?.unseen : 0} />
+            {/* "All calls" and "Flagged" cannot go: an empty slot keeps their counts in line with the others */}
+            {entry.kind !== 'saved' && <span className="view-delete" aria-hidden="true" />}
             {entry.kind === 'saved' && (
               <button
                 type="button"
