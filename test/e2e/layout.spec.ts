@@ -171,11 +171,14 @@ test('at 1440x900 the transcript starts above the fold; the tabs beside it keep 
   expect(last.y + last.height).toBeLessThanOrEqual(900);
   expect((await boxOf(review.player)).y).toBe(player.y);
 
-  // tabs: Metrics first; arrow keys move along them; the choice stays for the next call
+  // tabs: Metrics first, then Overlaps; arrow keys move along them; the choice stays for the next call
   const tab = (name: string) => review.panels.getByRole('tab', { name, exact: true });
   await expect(tab('Metrics')).toHaveAttribute('aria-selected', 'true');
   await expect(review.metrics).toBeVisible();
   await tab('Metrics').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Overlaps')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Overlaps' })).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(tab('Details')).toBeFocused();
   await expect(tab('Details')).toHaveAttribute('aria-selected', 'true');
