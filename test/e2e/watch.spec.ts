@@ -63,7 +63,7 @@ test('a watch rule fires on an ingested call: a notification, the Flagged badge 
   await postCall(page.request, serve.baseUrl, serve.apiKey, 'card-leak', true);
   await expect.poll(() => watch.notifications()).toEqual([{ title: `Callscope: ${CARD_RULE} failed`, body: 'card-leak: The agent spoke credit_card in 1 turn(s).' }]);
   await expect(watch.flaggedBadge()).toHaveText('1');
-  await expect(watch.flagged).toHaveAccessibleName('Flagged (1 calls, 1 new)');
+  await expect(watch.flagged).toHaveAccessibleName('Flagged (1 call, 1 new)');
   await expect(watch.activityButton).toHaveAccessibleName('Activity (1 new)');
 
   // the activity list: newest first, the call, the rule and its reason; opening it marks the flag seen
@@ -72,6 +72,7 @@ test('a watch rule fires on an ingested call: a notification, the Flagged badge 
   await expect(watch.entries().first()).toContainText('card-leak');
   await expect(watch.entries().first()).toContainText(CARD_RULE);
   await expect(watch.entries().first()).toContainText('The agent spoke credit_card in 1 turn(s).');
+  await page.screenshot({ path: 'test-results/screens/watch-activity.png' });
   // it was new when the list opened, and stays marked so while the list is open
   await expect(watch.entries().first()).toContainText('new');
   await expect(watch.activityButton).toHaveAccessibleName('Activity');
@@ -89,7 +90,7 @@ test('a watch rule fires on an ingested call: a notification, the Flagged badge 
   // a passing call: judged (its result is stored), but no notification and no flag
   await postCall(page.request, serve.baseUrl, serve.apiKey, 'card-kept', false);
   await expect.poll(async () => (await evaluationsOf(page.request, serve.baseUrl, serve.apiKey, 'card-kept')).map((r) => `${r.evaluator_name}: ${r.verdict}`)).toEqual([`${CARD_RULE}: pass`]);
-  await expect(watch.flagged).toHaveAccessibleName('Flagged (1 calls)');
+  await expect(watch.flagged).toHaveAccessibleName('Flagged (1 call)');
   expect(await watch.notifications()).toHaveLength(1);
   await watch.openActivity();
   await expect(watch.entries()).toHaveCount(1);

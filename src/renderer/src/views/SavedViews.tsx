@@ -29,7 +29,7 @@ const ENTRY_TITLES = { all: 'Every call, no filter', flagged: 'Calls a watch rul
 function EntryButton({ entry, active, unseen = 0 }: { entry: ViewEntry; active: boolean; unseen?: number }) {
   const count = useEntryCount(entry);
   const name = entryName(entry);
-  const label = count === null ? name : `${name} (${count} calls${unseen > 0 ? `, ${unseen} new` : ''})`;
+  const label = count === null ? name : `${name} (${count} ${count === '1' ? 'call' : 'calls'}${unseen > 0 ? `, ${unseen} new` : ''})`;
   return (
     <button
       type="button"
