@@ -6,22 +6,11 @@ import { transcriptTimingMetrics } from '../../src/core/metrics/compute';
 import { listTurns } from '../../src/main/store/turns';
 import { freshStores, storePayload } from '../support/fresh-store';
 import { storeAtVersion } from '../support/store-at-version';
+import { retellCallWithReplies } from '../support/retell-replies';
 
 const stores = freshStores();
 
-/** A Retell call: agent and caller alternate; the gap before each agent turn but the first is a reply latency. */
-function call(id: string, gapsBeforeAgent: number[]): Record<string, unknown> {
-  const utterance = (role: string, content: string, startMs: number, endMs: number) => ({ role, content, words: [{ word: content, start: startMs / 1000, end: endMs / 1000 }] });
-  const transcript = [utterance('agent', 'Hello, how can I help?', 0, 1000)];
-  let at = 1000;
-  for (const gap of gapsBeforeAgent) {
-    transcript.push(utterance('user', 'I have a question about my bill.', at + 300, at + 2300));
-    at += 2300 + gap;
-    transcript.push(utterance('agent', 'Sure, let me look at that.', at, at + 1500));
-    at += 1500;
-  }
-  return { call_type: 'phone_call', call_id: id, agent_id: 'agent-1', start_timestamp: Date.UTC(2026, 0, 1), transcript_object: transcript };
-}
+const call = (id: string, gaps: number[]) => retellCallWithReplies(id, 'agent-1', gaps, Date.UTC(2026, 0, 1));
 
 describe('reply latencies beside the headline figures', () => {
   it('keeps every reply latency of an arriving call, in order, and follows a new headline source', () => {

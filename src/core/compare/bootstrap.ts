@@ -26,17 +26,9 @@ export interface BootstrapOptions {
   seed: number;
 }
 
-/** A seeded uniform generator on [0, 1) (mulberry32): the same seed, the same intervals. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../model/seeded-random';
+
+export { seededRandom };
 
 /** How many times each of `n` calls is drawn in n draws with replacement. */
 function drawWeights(n: number, random: () => number, into: Int32Array): Int32Array {

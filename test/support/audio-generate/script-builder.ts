@@ -2,17 +2,9 @@ import { spokenMs } from './measure';
 import type { VoiceSettings } from './render';
 import type { ScriptedUtterance, Speaker } from './types';
 
-/** mulberry32: a small seeded generator, so a (scenario, seed) pair always gives the same script. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../src/core/model/seeded-random';
+
+export { seededRandom };
 
 export interface Random {
   /** an integer in [min, max]. */
