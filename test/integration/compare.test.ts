@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppCore } from '../../src/main/app';
-import { startListener, type Listener } from '../../src/main/http/server';
+import type { AppCore } from '../../src/main/app';
+import type { Listener } from '../../src/main/http/server';
 import { setVerdict } from '../../src/main/store/calls';
 import { saveView } from '../../src/main/store/saved-views';
 import { compareSetSql } from '../../src/main/store/compare-sets';
@@ -15,7 +15,7 @@ import { compareWorkerPath, createCompareRunner } from '../../src/main/compare/c
 import { compareOnStore } from '../../src/main/api/compare-handlers';
 import { apiContract } from '../../src/core/api/contract';
 import { ApiError } from '../../src/core/api/errors';
-import { TEST_API_KEY, TEST_UI_TOKEN, tempDir } from '../support/temp-app';
+import { TEST_UI_TOKEN, startTestApp, tempDir, type RunningTestApp } from '../support/temp-app';
 import { storeAtVersion } from '../support/store-at-version';
 import { createEvaluator } from '../../src/main/store/evaluators';
 import { insertResult } from '../../src/main/store/evaluation-results';
@@ -35,17 +35,14 @@ const CALLS_PER_AGENT = 60;
 const gapsOf = (i: number) => [500 + ((i * 37) % 400), 600 + ((i * 53) % 500), 550 + ((i * 71) % 300)];
 
 let dir: ReturnType<typeof tempDir>;
+let app: RunningTestApp;
 let core: AppCore;
 let listener: Listener;
 
 beforeAll(async () => {
-  process.env.CALLSCOPE_API_KEY = TEST_API_KEY;
   dir = tempDir();
-  const rendererDir = join(dir.path, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Callscope</title>');
-  core = openApp({ dataDir: join(dir.path, 'data') });
-  listener = await startListener({ core, port: 0, ui: { rendererDir, token: TEST_UI_TOKEN } });
+  app = await startTestApp(join(dir.path, 'data'), { withUi: true });
+  ({ core, listener } = app);
   for (let i = 0; i < CALLS_PER_AGENT; i++) {
     storePayload(core.db, retellCallWithReplies(`v1-${i}`, 'sales-v1', gapsOf(i), Date.UTC(2026, 10, 2)));
     const b = storePayload(core.db, retellCallWithReplies(`v2-${i}`, 'sales-v2', gapsOf(i).map((g) => g + SHIFT_MS), Date.UTC(2026, 10, 2)));
@@ -53,8 +50,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await listener.close();
-  core.close();
+  await app.stop();
   dir.remove();
 });
 
