@@ -44,6 +44,9 @@ export function LatencyHistogram({ filter, period, periodLabel }: PlotProps) {
       const ctx = u.ctx;
       ctx.save();
       ctx.font = `${12 * devicePixelRatio}px sans-serif`;
+      // uPlot leaves its axis labels' alignment set on the context
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'alphabetic';
       for (const [name, value] of [['p50', h.p50_ms], ['p90', h.p90_ms], ['p95', h.p95_ms]] as const) {
         if (value === null) continue;
         const x = u.valToPos(barPosition(h.bins, value), 'x', true);
@@ -55,7 +58,16 @@ export function LatencyHistogram({ filter, period, periodLabel }: PlotProps) {
         ctx.moveTo(x, u.bbox.top);
         ctx.lineTo(x, u.bbox.top + u.bbox.height);
         ctx.stroke();
-        ctx.fillText(`${name} ${Math.round(value)} ms`, x + 4 * devicePixelRatio, u.bbox.top + (name === 'p50' ? 14 : name === 'p90' ? 28 : 42) * devicePixelRatio);
+        // on a backing the panel's colour, so a label over the bars reads; left of its line near the right edge
+        const text = `${name} ${Math.round(value)} ms`;
+        const width = ctx.measureText(text).width;
+        const pad = 4 * devicePixelRatio;
+        const left = x + pad + width > u.bbox.left + u.bbox.width ? x - pad - width : x + pad;
+        const baseline = u.bbox.top + (name === 'p50' ? 14 : name === 'p90' ? 28 : 42) * devicePixelRatio;
+        ctx.fillStyle = colors.panel;
+        ctx.fillRect(left - 2 * devicePixelRatio, baseline - 11 * devicePixelRatio, width + 4 * devicePixelRatio, 14 * devicePixelRatio);
+        ctx.fillStyle = ctx.strokeStyle;
+        ctx.fillText(text, left, baseline);
       }
       ctx.restore();
     };

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 /** The theme's colours for a canvas (a stylesheet's var() does not reach it), read again when the theme changes. */
-export function useChartColors(): Record<'text' | 'muted' | 'border' | 'accent' | 'failure' | 'success' | 'caution' | 'agent' | 'user', string> {
+export function useChartColors(): Record<'text' | 'muted' | 'border' | 'panel' | 'accent' | 'failure' | 'success' | 'caution' | 'agent' | 'user', string> {
   const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? '');
   useEffect(() => {
     const observer = new MutationObserver(() => setTheme(document.documentElement.dataset.theme ?? ''));
@@ -19,6 +19,7 @@ export function useChartColors(): Record<'text' | 'muted' | 'border' | 'accent' 
       text: token('--text'),
       muted: token('--muted'),
       border: token('--border'),
+      panel: token('--panel'),
       accent: token('--accent'),
       failure: token('--failure'),
       success: token('--success'),
