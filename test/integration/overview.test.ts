@@ -261,7 +261,7 @@ describe('Overview figures', () => {
     db.close();
   });
 
-  it('the period queries read the period from its index (the figures from calls_for_overview), replies by their primary key', () => {
+  it('the period queries read the period from its index (the figures from calls_for_overview), replies along their time index', () => {
     const db = stores.db();
     seed(db);
     const plan = (sql: string, params: Record<string, unknown>) =>
@@ -277,7 +277,7 @@ describe('Overview figures', () => {
     }
     const replies = plan(sql.replies, set.params);
     expect(replies).toMatch(/calls USING (COVERING )?INDEX calls_(by_started_at|for_overview) \(started_at>\? AND started_at<\?\)/);
-    expect(replies).toMatch(/rl USING PRIMARY KEY \(call_id=\?\)/);
+    expect(replies).toMatch(/rl USING COVERING INDEX reply_latencies_by_time \(call_started_at=\? AND call_id=\?\)/);
     expect(replies).not.toMatch(/TEMP B-TREE|SCAN calls/);
     expect(plan(passFailSql(set), set.params)).toMatch(/INDEX calls_(by_started_at|for_overview) \(started_at>\? AND started_at<\?\)/);
     // with an agent, its (agent_id, started_at) index

@@ -53,6 +53,16 @@ describe('reply latencies beside the headline figures', () => {
     db.close();
   });
 
+  it('carries its call\'s start, also when a later event corrects it (migration 20)', () => {
+    const db = stores.db();
+    const id = storePayload(db, call('c-1', [640, 1210]));
+    const starts = () => db.prepare('SELECT DISTINCT call_started_at FROM reply_latencies WHERE call_id = ?').pluck().all(id);
+    expect(starts()).toEqual([new Date(Date.UTC(2026, 0, 1)).toISOString()]);
+    db.prepare("UPDATE calls SET started_at = '2026-02-03T04:05:06.000Z' WHERE id = ?").run(id);
+    expect(starts()).toEqual(['2026-02-03T04:05:06.000Z']);
+    db.close();
+  });
+
   it('leaves with its call', () => {
     const db = stores.db();
     const id = storePayload(db, call('c-1', [640]));

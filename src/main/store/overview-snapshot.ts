@@ -64,7 +64,8 @@ export function snapshotSql(set: CallSet, edges: readonly string[]): { packed: s
     // one value per reply, and a call's first row marked: NULL (no replies) or -1 - ms (its first reply); latencies are > 0 (METRICS §1)
     replies: set.selectJoined(
       'CASE WHEN rl.seq IS NULL THEN NULL WHEN rl.seq = 0 THEN -1 - rl.ms ELSE rl.ms END',
-      'LEFT JOIN reply_latencies rl ON rl.call_id = calls.id',
+      // along the time index, in the calls' own order (IS: a call without a start is matched too)
+      'LEFT JOIN reply_latencies rl INDEXED BY reply_latencies_by_time ON rl.call_started_at IS calls.started_at AND rl.call_id = calls.id',
       `${ORDER}, rl.seq`,
     ),
   };

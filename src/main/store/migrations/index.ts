@@ -18,6 +18,7 @@ import { migrateTo16 } from './016-overlap-labels';
 import { migrateTo17 } from './017-line-quality';
 import { migrateTo18 } from './018-overview-index';
 import { migrateTo19 } from './019-watch-rules';
+import { migrateTo20 } from './020-replies-by-time';
 
 interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, up: migrateTo17 },
   { version: 18, up: migrateTo18 },
   { version: 19, up: migrateTo19 },
+  { version: 20, up: migrateTo20 },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
