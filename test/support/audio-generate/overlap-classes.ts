@@ -68,8 +68,11 @@ const USER_REPLIES = ['Sure, it is March fourth.', 'Okay, go ahead and check.', 
 export const OVERLAP_MARGINS = {
   /** a barge-in or talk-over: the host yields this long after the interrupter starts. */
   yieldMs: [300, 900],
-  /** a false cut-off: the caller's sound ends this long after the agent stops (0 < it < FLOOR_TAKEN_MS). */
-  soundOnMs: [100, 170],
+  /**
+   * a false cut-off: the caller's sound ends this long after the agent stops, in the middle of
+   * (0, FLOOR_TAKEN_MS): at 0 it would be a backchannel (the agent "went on"), at 300 a barge-in.
+   */
+  soundOnMs: [FLOOR_TAKEN_MS * 0.4, FLOOR_TAKEN_MS * 0.6],
   /** backchannels and cut-off sounds at least this long (the overlap must pass CROSSTALK_MAX_MS). */
   minShortMs: 300,
 } as const;
