@@ -18,13 +18,15 @@ import { benchQueueReview } from './queue-review';
 import { benchCompare } from './compare-bench';
 import { benchOverview } from './overview-bench';
 import { benchWatchIngest } from './watch-ingest';
+import { benchOverlapClasses, overlapReport, type OverlapBench } from './overlap-classes';
 import { tmpdir } from 'node:os';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|pii|eval|scale|queue|compare|overview|watch`
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|overlaps|pii|eval|scale|queue|compare|overview|watch`
  * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `overview`: the Overview's refresh on the scale store; `watch`: listener throughput with 3 watch rules on against none; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
- * `grid`: only the audio accuracy table over telephony conditions; `review`: the 60-minute call
+ * `grid`: only the audio accuracy table over telephony conditions; `overlaps`: overlap classes on calls
+ * whose classes are known by construction (`--misses` lists the misclassified ones); `review`: the 60-minute call
  * analysed, the listener meanwhile and click -> waveform); `--misses` also
  * prints the PII misses and false alarms. `overview`: the Overview's refresh on the scale store
  * (`--scale-calls=N` builds or finds an N-call store, `--scale-dir=DIR` times an existing one).
@@ -84,6 +86,19 @@ async function main(): Promise<void> {
     try {
       // 200 true replies per condition (about 40 calls); a quick run takes one seed of each scenario
       grid = await benchConditions({ replies: quick ? 25 : 200, grid: CONDITION_GRID, paths, dir, progress: (m) => process.stderr.write(`  ${m}\n`) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  // `overlaps`: 13 seeds x 4 of each class = 52 per class per condition (a quick run: 2 seeds)
+  let overlapBench: OverlapBench | null = null;
+  if (wants('overlaps')) {
+    const model = loaded?.model ?? (await loadSpeechModel()).model;
+    const path = model ? combinedPath(model) : ENERGY_PATH;
+    if (!model) process.stderr.write('bench: the speech model is not available; overlap classes on the energy path\n');
+    const dir = mkdtempSync(join(tmpdir(), 'callscope-bench-overlaps-'));
+    try {
+      overlapBench = await benchOverlapClasses({ seeds: quick ? 2 : 13, path, dir, progress: (m) => process.stderr.write(`  ${m}\n`) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -186,6 +201,7 @@ async function main(): Promise<void> {
     process.stdout.write('\naudio accuracy by line condition: reply-latency error median / p95 (ms), replies missed, interruption precision / recall\n');
     process.stdout.write(`${conditionTable(grid, paths.map((p) => p.name)).join('\n')}\n`);
   }
+  if (overlapBench) process.stdout.write(`\n${overlapReport(overlapBench, process.argv.includes('--misses')).join('\n')}\n`);
   if (pii && process.argv.includes('--misses')) process.stdout.write(`${formatMistakes(pii.score)}\n`);
 }
 

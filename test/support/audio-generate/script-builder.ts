@@ -55,7 +55,7 @@ export function scriptBuilder(voices: Record<Speaker, VoiceSettings>, startMs = 
 
 export const other = (speaker: Speaker): Speaker => (speaker === 'agent' ? 'user' : 'agent');
 
-function place(builder: ScriptBuilder, utterance: Omit<ScriptedUtterance, 'voice' | 'speed'>): Spoken {
+export function place(builder: ScriptBuilder, utterance: Omit<ScriptedUtterance, 'voice' | 'speed'>): Spoken {
   const settings = builder.voices[utterance.speaker];
   const start_ms = Math.round(utterance.start_ms);
   builder.utterances.push({ ...utterance, start_ms, voice: settings.voice, speed: settings.speed });
