@@ -14,7 +14,7 @@ export function createOverviewHandlers({ db, events }: { db: Db; events: EventBu
   return {
     getOverviewTiles: ({ filter, period }) => {
       const before = previousPeriod(period);
-      return { current: overview.figures(filter, period), previous: before ? overview.figures(filter, before) : null, previous_period: before };
+      return { current: overview.figures(filter, period), previous: before ? overview.figures(filter, before, 'figures') : null, previous_period: before };
     },
     getOverviewHistogram: ({ filter, period, scale }) => overview.histogram(filter, period, scale),
     getOverviewSeries: ({ filter, period }) => overview.series(filter, period),

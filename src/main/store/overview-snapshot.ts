@@ -71,15 +71,22 @@ export function snapshotSql(set: CallSet, edges: readonly string[]): { packed: s
   };
 }
 
-export function takeSnapshot(db: Db, filter: CallListFilter, period: OverviewPeriod): Snapshot {
+/**
+ * What a snapshot is for: every plot ('all'), or the tiles alone ('figures': the previous period's,
+ * which skips the buckets, the agents and the end reasons, a third of the reads of a wide period).
+ */
+export type SnapshotParts = 'all' | 'figures';
+
+export function takeSnapshot(db: Db, filter: CallListFilter, period: OverviewPeriod, parts: SnapshotParts = 'all'): Snapshot {
   const set = callSet(db, filter, period);
-  const { bucket, edges } = bucketsOf(db, set, period);
+  const { bucket, edges } = parts === 'all' ? bucketsOf(db, set, period) : { bucket: 'day' as const, edges: [] };
   const sql = snapshotSql(set, edges);
   const column = <T>(query: string) => stmt<Params, T>(db, query).pluck().all(set.params) as T[];
   const packed = column<number>(sql.packed);
   const n = packed.length;
-  const agents = encode(column<string | null>(sql.agents));
-  const endReasons = encode(column<string | null>(sql.endReasons));
+  const unread = () => ({ codes: [null], of: new Int32Array(n) });
+  const agents = parts === 'all' ? encode(column<string | null>(sql.agents)) : unread();
+  const endReasons = parts === 'all' ? encode(column<string | null>(sql.endReasons)) : unread();
   const ttfw = column<number | null>(sql.ttfw);
   if (agents.of.length !== n || endReasons.of.length !== n || ttfw.length !== n) throw new Error('overview: the calls changed between the reads of one snapshot');
   const snapshot: Snapshot = {
@@ -129,14 +136,19 @@ export function takeSnapshot(db: Db, filter: CallListFilter, period: OverviewPer
  * Snapshots kept while the page's reads of one refresh come in (and while the user flips a plot's
  * scale or table), dropped on any change to the calls and after `ttlMs`.
  */
-export function snapshotCache(db: Db, ttlMs = 30_000, size = 4): { get(filter: CallListFilter, period: OverviewPeriod): Snapshot; clear(): void } {
+export function snapshotCache(db: Db, ttlMs = 30_000, size = 4): { get(filter: CallListFilter, period: OverviewPeriod, parts?: SnapshotParts): Snapshot; clear(): void } {
   const kept = new Map<string, { at: number; snapshot: Snapshot }>();
+  const fresh = (key: string) => {
+    const hit = kept.get(key);
+    return hit && performance.now() - hit.at < ttlMs ? hit.snapshot : undefined;
+  };
   return {
-    get(filter, period) {
-      const key = JSON.stringify([filter, period]);
-      const hit = kept.get(key);
-      if (hit && performance.now() - hit.at < ttlMs) return hit.snapshot;
-      const snapshot = takeSnapshot(db, filter, period);
+    get(filter, period, parts = 'all') {
+      const key = JSON.stringify([filter, period, parts]);
+      // a whole snapshot serves the tiles too
+      const hit = fresh(key) ?? (parts === 'figures' ? fresh(JSON.stringify([filter, period, 'all'])) : undefined);
+      if (hit) return hit;
+      const snapshot = takeSnapshot(db, filter, period, parts);
       kept.delete(key);
       kept.set(key, { at: performance.now(), snapshot });
       for (const old of kept.keys()) if (kept.size > size) kept.delete(old);

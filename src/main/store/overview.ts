@@ -4,12 +4,13 @@ import { agentsOf, endReasonsOf, fleetFiguresOf, histogramOf, seriesOf } from '.
 import { LATENCY_EDGES } from '../../core/overview/bins';
 import type { Db } from './db';
 import { callSet } from './overview-sql';
-import { snapshotCache } from './overview-snapshot';
+import { snapshotCache, type SnapshotParts } from './overview-snapshot';
 import { evaluatorSeries, passFail, passFailByAgent } from './overview-evaluations';
 
 /** The Overview's figures over the list filter's calls in a period, each part read on its own from one shared snapshot of the set (the tiles, asked first, take it; the plots find it kept). */
 export interface Overview {
-  figures(filter: CallListFilter, period: OverviewPeriod): FleetFigures;
+  /** `parts: 'figures'`: the tiles alone (the previous period's). */
+  figures(filter: CallListFilter, period: OverviewPeriod, parts?: SnapshotParts): FleetFigures;
   histogram(filter: CallListFilter, period: OverviewPeriod, scale: 'linear' | 'log'): LatencyHistogram;
   series(filter: CallListFilter, period: OverviewPeriod): OverviewSeries;
   evaluatorSeries(filter: CallListFilter, period: OverviewPeriod): EvaluatorSeries;
@@ -22,7 +23,7 @@ export interface Overview {
 export function createOverview(db: Db): Overview {
   const snapshots = snapshotCache(db);
   return {
-    figures: (filter, period) => fleetFiguresOf(snapshots.get(filter, period), passFail(db, callSet(db, filter, period))),
+    figures: (filter, period, parts) => fleetFiguresOf(snapshots.get(filter, period, parts), passFail(db, callSet(db, filter, period))),
     histogram: (filter, period, scale) => histogramOf(snapshots.get(filter, period), LATENCY_EDGES[scale], scale),
     series: (filter, period) => seriesOf(snapshots.get(filter, period)),
     evaluatorSeries: (filter, period) => {
