@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { binIndex, LATENCY_EDGES, timeBuckets } from '../../src/core/overview/bins';
 import { filterInPeriod, previousPeriod } from '../../src/core/overview/period';
-import { agentsOf, endReasonsOf, histogramOf, rankOfSorted, seriesOf, type Snapshot } from '../../src/core/overview/aggregate';
+import { agentsOf, endReasonsOf, histogramOf, seriesOf, type Snapshot } from '../../src/core/overview/aggregate';
+import { nearestRankOfSorted as rankOfSorted } from '../../src/core/metrics/percentile';
 import { filterChips } from '../../src/renderer/src/filters/chips';
 import { formatChange } from '../../src/renderer/src/overview/format';
 

@@ -1,3 +1,4 @@
+import type { Figures } from '../compare/figures';
 import { z } from 'zod';
 import { callListFilterSchema } from './filter-schema';
 import { returns } from './returns';
@@ -21,18 +22,8 @@ export const overviewInputSchema = z.object({ filter: callListFilterSchema.defau
 export type OverviewPeriod = z.output<typeof overviewPeriodSchema>;
 
 /** The fleet figures over a set of calls; a figure with nothing to measure is null, never 0. */
-export interface FleetFigures {
-  calls: number;
-  reviewed_share: number | null;
-  success_rate: number | null;
-  failure_rate: number | null;
-  eval_pass_rate: number | null;
-  latency_p50_ms: number | null;
-  latency_p90_ms: number | null;
-  latency_p95_ms: number | null;
-  ttfw_p50_ms: number | null;
-  interruptions_per_call: number | null;
-}
+/** The fleet figures (docs/METRICS.md) by the names Compare and the CLI use; a count of calls is always known. */
+export type FleetFigures = Omit<Figures, 'calls'> & { calls: number };
 
 export interface OverviewTiles {
   current: FleetFigures;

@@ -1,3 +1,5 @@
+import { rankOf } from '../metrics/percentile';
+
 /**
  * The fleet figures (docs/METRICS.md "Fleet figures") over a set of calls, from per-call data held
  * in typed arrays, so the bootstrap can recompute them for a resample of calls given as integer
@@ -100,7 +102,6 @@ export function buildCallSet(calls: readonly CallFacts[]): CallSet {
   };
 }
 
-const rankFor = (p: number, total: number) => Math.min(total, Math.max(1, Math.ceil(p * total)));
 
 /**
  * Nearest-rank percentiles (METRICS §7, `x[ceil(p*n)]`, as core/metrics/percentile.ts) of sorted
@@ -117,7 +118,7 @@ export function weightedPercentiles(values: Float64Array, owner: Int32Array, wei
   const low = ps.flatMap((p, at) => (p <= 0.5 ? [at] : []));
   const high = ps.flatMap((p, at) => (p > 0.5 ? [at] : [])).reverse();
   // up: the first value whose running weight reaches the rank
-  const ranks = ps.map((p) => rankFor(p, total));
+  const ranks = ps.map((p) => rankOf(p, total));
   let next = 0;
   let seen = 0;
   let target = ranks[low[0] ?? 0] ?? 0;

@@ -1,11 +1,18 @@
 import { maxOf, minOf } from '../model/extremes';
 
+/** The nearest rank (DESIGN §5), 1-based: `ceil(p * n)`, kept within 1..n. */
+export function rankOf(p: number, n: number): number {
+  return Math.min(n, Math.max(1, Math.ceil(p * n)));
+}
+
+/** Nearest-rank percentile of values already ascending (a typed array sorted once serves many). */
+export function nearestRankOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+  return sorted.length === 0 ? null : (sorted[rankOf(p, sorted.length) - 1] ?? null);
+}
+
 /** Nearest-rank percentile (DESIGN §5): `x[ceil(p * n)]` of the sorted values, 1-based. */
 export function nearestRank(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
-  return sorted[rank - 1] ?? null;
+  return nearestRankOfSorted([...values].sort((a, b) => a - b), p);
 }
 
 export interface Distribution {

@@ -1,5 +1,6 @@
 import type { AgentFigures, EndReasonCount, FleetFigures, LatencyBin, LatencyHistogram, OverviewSeries } from '../api/overview-contract';
 import { binIndex } from './bins';
+import { nearestRankOfSorted } from '../metrics/percentile';
 
 /**
  * The calls of a period as the Overview aggregates them: per call its time bucket, agent, verdict,
@@ -34,11 +35,6 @@ export interface PassFail {
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
-/** Nearest rank (METRICS §7, `x[ceil(p*n)]`, 1-based) of ascending values. */
-export function rankOfSorted(sorted: Float64Array, p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1] ?? null;
-}
 
 const sortedReplies = new WeakMap<Snapshot, Float64Array>();
 
@@ -100,10 +96,10 @@ export function fleetFiguresOf(s: Snapshot, evals: PassFail): FleetFigures {
     success_rate: ratio(success, reviewed),
     failure_rate: ratio(reviewed - success, reviewed),
     eval_pass_rate: ratio(evals.pass, evals.pass + evals.fail),
-    latency_p50_ms: rankOfSorted(latencies, 0.5),
-    latency_p90_ms: rankOfSorted(latencies, 0.9),
-    latency_p95_ms: rankOfSorted(latencies, 0.95),
-    ttfw_p50_ms: rankOfSorted(s.ttfw.filter((v) => !Number.isNaN(v)).sort(), 0.5),
+    latency_p50_ms: nearestRankOfSorted(latencies, 0.5),
+    latency_p90_ms: nearestRankOfSorted(latencies, 0.9),
+    latency_p95_ms: nearestRankOfSorted(latencies, 0.95),
+    ttfw_p50_ms: nearestRankOfSorted(s.ttfw.filter((v) => !Number.isNaN(v)).sort(), 0.5),
     interruptions_per_call: ratio(interruptions, known),
   };
 }
@@ -124,7 +120,7 @@ export function histogramOf(s: Snapshot, edges: readonly number[], scale: 'linea
   });
   const sorted = sortedMs(s);
   const bins: LatencyBin[] = edges.map((min, i) => ({ min_ms: min, max_ms: edges[i + 1] ?? null, replies: replies[i] ?? 0, calls: calls[i] ?? 0 }));
-  return { scale, bins, replies: s.ms.length, p50_ms: rankOfSorted(sorted, 0.5), p90_ms: rankOfSorted(sorted, 0.9), p95_ms: rankOfSorted(sorted, 0.95) };
+  return { scale, bins, replies: s.ms.length, p50_ms: nearestRankOfSorted(sorted, 0.5), p90_ms: nearestRankOfSorted(sorted, 0.9), p95_ms: nearestRankOfSorted(sorted, 0.95) };
 }
 
 export function seriesOf(s: Snapshot): OverviewSeries {
@@ -149,8 +145,8 @@ export function seriesOf(s: Snapshot): OverviewSeries {
         start: s.edges[b] ?? '',
         end: s.edges[b + 1] ?? '',
         calls: calls[b] ?? 0,
-        latency_p50_ms: rankOfSorted(sorted, 0.5),
-        latency_p90_ms: rankOfSorted(sorted, 0.9),
+        latency_p50_ms: nearestRankOfSorted(sorted, 0.5),
+        latency_p90_ms: nearestRankOfSorted(sorted, 0.9),
         interruptions_per_call: ratio(sums[b] ?? 0, known[b] ?? 0),
       };
     }),
@@ -192,8 +188,8 @@ export function agentsOf(s: Snapshot, evals: ReadonlyMap<string | null, PassFail
       return {
         agent_id,
         calls: count[a] ?? 0,
-        latency_p50_ms: rankOfSorted(sorted, 0.5),
-        latency_p90_ms: rankOfSorted(sorted, 0.9),
+        latency_p50_ms: nearestRankOfSorted(sorted, 0.5),
+        latency_p90_ms: nearestRankOfSorted(sorted, 0.9),
         interruption_rate: ratio(interrupted[a] ?? 0, known[a] ?? 0),
         failure_rate: ratio(failures[a] ?? 0, reviewed[a] ?? 0),
         eval_pass_rate: passFail ? ratio(passFail.pass, passFail.pass + passFail.fail) : null,

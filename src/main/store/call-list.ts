@@ -180,15 +180,6 @@ export function sampleCallIds(db: Db, filter: CallListQuery['filter'], sample: Q
   return stmt<Params, { id: number }>(db, sql).all(params).map((row) => row.id);
 }
 
-/**
- * `FROM ... WHERE ...` reaching every call the filter matches (trashed ones hidden), with its
- * parameters: for a query module reading figures over a set (compare-sets.ts); select `calls.*` columns.
- */
-export function matchingCallsSource(db: Db, filter: CallListQuery['filter']): { source: string; params: Params } {
-  const where = whereClause(db, filter);
-  return { source: fromWhere(db, where, 'count'), params: where.params };
-}
-
 /** Whether the call passes the list filter: one row looked up by its id. */
 export function callMatches(db: Db, id: number, filter: CallListQuery['filter']): boolean {
   const where = whereClause(db, filter);
@@ -215,7 +206,7 @@ export function inListOrder(db: Db, ids: readonly number[], sort: CallListQuery[
 /**
  * Every call matching a filter, trashed calls left out, reached as a count reaches them (from a
  * rare condition when there is one): `source` (what follows FROM, where a join can be added) and
- * `where`. The set the Overview's aggregates read.
+ * `where`. The set the Overview's aggregates and Compare's sets read.
  */
 export function matchingSource(db: Db, filter: CallListQuery['filter']): { source: string; where: string; params: Params } {
   const where = whereClause(db, filter);

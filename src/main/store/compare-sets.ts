@@ -1,11 +1,10 @@
 import type { CallListFilter } from '../../core/api/types';
 import type { CallFacts } from '../../core/compare/figures';
 import type { EvaluatorCounts } from '../../core/compare/driving-calls';
-import { NOT_APPLICABLE } from '../../core/evaluators/verdict';
 import type { Db } from './db';
 import { stmt } from './statements';
-import { matchingCallsSource } from './call-list';
-import { NEWEST_RESULT } from './evaluation-results';
+import { matchingSource } from './call-list';
+import { NEWEST_RESULT, PASS_OR_FAIL } from './evaluation-results';
 
 /**
  * Query module for Compare: what the fleet figures need of each call a filter matches (its verdict,
@@ -17,22 +16,22 @@ type Params = Record<string, unknown>;
 
 /** The three queries for a filter (exported so a test can EXPLAIN them). */
 export function compareSetSql(db: Db, filter: CallListFilter): { calls: string; replies: string; evaluations: string; byEvaluator: string; params: Params } {
-  const { source, params } = matchingCallsSource(db, filter);
+  const set = matchingSource(db, filter);
+  const source = `FROM ${set.source} ${set.where}`;
+  const params = set.params;
   const matched = `(SELECT calls.id AS id ${source}) AS m`;
   return {
     calls: `SELECT calls.id AS id, calls.verdict AS verdict, calls.ttfw_ms AS ttfw_ms, calls.interruption_count AS interruption_count ${source}`,
     replies: `SELECT rl.call_id AS call_id, rl.ms AS ms FROM ${matched} CROSS JOIN reply_latencies rl ON rl.call_id = m.id ORDER BY rl.call_id, rl.seq`,
     // pass / fail over the newest result of each live evaluator; errors and not-applicable left out (METRICS "Fleet figures")
     evaluations: `SELECT r.call_id AS call_id,
-        sum(r.status = 'done' AND r.passed = 1 AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}') AS pass,
-        sum(r.status = 'done' AND r.passed = 0 AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}') AS fail
+        coalesce(sum(${PASS_OR_FAIL} = 1), 0) AS pass, coalesce(sum(${PASS_OR_FAIL} = 0), 0) AS fail
       FROM ${matched} CROSS JOIN evaluation_results r ON r.call_id = m.id JOIN evaluators e ON e.id = r.evaluator_id
       WHERE e.deleted_at IS NULL AND ${NEWEST_RESULT} GROUP BY r.call_id`,
     // the same, per evaluator over the set: which evaluator's failures drive a change in the pass rate
     byEvaluator: `SELECT e.public_id AS evaluator_id,
         (SELECT json_extract(v.spec, '$.name') FROM evaluator_versions v WHERE v.evaluator_id = e.id ORDER BY v.version DESC LIMIT 1) AS name,
-        sum(r.status = 'done' AND r.passed = 1 AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}') AS pass,
-        sum(r.status = 'done' AND r.passed = 0 AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}') AS fail
+        coalesce(sum(${PASS_OR_FAIL} = 1), 0) AS pass, coalesce(sum(${PASS_OR_FAIL} = 0), 0) AS fail
       FROM ${matched} CROSS JOIN evaluation_results r ON r.call_id = m.id JOIN evaluators e ON e.id = r.evaluator_id
       WHERE e.deleted_at IS NULL AND ${NEWEST_RESULT} GROUP BY e.public_id ORDER BY e.public_id`,
     params,

@@ -1,7 +1,7 @@
 import type { EvaluationResultView } from '../../core/api/evaluators-contract';
 import type { Verdict } from '../../core/evaluators/verdict';
 import type { RowEvaluation } from '../../core/api/types';
-import { outcomeOf } from '../../core/evaluators/verdict';
+import { NOT_APPLICABLE, outcomeOf } from '../../core/evaluators/verdict';
 import type { Db } from './db';
 import { stmt } from './statements';
 
@@ -109,6 +109,9 @@ export const REUSE_SQL =
 
 /** `r` is the newest result of its evaluator on its call (shared by every "latest" read, and the list filter). */
 export const NEWEST_RESULT = '(r.id = (SELECT MAX(x.id) FROM evaluation_results x WHERE x.call_id = r.call_id AND x.evaluator_id = r.evaluator_id))';
+
+/** A result `r` as pass rates count it (METRICS "Fleet figures"): 1 a pass, 0 a fail, NULL an error, a not-applicable or no verdict. */
+export const PASS_OR_FAIL = `CASE WHEN r.status = 'done' AND coalesce(r.verdict, '') <> '${NOT_APPLICABLE}' THEN r.passed END`;
 
 /** The newest result of each live evaluator on one call (exported for EXPLAIN). */
 export const LATEST_FOR_CALL_SQL = `${SELECT} WHERE r.call_id = ? AND e.deleted_at IS NULL AND ${NEWEST_RESULT}

@@ -2,7 +2,8 @@ import type { EvaluatorSeries } from '../../core/api/overview-contract';
 import type { PassFail } from '../../core/overview/aggregate';
 import type { Db } from './db';
 import { stmt } from './statements';
-import { binSql, newestResultsJoin, PASS_OR_FAIL, type CallSet, type Params } from './overview-sql';
+import { binSql, newestResultsJoin, type CallSet, type Params } from './overview-sql';
+import { PASS_OR_FAIL } from './evaluation-results';
 
 /** Query module for the Overview's evaluator figures: passes and fails of the newest result of each live evaluator on each call of a set. */
 

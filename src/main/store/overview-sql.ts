@@ -48,6 +48,3 @@ export function newestResultsJoin(set: string): string {
   return `FROM (${set}) s JOIN evaluation_results r ON r.call_id = s.id JOIN evaluators e ON e.id = r.evaluator_id AND e.deleted_at IS NULL
     WHERE ${NEWEST_RESULT}`;
 }
-
-/** 1 for a pass, 0 for a fail, NULL for an error, a not-applicable or no verdict (left out of pass rates). */
-export const PASS_OR_FAIL = "CASE WHEN r.status = 'done' AND coalesce(r.verdict, '') <> 'not_applicable' THEN r.passed END";
