@@ -1,11 +1,12 @@
 import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { segmentTimingMetrics } from '../src/core/metrics/compute';
 import type { SpeechSegment } from '../src/core/metrics/segments';
 import { analyseRecording, type AnalyseOptions, type RecordingAnalysis } from '../src/main/audio/analyse';
 import { applyLine, generateCall, scenario, SCENARIO_NAMES, type GeneratedCall, type LineCondition } from '../test/support/audio-generate';
 import { inBatches } from '../test/support/audio-generate/run-tool';
 import type { SpeechModel } from '../src/main/audio/speech-model';
-import { accuracyFigures, emptyTally, tallyCall, type AccuracyFigures, type AccuracyTally } from './audio-score';
+import { accuracyFigures, emptyTally, MISS_MS, tallyCall, type AccuracyFigures, type AccuracyTally, type ReplyMiss } from './audio-score';
 
 /**
  * The accuracy table over telephony conditions (issue 16): the same generated calls (every
@@ -68,6 +69,8 @@ export interface ConditionRow {
   condition: LineCondition;
   /** per path name. */
   figures: Record<string, AccuracyFigures>;
+  /** per path name, the replies measured more than MISS_MS off (`--misses`). */
+  misses: Record<string, ReplyMiss[]>;
 }
 
 /**
@@ -110,14 +113,14 @@ export async function benchConditions(options: {
         for (const path of options.paths) {
           const analysis = await path.analyse(delivered.path, { agentChannel: null, agentTurns, peaksPerSecond: 100 });
           const tally = tallies.get(path.name);
-          if (tally) tallyCall(tally, delivered.truth, segmentTimingMetrics(speechOf(analysis)));
+          if (tally) tallyCall(tally, delivered.truth, segmentTimingMetrics(speechOf(analysis)), basename(call.wavPath));
         }
       } finally {
         await rm(delivered.path, { force: true });
       }
     });
     const figures = Object.fromEntries([...tallies].map(([name, tally]) => [name, accuracyFigures(tally)]));
-    rows.push({ condition, figures });
+    rows.push({ condition, figures, misses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.misses])) });
     options.progress?.(`${condition.name}: ${options.paths.map((p) => `${p.name} ${formatFigures(figures[p.name])}`).join('; ')}`);
   }
   return rows;
@@ -152,3 +155,17 @@ export function conditionTable(rows: readonly ConditionRow[], paths: readonly st
   }
   return lines;
 }
+
+/** `--misses`: each condition's replies measured more than MISS_MS off, by the first path, worst first. */
+export function missesReport(rows: readonly ConditionRow[], path: string): string[] {
+  return rows.flatMap((row) => {
+    const misses = [...(row.misses[path] ?? [])].sort((a, b) => Math.abs(b.found_ms - b.true_ms) - Math.abs(a.found_ms - a.true_ms));
+    if (misses.length === 0) return [];
+    return [
+      `${row.condition.name}, ${path}: ${misses.length} replies more than ${MISS_MS} ms off (error = measured - true; caller end, agent start)`,
+      ...misses.map((m) => `  ${m.call} at ${(m.at_ms / 1000).toFixed(2)} s: true ${Math.round(m.true_ms)} ms, measured ${Math.round(m.found_ms)} ms; caller end ${signed(m.caller_end_error_ms)}, agent start ${signed(m.agent_start_error_ms)}`),
+    ];
+  });
+}
+
+const signed = (ms: number): string => `${ms >= 0 ? '+' : ''}${Math.round(ms)} ms`;

@@ -18,6 +18,23 @@ export interface AccuracyTally {
   interruptionsTrue: number;
   interruptionsFound: number;
   interruptionsMatched: number;
+  /** replies found more than `MISS_MS` off, for `--misses`. */
+  misses: ReplyMiss[];
+}
+
+/** A reply measured more than this far from the truth is listed by `--misses` (the p95 goal). */
+export const MISS_MS = 60;
+
+/** One reply measured far from the truth, split into its two edges. */
+export interface ReplyMiss {
+  call: string;
+  at_ms: number;
+  true_ms: number;
+  found_ms: number;
+  /** measured - true start of the agent's reply (negative: found early). */
+  agent_start_error_ms: number;
+  /** measured - true end of the caller's speech before it. */
+  caller_end_error_ms: number;
 }
 
 export interface AccuracyFigures {
@@ -38,7 +55,7 @@ interface Event {
 }
 
 export function emptyTally(): AccuracyTally {
-  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0 };
+  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0, misses: [] };
 }
 
 function matchCount(truth: readonly Event[], found: readonly Event[]): number {
@@ -55,13 +72,20 @@ function matchCount(truth: readonly Event[], found: readonly Event[]): number {
 }
 
 /** Adds one call's comparison to the tally. */
-export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: TimingMetrics): void {
+export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: TimingMetrics, call = ''): void {
   tally.calls++;
   for (const reply of truth.latencies) {
     tally.latencies++;
     const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
-    if (found) tally.errors.push(Math.abs(found.ms - reply.ms));
-    else tally.latenciesMissed++;
+    if (!found) {
+      tally.latenciesMissed++;
+      continue;
+    }
+    tally.errors.push(Math.abs(found.ms - reply.ms));
+    if (Math.abs(found.ms - reply.ms) > MISS_MS) {
+      const startError = found.at_ms - reply.at_ms;
+      tally.misses.push({ call, at_ms: reply.at_ms, true_ms: reply.ms, found_ms: found.ms, agent_start_error_ms: startError, caller_end_error_ms: startError - (found.ms - reply.ms) });
+    }
   }
   const truthEvents: Event[] = [
     ...truth.user_interrupts_agent.map((e) => ({ at_ms: e.at_ms, who: 'user' as const })),

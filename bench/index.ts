@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { benchIngest } from './ingest-load';
 import { benchImport } from './import-rate';
 import { benchLongAnalysis } from './audio-accuracy';
-import { benchConditions, combinedPath, CONDITION_GRID, conditionTable, ENERGY_PATH, type AnalysisPath, type ConditionRow } from './audio-conditions';
+import { benchConditions, combinedPath, CONDITION_GRID, conditionTable, ENERGY_PATH, missesReport, type AnalysisPath, type ConditionRow } from './audio-conditions';
 import { loadSpeechModel } from '../src/main/audio/speech-model';
 import { benchListenerUnderAnalysis } from './listener-under-analysis';
 import { benchReviewOpen } from './review-open';
@@ -20,13 +20,14 @@ import { benchOverview } from './overview-bench';
 import { benchWatchIngest } from './watch-ingest';
 import { benchOverlapClasses, overlapReport, type OverlapBench } from './overlap-classes';
 import { tmpdir } from 'node:os';
+import { benchModelSpeed } from './model-speed';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|overlaps|pii|eval|scale|queue|compare|overview|watch`
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|speed|overlaps|pii|eval|scale|queue|compare|overview|watch`
  * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `overview`: the Overview's refresh on the scale store; `watch`: listener throughput with 3 watch rules on against none; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
  * `grid`: only the audio accuracy table over telephony conditions; `overlaps`: overlap classes on calls
- * whose classes are known by construction (`--misses` lists the misclassified ones); `review`: the 60-minute call
+ * whose classes are known by construction (`--misses` lists the misclassified ones); `speed`: a 60-minute 8 kHz µ-law call with the speech model; `review`: the 60-minute call
  * analysed, the listener meanwhile and click -> waveform); `--misses` also
  * prints the PII misses and false alarms. `overview`: the Overview's refresh on the scale store
  * (`--scale-calls=N` builds or finds an N-call store, `--scale-dir=DIR` times an existing one).
@@ -85,7 +86,10 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'callscope-bench-grid-'));
     try {
       // 200 true replies per condition (about 40 calls); a quick run takes one seed of each scenario
-      grid = await benchConditions({ replies: quick ? 25 : 200, grid: CONDITION_GRID, paths, dir, progress: (m) => process.stderr.write(`  ${m}\n`) });
+      // `--condition=TEXT`: only the conditions whose name contains TEXT
+      const only = /--condition=(.+)/.exec(process.argv.find((arg) => arg.startsWith('--condition=')) ?? '')?.[1];
+      const conditions = only ? CONDITION_GRID.filter((condition) => condition.name.includes(only)) : CONDITION_GRID;
+      grid = await benchConditions({ replies: quick ? 25 : 200, grid: conditions, paths, dir, progress: (m) => process.stderr.write(`  ${m}\n`) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -117,6 +121,25 @@ async function main(): Promise<void> {
         row([`click -> interactive waveform, ${long.minutes} min (ms)`, fmt(open.withPeaksMs), '< 1000', open.withPeaksMs < 1000 ? 'yes' : 'NO']),
         row(['  vs decoding it in the browser (ms)', open.decodeInBrowserMs === null ? `failed: ${open.decodeError ?? '?'}` : fmt(open.decodeInBrowserMs), '', '']),
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  // `speed`: the speech model on an hour of telephony audio
+  if (wants('audio') || only === 'speed') {
+    const model = loaded?.model ?? (await loadSpeechModel()).model;
+    const dir = mkdtempSync(join(tmpdir(), 'callscope-bench-speed-'));
+    try {
+      if (!model) lines.push(row(['analyse 60 min with the speech model', 'model not available', '<= 5 s', 'NO']));
+      else {
+        const minutes = quick ? 6 : 60;
+        for (const speed of await benchModelSpeed({ minutes, model, dir, progress: (m) => process.stderr.write(`  ${m}\n`) })) {
+          lines.push(
+            row([`analyse ${minutes} min ${speed.line}, model (s)`, fmt(speed.modelSeconds, 2), '<= 5', speed.modelSeconds <= 5 ? 'yes' : 'NO']),
+            row([`  CPU (s); model heard; energy path alone (s)`, `${fmt(speed.cpuSeconds, 1)}; ${fmt(speed.heardShare * 100)} %; ${fmt(speed.energySeconds, 2)}`, '', '']),
+          );
+        }
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -201,6 +224,7 @@ async function main(): Promise<void> {
     process.stdout.write('\naudio accuracy by line condition: reply-latency error median / p95 (ms), replies missed, interruption precision / recall\n');
     process.stdout.write(`${conditionTable(grid, paths.map((p) => p.name)).join('\n')}\n`);
   }
+  if (grid && process.argv.includes('--misses') && paths[0]) process.stdout.write(`\n${missesReport(grid, paths[0].name).join('\n')}\n`);
   if (overlapBench) process.stdout.write(`\n${overlapReport(overlapBench, process.argv.includes('--misses')).join('\n')}\n`);
   if (pii && process.argv.includes('--misses')) process.stdout.write(`${formatMistakes(pii.score)}\n`);
 }

@@ -7,6 +7,7 @@ import { nearestRank } from '../../src/core/metrics/percentile';
 import { analyseRecording, type RecordingAnalysis } from '../../src/main/audio/analyse';
 import { applyLine, CLEAN_LINE, generateCall, scenario, type GeneratedCall, type LineCall } from '../support/audio-generate';
 import { present } from '../support/present';
+import { decodeAudioFile } from '../../src/main/audio/decode';
 import { loadSpeechModel, speechModelPath, type SpeechModel } from '../../src/main/audio/speech-model';
 
 /*
@@ -63,6 +64,24 @@ describe('the speech model', () => {
     expect(analysis.segments.length).toBeGreaterThan(0);
     // nothing heard in the noise before anyone speaks
     expect(analysis.segments.every((s) => s.end_ms > first.start_ms - 100)).toBe(true);
+  }, 60_000);
+});
+
+describe('the speech model in batches', () => {
+  it('gives each stretch the same probabilities whatever shares its batch row', async () => {
+    const delivered = await applyLine(basic, { ...CLEAN_LINE, name: 'lanes', coding: 'pcm16', sampleRate: 16000 }, dir);
+    const audio = await decodeAudioFile(delivered.path);
+    const voice = present(audio.channels[0], 'channel 0');
+    // stretches of unequal lengths (whole windows and not), many more than rows would need
+    const stretches = Array.from({ length: 40 }, (_, i) => voice.subarray(i * 4000, i * 4000 + 512 * (3 + (i % 9)) + (i % 3) * 100));
+    const together = await model.probabilities(stretches, 16000);
+    for (const i of [0, 7, 19, 39]) {
+      const stretch = present(stretches[i], 'a stretch');
+      const [alone] = await model.probabilities([stretch], 16000);
+      expect(Array.from(present(together[i], 'its probabilities'), (p) => p.toFixed(4))).toEqual(Array.from(present(alone, 'alone'), (p) => p.toFixed(4)));
+      expect(together[i]?.length).toBe(Math.floor(stretch.length / 512));
+    }
+    expect(together.some((p) => p.some((value) => value > 0.5))).toBe(true);
   }, 60_000);
 });
 

@@ -58,7 +58,8 @@ export interface RecordingAnalysis {
 }
 
 interface Accumulators {
-  detectors: SpeechDetector[];
+  /** null on the channels the speech model measures (its spans replace the energy detector's). */
+  detectors: (SpeechDetector | null)[];
   peaks: PeaksAccumulator;
   /** for the speech model: stereo recordings analysed with one. */
   bands: BandMeters | null;
@@ -66,10 +67,11 @@ interface Accumulators {
 }
 
 function accumulators(sampleRate: number, channelCount: number, frameCount: number | null, options: AnalyseOptions): Accumulators {
+  const bands = options.speechModel && channelCount >= 2 ? createBandMeters(sampleRate, channelCount) : null;
   return {
-    detectors: Array.from({ length: channelCount }, () => createSpeechDetector(sampleRate, options.vad)),
+    detectors: Array.from({ length: channelCount }, (_, channel) => (bands && channel < bands.meters.length ? null : createSpeechDetector(sampleRate, options.vad))),
     peaks: createPeaksAccumulator(sampleRate, options.peaksPerSecond, channelCount, frameCount),
-    bands: options.speechModel && channelCount >= 2 ? createBandMeters(sampleRate, channelCount) : null,
+    bands,
     lines: Array.from({ length: channelCount }, () => createLineMeter(sampleRate)),
   };
 }
@@ -91,7 +93,7 @@ interface ChannelSpans {
 }
 
 function conclude(into: Accumulators, sampleRate: number, frames: number, options: AnalyseOptions, found?: ChannelSpans): RecordingAnalysis {
-  const energy = into.detectors.map((detector) => detector.finish());
+  const energy = into.detectors.map((detector) => detector?.finish() ?? []);
   // the model's spans replace the energy detector's on the channels it measured
   const channelSpans = energy.map((spans, channel) => found?.spans[channel] ?? spans);
   const channelCount = channelSpans.length;

@@ -32,6 +32,9 @@ function biquad(kind: 'lowpass' | 'highpass', hz: number, sampleRate: number): F
 /** Digital silence has no level; this stands in for it. */
 export const SILENCE_DB = -140;
 
+/** The mean square of `SILENCE_DB`. */
+export const SILENCE_POWER = 10 ** (SILENCE_DB / 10);
+
 function toDb(meanSquare: number): number {
   return meanSquare > 0 ? Math.max(SILENCE_DB, 10 * Math.log10(meanSquare)) : SILENCE_DB;
 }
@@ -42,6 +45,12 @@ export interface BandLevels {
   sampleRate: number;
   /** per band, one level (dBFS) per part. */
   levels: Record<Band, Float32Array>;
+  /**
+   * per band, the same levels as mean squares (never under `SILENCE_POWER`), for the sums of
+   * neighbouring parts that the plan and the edges take (an hour is 720,000 parts per band:
+   * converting back from dB each time cost more than the filters).
+   */
+  power: Record<Band, Float32Array>;
   parts: number;
 }
 
@@ -66,12 +75,15 @@ export function createBandLevelMeter(sampleRate: number): BandLevelMeter {
   /** per section: x1, x2, y1, y2 (kept between pushes). */
   const memory = new Float64Array(24);
   const out: Record<Band, ReturnType<typeof levelList>> = { low: levelList(), mid: levelList(), high: levelList() };
+  const power: Record<Band, ReturnType<typeof levelList>> = { low: levelList(), mid: levelList(), high: levelList() };
   const sums = new Float64Array(3);
   let inPart = 0;
   const closePart = (count: number): void => {
-    out.low.push(toDb((sums[0] ?? 0) / count));
-    out.mid.push(toDb((sums[1] ?? 0) / count));
-    out.high.push(toDb((sums[2] ?? 0) / count));
+    BANDS.forEach((band, b) => {
+      const meanSquare = (sums[b] ?? 0) / count;
+      out[band].push(toDb(meanSquare));
+      power[band].push(Math.max(SILENCE_POWER, meanSquare));
+    });
     sums.fill(0);
   };
   return {
@@ -148,7 +160,7 @@ export function createBandLevelMeter(sampleRate: number): BandLevelMeter {
       if (inPart > 0) closePart(inPart);
       inPart = 0;
       const levels = { low: out.low.values(), mid: out.mid.values(), high: out.high.values() };
-      return { partSamples, sampleRate, levels, parts: levels.low.length };
+      return { partSamples, sampleRate, levels, power: { low: power.low.values(), mid: power.mid.values(), high: power.high.values() }, parts: levels.low.length };
     },
   };
 }

@@ -22,29 +22,40 @@ export function createLineMeter(sampleRate: number, frameMs = 20): LineMeter {
   let filled = 0;
   let clipped = 0;
   let samples = 0;
-  const close = () => {
+  const close = (frameSum: number, frameCount: number) => {
     if (count === levels.length) {
       const grown = new Float32Array(levels.length * 2);
       grown.set(levels);
       levels = grown;
     }
-    const meanSquare = sum / filled;
+    const meanSquare = frameSum / frameCount;
     levels[count++] = meanSquare > 0 ? 10 * Math.log10(meanSquare) : SILENCE_DB;
-    sum = 0;
-    filled = 0;
   };
   return {
     push(block) {
       samples += block.length;
+      // the running sums on locals: this loop runs over every sample of the call
+      let total = sum;
+      let inFrame = filled;
+      let clips = 0;
       for (let i = 0; i < block.length; i++) {
         const x = block[i] ?? 0;
-        if (x >= CLIPPED || x <= -CLIPPED) clipped++;
-        sum += x * x;
-        if (++filled === frameSamples) close();
+        if (x >= CLIPPED || x <= -CLIPPED) clips++;
+        total += x * x;
+        if (++inFrame === frameSamples) {
+          close(total, inFrame);
+          total = 0;
+          inFrame = 0;
+        }
       }
+      sum = total;
+      filled = inFrame;
+      clipped += clips;
     },
     finish() {
-      if (filled > 0) close();
+      if (filled > 0) close(sum, filled);
+      sum = 0;
+      filled = 0;
       return { levels: levels.subarray(0, count), frameMs, clippedSamples: clipped, samples };
     },
   };

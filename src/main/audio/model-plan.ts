@@ -1,4 +1,4 @@
-import { BANDS, PART_MS, SILENCE_DB, type BandLevels } from './band-levels';
+import { BANDS, PART_MS, SILENCE_DB, SILENCE_POWER, type BandLevels } from './band-levels';
 
 /**
  * Where the speech model must listen (vad-combined.ts), so that an hour-long call costs seconds:
@@ -49,13 +49,13 @@ export function bandFloors(levels: BandLevels): Float32Array[] {
   const framePower = 4; // parts per 20 ms frame
   const risePerPart = (2 * PART_MS) / 1000;
   return BANDS.map((band) => {
-    const source = levels.levels[band];
+    const source = levels.power[band];
     const floors = new Float32Array(source.length);
     // the floor starts from the quietest 20 ms of the first five seconds
     const frameDb = (k: number): number => {
       let sum = 0;
       let n = 0;
-      for (let j = k; j < Math.min(source.length, k + framePower); j++, n++) sum += 10 ** ((source[j] ?? SILENCE_DB) / 10);
+      for (let j = k; j < Math.min(source.length, k + framePower); j++, n++) sum += source[j] ?? SILENCE_POWER;
       return n > 0 && sum > 0 ? 10 * Math.log10(sum / n) : SILENCE_DB;
     };
     let floor = Infinity;
@@ -74,10 +74,9 @@ export function planModel(levels: BandLevels, options: Partial<PlanOptions> = {}
   const floors = bandFloors(levels);
   const bands = BANDS.map((band) => levels.levels[band]);
   // 20 ms levels centred on each part: noise judged on single 5 ms parts would look like speech half the time
-  const frames = bands.map((band) => {
-    const n = band.length;
-    const power = new Float64Array(n);
-    for (let k = 0; k < n; k++) power[k] = 10 ** ((band[k] ?? SILENCE_DB) / 10);
+  const frames = BANDS.map((band) => {
+    const power = levels.power[band];
+    const n = power.length;
     const frame = new Float32Array(n);
     for (let k = 0; k < n; k++) {
       const sum = (power[Math.max(0, k - 2)] ?? 0) + (power[Math.max(0, k - 1)] ?? 0) + (power[k] ?? 0) + (power[Math.min(n - 1, k + 1)] ?? 0);
@@ -89,13 +88,13 @@ export function planModel(levels: BandLevels, options: Partial<PlanOptions> = {}
   for (let k = 0; k < levels.parts; k++) {
     let quiet = true;
     let loud = false;
-    bands.forEach((band, b) => {
-      const level = band[k] ?? SILENCE_DB;
+    for (let b = 0; b < bands.length; b++) {
+      const level = bands[b]?.[k] ?? SILENCE_DB;
       const floor = floors[b]?.[k] ?? SILENCE_DB;
       const frame = frames[b]?.[k] ?? SILENCE_DB;
       if ((settings.quietOnFrames ? frame : level) >= floor + settings.quietDb && level >= settings.absoluteDb) quiet = false;
       if (level >= floor + settings.loudDb && level >= settings.loudAbsoluteDb) loud = true;
-    });
+    }
     kind[k] = loud ? 1 : quiet ? 0 : 2;
   }
   const sampleParts = Math.round(settings.sampleMs / PART_MS);

