@@ -86,9 +86,9 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'callscope-bench-grid-'));
     try {
       // 200 true replies per condition (about 40 calls); a quick run takes one seed of each scenario
-      // `--condition=TEXT`: only the conditions whose name contains TEXT
-      const only = /--condition=(.+)/.exec(process.argv.find((arg) => arg.startsWith('--condition=')) ?? '')?.[1];
-      const conditions = only ? CONDITION_GRID.filter((condition) => condition.name.includes(only)) : CONDITION_GRID;
+      // `--condition=TEXT[|TEXT...]`: only the conditions whose name contains one of the TEXTs
+      const only = /--condition=(.+)/.exec(process.argv.find((arg) => arg.startsWith('--condition=')) ?? '')?.[1]?.split('|');
+      const conditions = only ? CONDITION_GRID.filter((condition) => only.some((text) => condition.name.includes(text))) : CONDITION_GRID;
       grid = await benchConditions({ replies: quick ? 25 : 200, grid: conditions, paths, dir, progress: (m) => process.stderr.write(`  ${m}\n`) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
