@@ -5,6 +5,7 @@ import type { SpeechSegment } from '../src/core/metrics/segments';
 import { analyseRecording, type AnalyseOptions, type RecordingAnalysis } from '../src/main/audio/analyse';
 import { applyLine, generateCall, scenario, SCENARIO_NAMES, type GeneratedCall, type LineCondition } from '../test/support/audio-generate';
 import { inBatches } from '../test/support/audio-generate/run-tool';
+import { audibleReplies } from './audible-truth';
 import type { SpeechModel } from '../src/main/audio/speech-model';
 import { accuracyFigures, emptyTally, MISS_MS, tallyCall, type AccuracyFigures, type AccuracyTally, type ReplyMiss } from './audio-score';
 
@@ -109,11 +110,12 @@ export async function benchConditions(options: {
     await inBatches(calls, 2, async (call) => {
       const delivered = await applyLine(call, condition, options.dir);
       try {
+        const audible = await audibleReplies(delivered, call, condition, options.dir);
         const agentTurns = delivered.transcript.filter((t) => t.role === 'agent').map((t) => ({ start_ms: t.start_ms, end_ms: t.end_ms }));
         for (const path of options.paths) {
           const analysis = await path.analyse(delivered.path, { agentChannel: null, agentTurns, peaksPerSecond: 100 });
           const tally = tallies.get(path.name);
-          if (tally) tallyCall(tally, delivered.truth, segmentTimingMetrics(speechOf(analysis)), basename(call.wavPath));
+          if (tally) tallyCall(tally, delivered.truth, segmentTimingMetrics(speechOf(analysis)), basename(call.wavPath), audible);
         }
       } finally {
         await rm(delivered.path, { force: true });
@@ -169,3 +171,13 @@ export function missesReport(rows: readonly ConditionRow[], path: string): strin
 }
 
 const signed = (ms: number): string => `${ms >= 0 ? '+' : ''}${Math.round(ms)} ms`;
+
+/** Each path's reply-latency error against the audible truth (audible-truth.ts), beside the generator's. */
+export function audibleTable(rows: readonly ConditionRow[], paths: readonly string[]): string[] {
+  const cell = (f: AccuracyFigures | undefined): string => (f ? `${f.latencyErrorMedian.toFixed(1).padStart(5)} ${f.latencyErrorP95.toFixed(1).padStart(6)} | ${f.audibleErrorMedian.toFixed(1).padStart(5)} ${f.audibleErrorP95.toFixed(1).padStart(6)}` : '-');
+  const header = ['condition'.padEnd(40), 'audible', ...paths.map((p) => `${p}: truth med p95 | audible med p95`.padEnd(34))];
+  return [
+    header.join(' | '),
+    ...rows.map((row) => [row.condition.name.padEnd(40), String(row.figures[paths[0] ?? '']?.audibleReplies ?? 0).padStart(7), ...paths.map((p) => cell(row.figures[p]).padEnd(34))].join(' | ')),
+  ];
+}

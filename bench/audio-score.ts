@@ -1,6 +1,7 @@
 import { nearestRank } from '../src/core/metrics/percentile';
 import type { TimingMetrics } from '../src/core/metrics/compute';
 import type { CallTruth } from '../test/support/audio-generate';
+import type { AudibleReply } from './audible-truth';
 
 /**
  * Audio figures against the generator's truth (docs/METRICS.md): a reply is found when the audio
@@ -20,6 +21,9 @@ export interface AccuracyTally {
   interruptionsMatched: number;
   /** replies found more than `MISS_MS` off, for `--misses`. */
   misses: ReplyMiss[];
+  /** against the audible truth (audible-truth.ts): replies with both edges audible, and the errors of those found. */
+  audibleReplies: number;
+  audibleErrors: number[];
 }
 
 /** A reply measured more than this far from the truth is listed by `--misses` (the p95 goal). */
@@ -47,6 +51,10 @@ export interface AccuracyFigures {
   interruptionsFound: number;
   precision: number;
   recall: number;
+  /** against the audible truth: replies scored, error median / p95 (ms). */
+  audibleReplies: number;
+  audibleErrorMedian: number;
+  audibleErrorP95: number;
 }
 
 interface Event {
@@ -55,7 +63,7 @@ interface Event {
 }
 
 export function emptyTally(): AccuracyTally {
-  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0, misses: [] };
+  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0, misses: [], audibleReplies: 0, audibleErrors: [] };
 }
 
 function matchCount(truth: readonly Event[], found: readonly Event[]): number {
@@ -72,8 +80,13 @@ function matchCount(truth: readonly Event[], found: readonly Event[]): number {
 }
 
 /** Adds one call's comparison to the tally. */
-export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: TimingMetrics, call = ''): void {
+export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: TimingMetrics, call = '', audible: readonly AudibleReply[] = []): void {
   tally.calls++;
+  for (const reply of audible) {
+    tally.audibleReplies++;
+    const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
+    if (found) tally.audibleErrors.push(Math.abs(found.ms - reply.ms));
+  }
   for (const reply of truth.latencies) {
     tally.latencies++;
     const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
@@ -111,5 +124,8 @@ export function accuracyFigures(tally: AccuracyTally): AccuracyFigures {
     interruptionsFound: tally.interruptionsFound,
     precision: tally.interruptionsFound === 0 ? 1 : tally.interruptionsMatched / tally.interruptionsFound,
     recall: tally.interruptionsTrue === 0 ? 1 : tally.interruptionsMatched / tally.interruptionsTrue,
+    audibleReplies: tally.audibleReplies,
+    audibleErrorMedian: nearestRank(tally.audibleErrors, 0.5) ?? Number.NaN,
+    audibleErrorP95: nearestRank(tally.audibleErrors, 0.95) ?? Number.NaN,
   };
 }
