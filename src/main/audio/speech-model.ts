@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { planLanes, type LaneItem } from './model-lanes';
+import { planLanes, type LanePlan } from './model-lanes';
 
 /**
  * Silero VAD v5 (MIT, Silero Team) through onnxruntime-node, for the speech-versus-noise
@@ -78,14 +78,13 @@ export async function loadSpeechModel(): Promise<SpeechModelLoad> {
 }
 
 function createSpeechModel(ort: Ort, session: import('onnxruntime-node').InferenceSession): SpeechModel {
-  /** Runs `lanes` step by step; each stretch's probabilities go to `results[index]`. */
-  async function runLanes(lanes: readonly LaneItem[][], stretches: readonly Float32Array[], results: Float32Array[], sampleRate: ModelRate): Promise<void> {
+  /** Runs the lanes step by step; each stretch's probabilities go to `results[index]`. */
+  async function runLanes({ lanes, steps }: LanePlan, stretches: readonly Float32Array[], results: Float32Array[], sampleRate: ModelRate): Promise<void> {
     const windowSamples = sampleRate === 16000 ? 512 : 256;
     const contextSamples = sampleRate === 16000 ? 64 : 32;
     const rowLength = contextSamples + windowSamples;
     const rate = new ort.Tensor('int64', BigInt64Array.from([BigInt(sampleRate)]));
     const rows = lanes.length;
-    const steps = Math.max(0, ...lanes.map((lane) => lane.reduce((end, item) => Math.max(end, item.startStep + item.windows), 0)));
     const input = new Float32Array(rows * rowLength);
     let state: Float32Array = new Float32Array(2 * rows * STATE_ROW);
     /** each lane's current item. */
@@ -143,8 +142,7 @@ function createSpeechModel(ort: Ort, session: import('onnxruntime-node').Inferen
       const windowSamples = sampleRate === 16000 ? 512 : 256;
       const windows = stretches.map((samples) => Math.floor(samples.length / windowSamples));
       const results = windows.map((count) => new Float32Array(count));
-      const { lanes } = planLanes(windows, BATCH_ROWS);
-      await runLanes(lanes, stretches, results, sampleRate);
+      await runLanes(planLanes(windows, BATCH_ROWS), stretches, results, sampleRate);
       return results;
     },
     release: () => session.release(),
