@@ -111,3 +111,19 @@ describe('the combined path against the energy path', () => {
     expect(combined.median).toBeLessThanOrEqual(energy.median);
   }, 60_000);
 });
+
+describe('a quiet caller', () => {
+  it('keeps the last syllable of a caller 20 dB quieter than the agent on a quiet 8 kHz line', async () => {
+    const errors: number[] = [];
+    for (const call of [basic, overlaps]) {
+      const delivered = await applyLine(call, { ...CLEAN_LINE, name: 'quiet caller', coding: 'mulaw', sampleRate: 8000, userGainDb: -20 }, dir);
+      const agentTurns = delivered.transcript.filter((t) => t.role === 'agent').map((t) => ({ start_ms: t.start_ms, end_ms: t.end_ms }));
+      const analysis = await analyseRecording(delivered.path, { agentChannel: null, agentTurns, peaksPerSecond: 100, speechModel: model });
+      const found = latencyErrors(delivered, analysis);
+      expect(found.missed).toBe(0);
+      errors.push(...found.errors);
+    }
+    // under the -62 dBFS floor the edges used before, these replies were measured 100-200 ms long
+    expect(nearestRank(errors, 0.95) ?? Infinity).toBeLessThanOrEqual(40);
+  }, 60_000);
+});
