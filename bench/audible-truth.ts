@@ -19,6 +19,9 @@ export interface AudibleReply {
   at_ms: number;
   /** the reply latency between the audible edges. */
   ms: number;
+  /** the audible edges: the agent's start, the caller's end before it. */
+  agent_start_ms: number;
+  caller_end_ms: number;
 }
 
 /** The noise level a part must reach, per band: the median where the channel's speaker is silent. */
@@ -72,7 +75,7 @@ export async function audibleReplies(delivered: LineCall, call: GeneratedCall, l
       const caller = delivered.truth.utterances.find((u) => u.speaker === 'user' && Math.abs(u.end_ms - (reply.at_ms - reply.ms)) < 1);
       const start = agent ? edges.get(agent) : null;
       const end = caller ? edges.get(caller) : null;
-      return start && end ? [{ at_ms: reply.at_ms, ms: start.start_ms - end.end_ms }] : [];
+      return start && end ? [{ at_ms: reply.at_ms, ms: start.start_ms - end.end_ms, agent_start_ms: start.start_ms, caller_end_ms: end.end_ms }] : [];
     });
   } finally {
     await rm(clean.path, { force: true });

@@ -70,8 +70,9 @@ export interface ConditionRow {
   condition: LineCondition;
   /** per path name. */
   figures: Record<string, AccuracyFigures>;
-  /** per path name, the replies measured more than MISS_MS off (`--misses`). */
+  /** per path name, the replies measured more than MISS_MS off (`--misses`), against each truth. */
   misses: Record<string, ReplyMiss[]>;
+  audibleMisses: Record<string, ReplyMiss[]>;
 }
 
 /**
@@ -122,7 +123,7 @@ export async function benchConditions(options: {
       }
     });
     const figures = Object.fromEntries([...tallies].map(([name, tally]) => [name, accuracyFigures(tally)]));
-    rows.push({ condition, figures, misses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.misses])) });
+    rows.push({ condition, figures, misses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.misses])), audibleMisses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.audibleMisses])) });
     options.progress?.(`${condition.name}: ${options.paths.map((p) => `${p.name} ${formatFigures(figures[p.name])}`).join('; ')}`);
   }
   return rows;
@@ -159,12 +160,12 @@ export function conditionTable(rows: readonly ConditionRow[], paths: readonly st
 }
 
 /** `--misses`: each condition's replies measured more than MISS_MS off, by the first path, worst first. */
-export function missesReport(rows: readonly ConditionRow[], path: string): string[] {
+export function missesReport(rows: readonly ConditionRow[], path: string, truth: 'misses' | 'audibleMisses' = 'misses'): string[] {
   return rows.flatMap((row) => {
-    const misses = [...(row.misses[path] ?? [])].sort((a, b) => Math.abs(b.found_ms - b.true_ms) - Math.abs(a.found_ms - a.true_ms));
+    const misses = [...(row[truth][path] ?? [])].sort((a, b) => Math.abs(b.found_ms - b.true_ms) - Math.abs(a.found_ms - a.true_ms));
     if (misses.length === 0) return [];
     return [
-      `${row.condition.name}, ${path}: ${misses.length} replies more than ${MISS_MS} ms off (error = measured - true; caller end, agent start)`,
+      `${row.condition.name}, ${path}: ${misses.length} replies more than ${MISS_MS} ms off ${truth === 'misses' ? 'the truth' : 'the audible truth'} (error = measured - true; caller end, agent start)`,
       ...misses.map((m) => `  ${m.call} at ${(m.at_ms / 1000).toFixed(2)} s: true ${Math.round(m.true_ms)} ms, measured ${Math.round(m.found_ms)} ms; caller end ${signed(m.caller_end_error_ms)}, agent start ${signed(m.agent_start_error_ms)}`),
     ];
   });

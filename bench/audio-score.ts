@@ -24,6 +24,8 @@ export interface AccuracyTally {
   /** against the audible truth (audible-truth.ts): replies with both edges audible, and the errors of those found. */
   audibleReplies: number;
   audibleErrors: number[];
+  /** replies found more than `MISS_MS` off the audible truth, for `--misses`. */
+  audibleMisses: ReplyMiss[];
 }
 
 /** A reply measured more than this far from the truth is listed by `--misses` (the p95 goal). */
@@ -63,7 +65,7 @@ interface Event {
 }
 
 export function emptyTally(): AccuracyTally {
-  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0, misses: [], audibleReplies: 0, audibleErrors: [] };
+  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0, misses: [], audibleReplies: 0, audibleErrors: [], audibleMisses: [] };
 }
 
 function matchCount(truth: readonly Event[], found: readonly Event[]): number {
@@ -85,7 +87,11 @@ export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: Timin
   for (const reply of audible) {
     tally.audibleReplies++;
     const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
-    if (found) tally.audibleErrors.push(Math.abs(found.ms - reply.ms));
+    if (!found) continue;
+    tally.audibleErrors.push(Math.abs(found.ms - reply.ms));
+    if (Math.abs(found.ms - reply.ms) > MISS_MS) {
+      tally.audibleMisses.push({ call, at_ms: reply.at_ms, true_ms: reply.ms, found_ms: found.ms, agent_start_error_ms: found.at_ms - reply.agent_start_ms, caller_end_error_ms: found.at_ms - found.ms - reply.caller_end_ms });
+    }
   }
   for (const reply of truth.latencies) {
     tally.latencies++;
