@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     const c = await benchCompare(scale);
     lines.push(
       row([`compare ${fmt(c.callsPerSet)} vs ${fmt(c.callsPerSet)} calls: p50 / p95 (ms)`, `${fmt(c.p50)} / ${fmt(c.p95)}`, '< 2,000', c.p95 < 2000 ? 'yes' : 'NO']),
-      row(['  in the compare worker: main thread\'s longest stall (ms)', fmt(c.stallMs), '', '']),
+      row(['  in the read worker: main thread\'s longest stall (ms)', fmt(c.stallMs), '', '']),
       row(['  on the main thread instead: p50; longest stall (ms)', `${fmt(c.inlineP50)}; ${fmt(c.inlineStallMs)}`, '', '']),
       row([`  ${fmt(c.resamples)} resamples, ${fmt(c.replies)} replies; store read (ms)`, fmt(c.readMs), '', '']),
       row([`  (${c.runs.length} runs) B +150 ms: p90 B − A [95%]`, `${c.p90Diff === null ? '?' : fmt(c.p90Diff)} [${c.p90Interval ? c.p90Interval.map((v) => fmt(v)).join(', ') : '?'}]`, '', '']),
