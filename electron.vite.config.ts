@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 
 /** recording analysis off the main thread (decoding, voice activity, peaks) */
 export const AUDIO_WORKER_ENTRY = { 'audio-worker': resolve(__dirname, 'src/main/audio/worker.ts') };
-/** Compare's store reads and bootstrap off the main thread (src/main/compare/compare-runner.ts finds it beside the bundle) */
-export const COMPARE_WORKER_ENTRY = { 'compare-worker': resolve(__dirname, 'src/main/compare/compare-worker.ts') };
+/** the heavy reads off the main thread: Compare's sets and bootstrap, the Overview's (src/main/reads/read-runner.ts finds it beside the bundle) */
+export const READ_WORKER_ENTRY = { 'read-worker': resolve(__dirname, 'src/main/reads/read-worker.ts') };
 
 /**
  * A Node bundle of `input` built the way the main process is. The bench's build
@@ -29,7 +29,7 @@ export default defineConfig({
     // the command line: `callscope serve`, `callscope import`
     cli: resolve(__dirname, 'src/main/cli.ts'),
     ...AUDIO_WORKER_ENTRY,
-    ...COMPARE_WORKER_ENTRY,
+    ...READ_WORKER_ENTRY,
   }),
   preload: {
     build: {

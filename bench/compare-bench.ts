@@ -10,12 +10,12 @@ import { ingestCall } from '../src/main/store/ingest';
 import { setVerdict } from '../src/main/store/calls';
 import { retellCallWithReplies } from '../test/support/retell-replies';
 import { compareOnStore } from '../src/main/api/compare-handlers';
-import { compareWorkerPath, createCompareRunner } from '../src/main/compare/compare-runner';
+import { createReadRunner, readWorkerPath } from '../src/main/reads/read-runner';
 import { readCallFacts } from '../src/main/store/compare-sets';
 
 /**
  * `--only=compare`: Compare of 10,000 vs 10,000 stored calls (two agent versions, B's replies 150 ms
- * slower) with 1,000 bootstrap resamples, as the app runs it (compareSets in the built compare
+ * slower) with 1,000 bootstrap resamples, as the app runs it (compareSets in the built read
  * worker: the store read, the bootstrap, the distributions), and how long the main thread stalled
  * meanwhile (what the listener would wait), against the same run on the main thread. Goal: < 2 s.
  */
@@ -66,9 +66,9 @@ export async function benchCompare(scale: number): Promise<CompareBench> {
     process.stderr.write('\n');
     const input = { a: { text: 'agent=sales-v1' }, b: { text: 'agent=sales-v2' }, resamples: 1000, seed: 1 };
     // the app's worker, built beside the app's bundle (out/main; the bench runs from out/bench)
-    const workerPath = compareWorkerPath(join(__dirname, '..', 'main')) ?? compareWorkerPath(join(__dirname, '..', '..', 'main'));
-    if (!workerPath) throw new Error('the compare worker is not built (out/main/compare-worker.js)');
-    const runner = createCompareRunner(workerPath, { dbFile: join(dir, 'callscope.db') });
+    const workerPath = readWorkerPath(join(__dirname, '..', 'main')) ?? readWorkerPath(join(__dirname, '..', '..', 'main'));
+    if (!workerPath) throw new Error('the read worker is not built (out/main/read-worker.js)');
+    const runner = createReadRunner(workerPath, { dbFile: join(dir, 'callscope.db') });
     const timed = async (count: number, compare: (seed: number) => ReturnType<typeof compareOnStore>) => {
       const delay = monitorEventLoopDelay({ resolution: 5 });
       const times: number[] = [];
@@ -82,7 +82,7 @@ export async function benchCompare(scale: number): Promise<CompareBench> {
       delay.disable();
       return { times, answer, stallMs: delay.max / 1e6 };
     };
-    const app = await timed(7, (seed) => runner.run({ ...input, seed }));
+    const app = await timed(7, (seed) => runner.run('compareSets', { ...input, seed }));
     await runner.close();
     const inline = await timed(3, (seed) => compareOnStore(db, { ...input, seed }));
     const runs = app.times;

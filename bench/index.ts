@@ -17,6 +17,7 @@ import { benchScaleQueries } from './scale-queries';
 import { benchQueueReview } from './queue-review';
 import { benchCompare } from './compare-bench';
 import { benchOverview } from './overview-bench';
+import { benchOverviewStall } from './overview-stall';
 import { benchWatchIngest } from './watch-ingest';
 import { benchOverlapClasses, overlapReport, type OverlapBench } from './overlap-classes';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import { benchModelSpeed } from './model-speed';
 
 /**
  * `npm run bench`: prints the figures the issues set goals for. Run on an otherwise idle machine;
- * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|speed|overlaps|pii|eval|scale|queue|compare|overview|watch`
+ * `--quick` runs a tenth of the load (a smoke run, not a measurement); `--only=ingest|import|audio|grid|review|speed|overlaps|pii|eval|scale|queue|compare|overview|overview-worker|watch`
  * runs one part (`compare`: Compare of 10,000 vs 10,000 stored calls, 1,000 resamples; `overview`: the Overview's refresh on the scale store; `watch`: listener throughput with 3 watch rules on against none; `queue`: reviewing 20 calls by keyboard in a review queue against today's flow;
  * `grid`: only the audio accuracy table over telephony conditions; `overlaps`: overlap classes on calls
  * whose classes are known by construction (`--misses` lists the misclassified ones); `speed`: a 60-minute 8 kHz µ-law call with the speech model; `review`: the 60-minute call
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   const cli = join(__dirname, '../../bin/callscope');
   process.stderr.write(`bench: ${cpus().length} cores, node ${process.version}${quick ? ', quick run' : ''}\n`);
 
-  const only = /--only=(\w+)/.exec(process.argv.join(' '))?.[1];
+  const only = /--only=([\w-]+)/.exec(process.argv.join(' '))?.[1];
   const wants = (part: string) => !only || only === part;
   const ingest = wants('ingest') ? await benchIngest(cli, scale) : null;
   const imported = wants('import') ? await benchImport(Math.round(10_000 * scale)) : null;
@@ -209,11 +210,18 @@ async function main(): Promise<void> {
       row(['  (total keys; total wall time, s)', `${queue.keys} vs ${today.keys}`, `${fmt(queue.totalMs / 1000, 1)} vs ${fmt(today.totalMs / 1000, 1)}`, '']),
     );
   }
+  if (wants('overview-worker')) {
+    lines.push(row(['Overview refresh in the read worker vs on the main thread (ms)', 'p50 worker / main', 'stall worker / main', '']));
+    const scaleDir = /--scale-dir=(\S+)/.exec(process.argv.join(' '))?.[1];
+    for (const o of await benchOverviewStall(scale, scaleDir ? { dbFile: join(scaleDir, 'callscope.db') } : {})) {
+      lines.push(row([`  ${o.name} (${fmt(o.calls)} calls)`, `${fmt(o.workerP50)} / ${fmt(o.inlineP50)}`, `${fmt(o.workerStallMs)} / ${fmt(o.inlineStallMs)}`, '']));
+    }
+  }
   if (wants('compare')) {
     const c = await benchCompare(scale);
     lines.push(
       row([`compare ${fmt(c.callsPerSet)} vs ${fmt(c.callsPerSet)} calls: p50 / p95 (ms)`, `${fmt(c.p50)} / ${fmt(c.p95)}`, '< 2,000', c.p95 < 2000 ? 'yes' : 'NO']),
-      row(['  in the compare worker: main thread\'s longest stall (ms)', fmt(c.stallMs), '', '']),
+      row(['  in the read worker: main thread\'s longest stall (ms)', fmt(c.stallMs), '', '']),
       row(['  on the main thread instead: p50; longest stall (ms)', `${fmt(c.inlineP50)}; ${fmt(c.inlineStallMs)}`, '', '']),
       row([`  ${fmt(c.resamples)} resamples, ${fmt(c.replies)} replies; store read (ms)`, fmt(c.readMs), '', '']),
       row([`  (${c.runs.length} runs) B +150 ms: p90 B − A [95%]`, `${c.p90Diff === null ? '?' : fmt(c.p90Diff)} [${c.p90Interval ? c.p90Interval.map((v) => fmt(v)).join(', ') : '?'}]`, '', '']),

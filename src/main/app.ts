@@ -9,7 +9,7 @@ import { createEventBus } from './api/events';
 import { createHandlers, type ListenerState } from './api/handlers';
 import { createAnalysisService } from './audio/analysis-service';
 import { audioWorkerPath } from './audio/worker-path';
-import { compareWorkerPath, createCompareRunner } from './compare/compare-runner';
+import { createReadRunner, readWorkerPath } from './reads/read-runner';
 import { createRunQueue, type RunQueue } from './evaluators/run-queue';
 import { createWatcher, type Watcher } from './evaluators/watch';
 import { cancelInterruptedRuns } from './store/evaluation-runs';
@@ -102,10 +102,10 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
   const runs = createRunQueue({ db, config, env, sealer, events });
   cancelInterruptedRuns(db, new Date().toISOString());
   let listener: ListenerState = { url: null, error: 'the listener has not started yet' };
-  // Compare reads and resamples off the main thread once the app is built (source under test: on it, in turns)
-  const compareWorker = compareWorkerPath();
-  const compareRunner = compareWorker ? createCompareRunner(compareWorker, { dbFile: config.dbFile, ...(nativeBinding ? { nativeBinding } : {}) }) : null;
-  const handlers = createHandlers({ app: services, env, sealer, listener: () => listener, runs, importAccess, storage, compareRunner });
+  // Compare and the Overview read off the main thread once the app is built (source under test: on it; Compare in turns)
+  const readWorker = readWorkerPath();
+  const readRunner = readWorker ? createReadRunner(readWorker, { dbFile: config.dbFile, ...(nativeBinding ? { nativeBinding } : {}) }) : null;
+  const handlers = createHandlers({ app: services, env, sealer, listener: () => listener, runs, importAccess, storage, readRunner });
   return {
     ...services,
     handlers,
@@ -121,7 +121,7 @@ export function openApp({ dataDir, nativeBinding, importAccess = noPathImports, 
       runs.cancelAll();
       watch.flush();
       void audio.close();
-      void compareRunner?.close();
+      void readRunner?.close();
       db.close();
     },
   };

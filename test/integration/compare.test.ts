@@ -11,7 +11,7 @@ import type { CompareResult } from '../../src/core/api/compare-contract';
 import type { CompareJson } from '../../src/main/compare-cli';
 import { storePayload } from '../support/fresh-store';
 import { retellCallWithReplies } from '../support/retell-replies';
-import { compareWorkerPath, createCompareRunner } from '../../src/main/compare/compare-runner';
+import { createReadRunner, readWorkerPath } from '../../src/main/reads/read-runner';
 import { compareOnStore } from '../../src/main/api/compare-handlers';
 import { apiContract } from '../../src/core/api/contract';
 import { ApiError } from '../../src/core/api/errors';
@@ -154,20 +154,20 @@ describe('compareSets', () => {
   });
 });
 
-describe('the compare worker', () => {
+describe('compareSets in the read worker', () => {
   it('is found beside the built bundle only, and answers on its own connection what the main thread does', async () => {
     // source run by the tests compares on its own thread; the built app (out/main, as `npm test` and the CLI tests build it) finds its worker
-    expect(compareWorkerPath(join(__dirname, '../../src/main/compare'))).toBeNull();
-    const built = compareWorkerPath(join(__dirname, '../../out/main'));
-    expect(built).toMatch(/out\/main\/compare-worker\.js$/);
-    const runner = createCompareRunner(built ?? '', { dbFile: join(dir.path, 'data', 'callscope.db') });
+    expect(readWorkerPath(join(__dirname, '../../src/main/reads'))).toBeNull();
+    const built = readWorkerPath(join(__dirname, '../../out/main'));
+    expect(built).toMatch(/out\/main\/read-worker\.js$/);
+    const runner = createReadRunner(built ?? '', { dbFile: join(dir.path, 'data', 'callscope.db') });
     try {
       const input = apiContract.compareSets.input.parse({ a: { text: 'agent=sales-v1' }, b: { filter: { agent_id: 'sales-v2' } }, resamples: 300, seed: 5 });
-      const [inWorker, here] = await Promise.all([runner.run(input), compareOnStore(core.db, input)]);
+      const [inWorker, here] = await Promise.all([runner.run('compareSets', input), compareOnStore(core.db, input)]);
       expect({ ...inWorker, elapsed_ms: 0 }).toEqual({ ...here, elapsed_ms: 0 });
       expect(inWorker.differences.find((d) => d.figure === 'latency_p90_ms')?.diff).toBe(SHIFT_MS);
       // an error keeps its code and message across the thread
-      const bad = runner.run({ ...input, a: { text: 'agnt=x' } });
+      const bad = runner.run('compareSets', { ...input, a: { text: 'agnt=x' } });
       await expect(bad).rejects.toBeInstanceOf(ApiError);
       await expect(bad).rejects.toMatchObject({ code: 'bad_request', message: 'a: unknown key "agnt" in "agnt=x" (keys: agent, platform, end_reason, provider, status, customer, q, tag, verdict, since, until, within, duration, eval:<evaluator>, p50, p90, ttfw, interruptions, silence, agent_snr, caller_snr, clipping, dead_air)' });
     } finally {

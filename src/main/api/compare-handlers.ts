@@ -11,7 +11,7 @@ import { listViews } from '../store/saved-views';
 import { readSet } from '../store/compare-sets';
 import { startBootstrap, type BootstrapOptions } from '../../core/compare/bootstrap';
 import type { CallSet } from '../../core/compare/figures';
-import type { CompareRunner } from '../compare/compare-runner';
+import type { ReadRunner } from '../reads/read-runner';
 
 /** A set as given: its filter and what to call it. */
 function resolveSet(db: Db, set: CompareSetInput, name: 'a' | 'b'): { label: string; filter: CallListFilter } {
@@ -47,7 +47,7 @@ async function bootstrap(a: CallSet, b: CallSet, options: BootstrapOptions, yiel
 }
 
 /**
- * Compares two sets on a store. The app runs this in its compare worker (compare-runner.ts); where
+ * Compares two sets on a store. The app runs this in its read worker (reads/read-worker.ts); where
  * there is none (source under test) the bootstrap yields to the event loop every few resamples.
  */
 export async function compareOnStore(db: Db, input: ApiParsedInput<'compareSets'>, options: { yieldBetween?: boolean } = {}): Promise<CompareResult> {
@@ -71,7 +71,7 @@ export async function compareOnStore(db: Db, input: ApiParsedInput<'compareSets'
   };
 }
 
-/** compareSets in the worker when the app has one, else here. */
-export function createCompareHandlers({ db, runner }: { db: Db; runner?: CompareRunner | null }): CompareHandlers {
-  return { compareSets: (input) => (runner ? runner.run(input) : compareOnStore(db, input)) };
+/** compareSets in the read worker when the app has one, else here. */
+export function createCompareHandlers({ db, runner }: { db: Db; runner?: ReadRunner | null }): CompareHandlers {
+  return { compareSets: (input) => (runner ? runner.run('compareSets', input) : compareOnStore(db, input)) };
 }

@@ -19,7 +19,7 @@ import { createTriageHandlers } from './triage-handlers';
 import { createTrashHandlers } from './trash-handlers';
 import { createOverlapHandlers } from './overlap-handlers';
 import { createCompareHandlers } from './compare-handlers';
-import type { CompareRunner } from '../compare/compare-runner';
+import type { ReadRunner } from '../reads/read-runner';
 import { createOverviewHandlers } from './overview-handlers';
 import { createWatchHandlers } from './watch-handlers';
 import { deleteCallsForGood } from '../media/delete-calls';
@@ -47,8 +47,8 @@ export interface HandlerDeps {
   /** where importPaths may read: the desktop's chosen paths, serve's --import-root folders. */
   importAccess: ImportAccess;
   storage: StorageHealth;
-  /** the compare worker (none: compareSets runs on this thread, yielding as it resamples) */
-  compareRunner?: CompareRunner | null;
+  /** the read worker (none: compareSets and the Overview's reads run on this thread, compareSets yielding as it resamples) */
+  readRunner?: ReadRunner | null;
 }
 
 export function callDetail(db: Db, id: number): CallDetail {
@@ -58,7 +58,7 @@ export function callDetail(db: Db, id: number): CallDetail {
 }
 
 /** The API's implementation; both transports dispatch into this one map. */
-export function createHandlers({ app, env, sealer, listener, runs, importAccess, storage, compareRunner }: HandlerDeps): ApiHandlers {
+export function createHandlers({ app, env, sealer, listener, runs, importAccess, storage, readRunner }: HandlerDeps): ApiHandlers {
   const { db, events, config } = app;
   const imports = createImportJobs(app, importAccess);
   return {
@@ -67,8 +67,8 @@ export function createHandlers({ app, env, sealer, listener, runs, importAccess,
     ...createTriageHandlers({ db, events }),
     ...createTrashHandlers({ db, events, dataDir: config.dataDir }),
     ...createOverlapHandlers({ db, events }),
-    ...createCompareHandlers({ db, runner: compareRunner }),
-    ...createOverviewHandlers({ db, events }),
+    ...createCompareHandlers({ db, runner: readRunner }),
+    ...createOverviewHandlers({ db, events, runner: readRunner }),
     ...createWatchHandlers({ db, events }),
     listCalls: (query) => {
       const page = callList.listCalls(db, query);
