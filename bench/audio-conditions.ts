@@ -123,7 +123,7 @@ export async function benchConditions(options: {
       }
     });
     const figures = Object.fromEntries([...tallies].map(([name, tally]) => [name, accuracyFigures(tally)]));
-    rows.push({ condition, figures, misses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.misses])), audibleMisses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.audibleMisses])) });
+    rows.push({ condition, figures, misses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.truth.misses])), audibleMisses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.audible.misses])) });
     options.progress?.(`${condition.name}: ${options.paths.map((p) => `${p.name} ${formatFigures(figures[p.name])}`).join('; ')}`);
   }
   return rows;

@@ -10,22 +10,25 @@ import type { AudibleReply } from './audible-truth';
  */
 export const MATCH_WINDOW_MS = 300;
 
-export interface AccuracyTally {
-  calls: number;
-  latencies: number;
-  latenciesMissed: number;
+/** Replies scored against one ruler. */
+export interface ReplyScore {
+  replies: number;
+  missed: number;
   /** |measured - true| of every reply found, ms. */
   errors: number[];
+  /** replies found more than `MISS_MS` off, for `--misses`. */
+  misses: ReplyMiss[];
+}
+
+export interface AccuracyTally {
+  calls: number;
+  /** against the generator's truth. */
+  truth: ReplyScore;
+  /** against the audible truth (audible-truth.ts): replies with both edges audible. */
+  audible: ReplyScore;
   interruptionsTrue: number;
   interruptionsFound: number;
   interruptionsMatched: number;
-  /** replies found more than `MISS_MS` off, for `--misses`. */
-  misses: ReplyMiss[];
-  /** against the audible truth (audible-truth.ts): replies with both edges audible, and the errors of those found. */
-  audibleReplies: number;
-  audibleErrors: number[];
-  /** replies found more than `MISS_MS` off the audible truth, for `--misses`. */
-  audibleMisses: ReplyMiss[];
 }
 
 /** A reply measured more than this far from the truth is listed by `--misses` (the p95 goal). */
@@ -64,8 +67,26 @@ interface Event {
   who: 'user' | 'agent';
 }
 
+const emptyScore = (): ReplyScore => ({ replies: 0, missed: 0, errors: [], misses: [] });
+
 export function emptyTally(): AccuracyTally {
-  return { calls: 0, latencies: 0, latenciesMissed: 0, errors: [], interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0, misses: [], audibleReplies: 0, audibleErrors: [], audibleMisses: [] };
+  return { calls: 0, truth: emptyScore(), audible: emptyScore(), interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0 };
+}
+
+/** Scores measured replies against true ones (each true one matched by its start). */
+function scoreReplies(into: ReplyScore, replies: readonly AudibleReply[], metrics: TimingMetrics, call: string): void {
+  for (const reply of replies) {
+    into.replies++;
+    const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
+    if (!found) {
+      into.missed++;
+      continue;
+    }
+    into.errors.push(Math.abs(found.ms - reply.ms));
+    if (Math.abs(found.ms - reply.ms) > MISS_MS) {
+      into.misses.push({ call, at_ms: reply.at_ms, true_ms: reply.ms, found_ms: found.ms, agent_start_error_ms: found.at_ms - reply.agent_start_ms, caller_end_error_ms: found.at_ms - found.ms - reply.caller_end_ms });
+    }
+  }
 }
 
 function matchCount(truth: readonly Event[], found: readonly Event[]): number {
@@ -84,28 +105,8 @@ function matchCount(truth: readonly Event[], found: readonly Event[]): number {
 /** Adds one call's comparison to the tally. */
 export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: TimingMetrics, call = '', audible: readonly AudibleReply[] = []): void {
   tally.calls++;
-  for (const reply of audible) {
-    tally.audibleReplies++;
-    const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
-    if (!found) continue;
-    tally.audibleErrors.push(Math.abs(found.ms - reply.ms));
-    if (Math.abs(found.ms - reply.ms) > MISS_MS) {
-      tally.audibleMisses.push({ call, at_ms: reply.at_ms, true_ms: reply.ms, found_ms: found.ms, agent_start_error_ms: found.at_ms - reply.agent_start_ms, caller_end_error_ms: found.at_ms - found.ms - reply.caller_end_ms });
-    }
-  }
-  for (const reply of truth.latencies) {
-    tally.latencies++;
-    const found = metrics.latencies.find((l) => Math.abs(l.at_ms - reply.at_ms) <= MATCH_WINDOW_MS);
-    if (!found) {
-      tally.latenciesMissed++;
-      continue;
-    }
-    tally.errors.push(Math.abs(found.ms - reply.ms));
-    if (Math.abs(found.ms - reply.ms) > MISS_MS) {
-      const startError = found.at_ms - reply.at_ms;
-      tally.misses.push({ call, at_ms: reply.at_ms, true_ms: reply.ms, found_ms: found.ms, agent_start_error_ms: startError, caller_end_error_ms: startError - (found.ms - reply.ms) });
-    }
-  }
+  scoreReplies(tally.truth, truth.latencies.map((r) => ({ ...r, agent_start_ms: r.at_ms, caller_end_ms: r.at_ms - r.ms })), metrics, call);
+  scoreReplies(tally.audible, audible, metrics, call);
   const truthEvents: Event[] = [
     ...truth.user_interrupts_agent.map((e) => ({ at_ms: e.at_ms, who: 'user' as const })),
     ...truth.agent_interrupts_user.map((e) => ({ at_ms: e.at_ms, who: 'agent' as const })),
@@ -122,16 +123,16 @@ export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: Timin
 export function accuracyFigures(tally: AccuracyTally): AccuracyFigures {
   return {
     calls: tally.calls,
-    latencies: tally.latencies,
-    latenciesMissed: tally.latenciesMissed,
-    latencyErrorMedian: nearestRank(tally.errors, 0.5) ?? Number.NaN,
-    latencyErrorP95: nearestRank(tally.errors, 0.95) ?? Number.NaN,
+    latencies: tally.truth.replies,
+    latenciesMissed: tally.truth.missed,
+    latencyErrorMedian: nearestRank(tally.truth.errors, 0.5) ?? Number.NaN,
+    latencyErrorP95: nearestRank(tally.truth.errors, 0.95) ?? Number.NaN,
     interruptionsTrue: tally.interruptionsTrue,
     interruptionsFound: tally.interruptionsFound,
     precision: tally.interruptionsFound === 0 ? 1 : tally.interruptionsMatched / tally.interruptionsFound,
     recall: tally.interruptionsTrue === 0 ? 1 : tally.interruptionsMatched / tally.interruptionsTrue,
-    audibleReplies: tally.audibleReplies,
-    audibleErrorMedian: nearestRank(tally.audibleErrors, 0.5) ?? Number.NaN,
-    audibleErrorP95: nearestRank(tally.audibleErrors, 0.95) ?? Number.NaN,
+    audibleReplies: tally.audible.replies,
+    audibleErrorMedian: nearestRank(tally.audible.errors, 0.5) ?? Number.NaN,
+    audibleErrorP95: nearestRank(tally.audible.errors, 0.95) ?? Number.NaN,
   };
 }
