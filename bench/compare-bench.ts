@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeAny } from '../src/core/formats/registry';
@@ -10,7 +9,8 @@ import { ingestCall } from '../src/main/store/ingest';
 import { setVerdict } from '../src/main/store/calls';
 import { retellCallWithReplies } from '../test/support/retell-replies';
 import { compareOnStore } from '../src/main/api/compare-handlers';
-import { createReadRunner, readWorkerPath } from '../src/main/reads/read-runner';
+import { createReadRunner } from '../src/main/reads/read-runner';
+import { builtReadWorker, timedWithStall } from './main-thread-stall';
 import { readCallFacts } from '../src/main/store/compare-sets';
 
 /**
@@ -65,28 +65,12 @@ export async function benchCompare(scale: number): Promise<CompareBench> {
     }
     process.stderr.write('\n');
     const input = { a: { text: 'agent=sales-v1' }, b: { text: 'agent=sales-v2' }, resamples: 1000, seed: 1 };
-    // the app's worker, built beside the app's bundle (out/main; the bench runs from out/bench)
-    const workerPath = readWorkerPath(join(__dirname, '..', 'main')) ?? readWorkerPath(join(__dirname, '..', '..', 'main'));
-    if (!workerPath) throw new Error('the read worker is not built (out/main/read-worker.js)');
-    const runner = createReadRunner(workerPath, { dbFile: join(dir, 'callscope.db') });
-    const timed = async (count: number, compare: (seed: number) => ReturnType<typeof compareOnStore>) => {
-      const delay = monitorEventLoopDelay({ resolution: 5 });
-      const times: number[] = [];
-      let answer: Awaited<ReturnType<typeof compareOnStore>> | null = null;
-      delay.enable();
-      for (let run = 0; run < count; run++) {
-        const t = performance.now();
-        answer = await compare(run + 1);
-        times.push(performance.now() - t);
-      }
-      delay.disable();
-      return { times, answer, stallMs: delay.max / 1e6 };
-    };
-    const app = await timed(7, (seed) => runner.run('compareSets', { ...input, seed }));
+    const runner = createReadRunner(builtReadWorker(), { dbFile: join(dir, 'callscope.db') });
+    const app = await timedWithStall(7, (run) => runner.run('compareSets', { ...input, seed: run + 1 }));
     await runner.close();
-    const inline = await timed(3, (seed) => compareOnStore(db, { ...input, seed }));
+    const inline = await timedWithStall(3, (run) => compareOnStore(db, { ...input, seed: run + 1 }));
     const runs = app.times;
-    const last = app.answer;
+    const last = app.last;
     const read = performance.now();
     readCallFacts(db, { agent_id: 'sales-v1' });
     readCallFacts(db, { agent_id: 'sales-v2' });

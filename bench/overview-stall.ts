@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OverviewHandlers } from '../src/core/api/contract';
@@ -12,7 +11,8 @@ import { createOverviewHandlers } from '../src/main/api/overview-handlers';
 import { openDb, openReadOnlyDb } from '../src/main/store/db';
 import { ingestCall } from '../src/main/store/ingest';
 import { setVerdict } from '../src/main/store/calls';
-import { createReadRunner, readWorkerPath } from '../src/main/reads/read-runner';
+import { createReadRunner } from '../src/main/reads/read-runner';
+import { builtReadWorker, timedWithStall } from './main-thread-stall';
 import { retellCallWithReplies } from '../test/support/retell-replies';
 
 /**
@@ -36,7 +36,6 @@ export interface OverviewStallCase {
 
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 10, 30);
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 const days = (n: number): OverviewPeriod => ({ start: new Date(END - n * DAY).toISOString(), end: new Date(END).toISOString() });
 
 async function refreshOf(handlers: OverviewHandlers, filter: Record<string, never>, period: OverviewPeriod): Promise<number> {
@@ -84,30 +83,16 @@ export async function benchOverviewStall(scale: number, { dbFile: given, runs = 
   const dbFile = given ?? join(dir ?? '', 'callscope.db');
   if (!given) generateStore(dbFile, Math.round(50_000 * scale));
   const db = openReadOnlyDb(dbFile);
-  const workerPath = readWorkerPath(join(__dirname, '..', 'main')) ?? readWorkerPath(join(__dirname, '..', '..', 'main'));
-  if (!workerPath) throw new Error('the read worker is not built (out/main/read-worker.js)');
-  const runner = createReadRunner(workerPath, { dbFile });
+  const runner = createReadRunner(builtReadWorker(), { dbFile });
   try {
     const inlineEvents = createEventBus();
     const workerEvents = createEventBus();
     const inline = createOverviewHandlers({ db, events: inlineEvents });
     const inWorker = createOverviewHandlers({ db, events: workerEvents, runner });
     const timed = async (handlers: OverviewHandlers, events: typeof inlineEvents, period: OverviewPeriod) => {
-      const delay = monitorEventLoopDelay({ resolution: 5 });
-      const times: number[] = [];
-      let calls = 0;
-      delay.enable();
-      for (let run = 0; run < runs; run++) {
-        // a new call arrived: nothing of the period is kept
-        events.emit('calls.changed', { ids: [], change: 'created' });
-        const started = performance.now();
-        calls = await refreshOf(handlers, {}, period);
-        times.push(performance.now() - started);
-        // let the loop reach its timers: on the main thread a refresh is one piece of work with no turn of the loop in it, and the stall is only seen at the next turn
-        await turn();
-      }
-      delay.disable();
-      return { calls, p50: nearestRank(times, 0.5) ?? Number.NaN, stallMs: delay.max / 1e6 };
+      // before each refresh a new call arrives: nothing of the period is kept
+      const runsOf = await timedWithStall(runs, () => refreshOf(handlers, {}, period), () => events.emit('calls.changed', { ids: [], change: 'created' }));
+      return { calls: runsOf.last ?? 0, p50: nearestRank(runsOf.times, 0.5) ?? Number.NaN, stallMs: runsOf.stallMs };
     };
     const cases: OverviewStallCase[] = [];
     for (const [name, period] of [['last 30 days', days(30)], ['last 90 days', days(90)], ['all time', { start: null, end: null }]] as const) {
