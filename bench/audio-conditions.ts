@@ -7,7 +7,7 @@ import { applyLine, generateCall, scenario, SCENARIO_NAMES, type GeneratedCall, 
 import { inBatches } from '../test/support/audio-generate/run-tool';
 import { audibleReplies } from './audible-truth';
 import type { SpeechModel } from '../src/main/audio/speech-model';
-import { accuracyFigures, emptyTally, MISS_MS, tallyCall, type AccuracyFigures, type AccuracyTally, type ReplyMiss } from './audio-score';
+import { accuracyFigures, emptyTally, MISS_MS, tallyCall, type AccuracyFigures, type AccuracyTally, type InterruptionMiss, type ReplyMiss } from './audio-score';
 
 /**
  * The accuracy table over telephony conditions (issue 16): the same generated calls (every
@@ -73,6 +73,7 @@ export interface ConditionRow {
   /** per path name, the replies measured more than MISS_MS off (`--misses`), against each truth. */
   misses: Record<string, ReplyMiss[]>;
   audibleMisses: Record<string, ReplyMiss[]>;
+  interruptionMisses: Record<string, InterruptionMiss[]>;
 }
 
 /**
@@ -123,7 +124,7 @@ export async function benchConditions(options: {
       }
     });
     const figures = Object.fromEntries([...tallies].map(([name, tally]) => [name, accuracyFigures(tally)]));
-    rows.push({ condition, figures, misses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.truth.misses])), audibleMisses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.audible.misses])) });
+    rows.push({ condition, figures, misses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.truth.misses])), audibleMisses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.audible.misses])), interruptionMisses: Object.fromEntries([...tallies].map(([name, tally]) => [name, tally.interruptionMisses])) });
     options.progress?.(`${condition.name}: ${options.paths.map((p) => `${p.name} ${formatFigures(figures[p.name])}`).join('; ')}`);
   }
   return rows;
@@ -167,6 +168,19 @@ export function missesReport(rows: readonly ConditionRow[], path: string, truth:
     return [
       `${row.condition.name}, ${path}: ${misses.length} replies more than ${MISS_MS} ms off ${truth === 'misses' ? 'the truth' : 'the audible truth'} (error = measured - true; caller end, agent start)`,
       ...misses.map((m) => `  ${m.call} at ${(m.at_ms / 1000).toFixed(2)} s: true ${Math.round(m.true_ms)} ms, measured ${Math.round(m.found_ms)} ms; caller end ${signed(m.caller_end_error_ms)}, agent start ${signed(m.agent_start_error_ms)}`),
+    ];
+  });
+}
+
+/** `--misses`: each condition's interruptions missed or found where there was none, by the first path. */
+export function interruptionMissesReport(rows: readonly ConditionRow[], path: string): string[] {
+  return rows.flatMap((row) => {
+    const misses = row.interruptionMisses[path] ?? [];
+    if (misses.length === 0) return [];
+    const missed = misses.filter((m) => m.kind === 'missed').length;
+    return [
+      `${row.condition.name}, ${path}: ${missed} interruptions missed, ${misses.length - missed} found where there was none`,
+      ...misses.map((m) => `  ${m.call} at ${(m.at_ms / 1000).toFixed(2)} s: ${m.kind === 'missed' ? 'missed' : 'not true'}, ${m.who === 'user' ? 'the caller' : 'the agent'} cutting in`),
     ];
   });
 }

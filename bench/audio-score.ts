@@ -29,6 +29,16 @@ export interface AccuracyTally {
   interruptionsTrue: number;
   interruptionsFound: number;
   interruptionsMatched: number;
+  /** true interruptions not found and found ones not true, for `--misses`. */
+  interruptionMisses: InterruptionMiss[];
+}
+
+/** One interruption the audio missed (`missed`) or found where there was none (`false`). */
+export interface InterruptionMiss {
+  call: string;
+  at_ms: number;
+  who: 'user' | 'agent';
+  kind: 'missed' | 'false';
 }
 
 /** A reply measured more than this far from the truth is listed by `--misses` (the p95 goal). */
@@ -70,7 +80,7 @@ interface Event {
 const emptyScore = (): ReplyScore => ({ replies: 0, missed: 0, errors: [], misses: [] });
 
 export function emptyTally(): AccuracyTally {
-  return { calls: 0, truth: emptyScore(), audible: emptyScore(), interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0 };
+  return { calls: 0, truth: emptyScore(), audible: emptyScore(), interruptionsTrue: 0, interruptionsFound: 0, interruptionsMatched: 0, interruptionMisses: [] };
 }
 
 /** Scores measured replies against true ones (each true one matched by its start). */
@@ -89,17 +99,16 @@ function scoreReplies(into: ReplyScore, replies: readonly AudibleReply[], metric
   }
 }
 
-function matchCount(truth: readonly Event[], found: readonly Event[]): number {
+/** Matches true events to found ones of the same side within MATCH_WINDOW_MS; returns what is left of each. */
+function matchEvents(truth: readonly Event[], found: readonly Event[]): { missed: Event[]; extra: Event[] } {
   const unused = [...found];
-  let matched = 0;
+  const missed: Event[] = [];
   for (const t of truth) {
     const i = unused.findIndex((f) => f.who === t.who && Math.abs(f.at_ms - t.at_ms) <= MATCH_WINDOW_MS);
-    if (i >= 0) {
-      matched++;
-      unused.splice(i, 1);
-    }
+    if (i >= 0) unused.splice(i, 1);
+    else missed.push(t);
   }
-  return matched;
+  return { missed, extra: unused };
 }
 
 /** Adds one call's comparison to the tally. */
@@ -117,7 +126,9 @@ export function tallyCall(tally: AccuracyTally, truth: CallTruth, metrics: Timin
   ];
   tally.interruptionsTrue += truthEvents.length;
   tally.interruptionsFound += foundEvents.length;
-  tally.interruptionsMatched += matchCount(truthEvents, foundEvents);
+  const { missed, extra } = matchEvents(truthEvents, foundEvents);
+  tally.interruptionsMatched += truthEvents.length - missed.length;
+  tally.interruptionMisses.push(...missed.map((e) => ({ call, ...e, kind: 'missed' as const })), ...extra.map((e) => ({ call, ...e, kind: 'false' as const })));
 }
 
 export function accuracyFigures(tally: AccuracyTally): AccuracyFigures {

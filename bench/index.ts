@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { benchIngest } from './ingest-load';
 import { benchImport } from './import-rate';
 import { benchLongAnalysis } from './audio-accuracy';
-import { benchConditions, combinedPath, CONDITION_GRID, conditionTable, audibleTable, ENERGY_PATH, missesReport, type AnalysisPath, type ConditionRow } from './audio-conditions';
+import { benchConditions, combinedPath, CONDITION_GRID, conditionTable, audibleTable, ENERGY_PATH, interruptionMissesReport, missesReport, type AnalysisPath, type ConditionRow } from './audio-conditions';
 import { loadSpeechModel } from '../src/main/audio/speech-model';
 import { benchListenerUnderAnalysis } from './listener-under-analysis';
 import { benchReviewOpen } from './review-open';
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
     process.stdout.write('\nthe same replies against the audible truth (bench/audible-truth.ts: the edges where the speech the line carries is over its noise): error median / p95 (ms)\n');
     process.stdout.write(`${audibleTable(grid, paths.map((p) => p.name)).join('\n')}\n`);
   }
-  if (grid && process.argv.includes('--misses') && paths[0]) process.stdout.write(`\n${[...missesReport(grid, paths[0].name), ...missesReport(grid, paths[0].name, 'audibleMisses')].join('\n')}\n`);
+  if (grid && process.argv.includes('--misses') && paths[0]) process.stdout.write(`\n${[...missesReport(grid, paths[0].name), ...missesReport(grid, paths[0].name, 'audibleMisses'), ...interruptionMissesReport(grid, paths[0].name)].join('\n')}\n`);
   if (overlapBench) process.stdout.write(`\n${overlapReport(overlapBench, process.argv.includes('--misses')).join('\n')}\n`);
   if (pii && process.argv.includes('--misses')) process.stdout.write(`${formatMistakes(pii.score)}\n`);
 }

@@ -1,5 +1,6 @@
 import { BANDS, PART_MS, type BandLevels } from './band-levels';
 import type { SpeechSpan } from './vad';
+import { noiseMeanPower, tailEnd } from './vad-tail';
 
 /**
  * The combined voice-activity path (docs/METRICS.md "Audio"): the speech model decides what is
@@ -45,6 +46,8 @@ export interface CombinedOptions {
   bridgeRunParts: number;
   /** an end is searched back from the model's offset to a part this far over the bar first. */
   anchorDb: number;
+  /** how far past the end found part by part a weak tail is looked for (vad-tail.ts). */
+  tailSearchMs: number;
 }
 
 export const DEFAULT_COMBINED_OPTIONS: CombinedOptions = {
@@ -60,6 +63,7 @@ export const DEFAULT_COMBINED_OPTIONS: CombinedOptions = {
   bridgeMs: 40,
   bridgeRunParts: 3,
   anchorDb: 3,
+  tailSearchMs: 200,
 };
 
 /** The last part of the first run of `run` active parts starting in [from, to), or -1. */
@@ -245,6 +249,11 @@ export function combinedSpans(levels: BandLevels, byPart: Float32Array, options:
     // a smoothed level is active one part before (after) the part whose energy it carries
     if (pivot >= 0) first = Math.min(first + 1, end - 1);
     if (end < core.end) end = Math.max(first + 1, end - 1);
+    // a last syllable fading into the noise: evidence summed over parts (vad-tail.ts)
+    const reach = Math.round(settings.noiseContextMs / PART_MS);
+    const tailNoise = noiseMeanPower(levels, core.end - reach, core.end + reach, (j) => !speech[j] && (byPart[j] ?? 1) < 0.2);
+    const tailLimit = Math.min(end + Math.round(settings.tailSearchMs / PART_MS), core.end + Math.round(settings.extendEndMs / PART_MS), found[index + 1]?.first ?? Infinity);
+    end = tailEnd(levels, tailNoise, end, tailLimit);
     previousEnd = end;
     spans.push({ start_ms: first * PART_MS, end_ms: end * PART_MS });
   });
