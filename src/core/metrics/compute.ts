@@ -67,7 +67,7 @@ function measure(
   const figure = (e: { at_ms: number; overlap_ms: number }): OverlapFigure => ({ at_ms: e.at_ms, overlap_ms: e.overlap_ms });
   const backchannels = events.filter((e) => e.kind === 'backchannel');
   const interruptions = events.filter((e) => e.kind === 'interruption');
-  const handoffs = latencies(new Set(backchannels.map((e) => e.segment)));
+  const handoffs = latencies(new Set(backchannels.flatMap((e) => e.parts)));
   const time = speechTime(segments);
   return {
     latencies: handoffs,

@@ -45,7 +45,8 @@ function firstFrom(sorted: readonly SpeechSegment[], from: number): SpeechSegmen
 export function overlapVerdicts(segments: readonly SpeechSegment[]): OverlapVerdict[] {
   const agentSegments = byStart(segments.filter((s) => s.speaker === 'agent'));
   return classifyOverlaps(segments).map((event): OverlapVerdict => {
-    const inside = event.segment;
+    // the caller's (or agent's) utterance, its parts after short pauses included
+    const inside = { start_ms: event.segment.start_ms, end_ms: event.end_ms };
     const length = inside.end_ms - inside.start_ms;
     const host = event.floor;
     const hostEnd = host.end_ms;

@@ -4,6 +4,14 @@ import { byStart, type Speaker, type SpeechSegment } from './segments';
 export const CROSSTALK_MAX_MS = 200;
 /** A segment shorter than this that ends inside the other speaker's is a backchannel. */
 export const SHORT_BACKCHANNEL_MS = 1000;
+/**
+ * Inside the other speaker's speech, a pause shorter than this continues the same utterance
+ * ("Sorry, | can I stop you"): a comma's pause splits the audio's segments (its hangover is 200 ms),
+ * and judged alone, the first part ("Sorry,") read as a backchannel and the barge-in went missing.
+ * Pauses within a turn run to about half a second, and on a noisy line they widen by the faint
+ * edges lost on either side (one of 350 ms at 8 kHz under pink noise at -36 dBFS).
+ */
+export const PHRASE_PAUSE_MS = 500;
 
 /** METRICS §3: a segment made only of these (in any mix) is a backchannel whatever its length. */
 export const BACKCHANNEL_PHRASES = [
@@ -41,6 +49,10 @@ export interface OverlapEvent {
   kind: OverlapKind;
   /** the segment that started inside the other speaker's. */
   segment: SpeechSegment;
+  /** it and the segments that continued it after pauses under PHRASE_PAUSE_MS, begun inside `floor`. */
+  parts: SpeechSegment[];
+  /** where the last of `parts` ends. */
+  end_ms: number;
   /** the other speaker's segment it started inside: of those containing its start, the one ending last. */
   floor: SpeechSegment;
   speaker: Speaker;
@@ -61,20 +73,32 @@ export function classifyOverlaps(segments: readonly SpeechSegment[]): OverlapEve
     const other = sides[speaker === 'agent' ? 'user' : 'agent'];
     let next = 0;
     let floor: SpeechSegment | undefined; // the other speaker's segment with the latest end among those started so far
-    for (const segment of sides[speaker]) {
+    const own = sides[speaker];
+    const continued = new Set<SpeechSegment>();
+    own.forEach((segment, index) => {
       while (next < other.length && (other[next]?.start_ms ?? Infinity) < segment.start_ms) {
         const candidate = other[next++];
         if (candidate !== undefined && (floor === undefined || candidate.end_ms > floor.end_ms)) floor = candidate;
       }
-      if (floor === undefined || floor.end_ms <= segment.start_ms) continue;
-      const overlap = Math.min(floor.end_ms, segment.end_ms) - segment.start_ms;
-      if (overlap < CROSSTALK_MAX_MS) continue;
-      const keepsFloor = segment.end_ms < floor.end_ms;
-      const short = segment.end_ms - segment.start_ms < SHORT_BACKCHANNEL_MS;
-      const backchannelWords = segment.text !== undefined && isBackchannelText(segment.text);
+      if (continued.has(segment) || floor === undefined || floor.end_ms <= segment.start_ms) return;
+      const held = floor;
+      const parts = [segment];
+      let end = segment.end_ms;
+      for (let j = index + 1; j < own.length; j++) {
+        const after = own[j];
+        if (after === undefined || after.start_ms - end >= PHRASE_PAUSE_MS || after.start_ms >= held.end_ms) break;
+        parts.push(after);
+        continued.add(after);
+        end = Math.max(end, after.end_ms);
+      }
+      const overlap = Math.min(held.end_ms, end) - segment.start_ms;
+      if (overlap < CROSSTALK_MAX_MS) return;
+      const keepsFloor = end < held.end_ms;
+      const short = end - segment.start_ms < SHORT_BACKCHANNEL_MS;
+      const backchannelWords = parts.every((part) => part.text !== undefined) && isBackchannelText(parts.map((part) => part.text).join(' '));
       const kind: OverlapKind = keepsFloor && (short || backchannelWords) ? 'backchannel' : 'interruption';
-      events.push({ kind, segment, floor, speaker, at_ms: segment.start_ms, overlap_ms: overlap });
-    }
+      events.push({ kind, segment, parts, end_ms: end, floor: held, speaker, at_ms: segment.start_ms, overlap_ms: overlap });
+    });
   }
   return events.sort((a, b) => a.at_ms - b.at_ms);
 }

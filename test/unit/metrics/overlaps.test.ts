@@ -24,6 +24,35 @@ describe('classifyOverlaps', () => {
     ]);
   });
 
+  it('"Sorry, | can I stop you" split by a comma\'s pause is one barge-in, not a backchannel and nothing', () => {
+    // the audio splits the caller's words at a 215 ms pause; the agent stops 195 ms into the second part
+    expect(overlaps([seg('agent', 9145, 10965), seg('user', 10130, 10555), seg('user', 10770, 14140)])).toEqual([
+      { kind: 'interruption', speaker: 'user', at_ms: 10130, overlap_ms: 835 },
+    ]);
+  });
+
+  it('a pause of 500 ms or more ends the utterance: "mm-hmm", then words of its own', () => {
+    expect(overlaps([seg('agent', 0, 8000), seg('user', 2000, 2500), seg('user', 3000, 4500, 'wait, which address')])).toEqual([
+      { kind: 'backchannel', speaker: 'user', at_ms: 2000, overlap_ms: 500 },
+      { kind: 'interruption', speaker: 'user', at_ms: 3000, overlap_ms: 1500 },
+    ]);
+    expect(overlaps([seg('agent', 0, 8000), seg('user', 2000, 2500), seg('user', 2999, 4500)])).toEqual([
+      { kind: 'interruption', speaker: 'user', at_ms: 2000, overlap_ms: 2500 },
+    ]);
+  });
+
+  it('speech after the agent stops does not continue a backchannel into an interruption', () => {
+    expect(overlaps([seg('agent', 0, 3000), seg('user', 2200, 2700, 'uh-huh'), seg('user', 3100, 5000, 'so about my bill')])).toEqual([
+      { kind: 'backchannel', speaker: 'user', at_ms: 2200, overlap_ms: 500 },
+    ]);
+  });
+
+  it('backchannel words split by a short pause are still a backchannel ("yeah | okay")', () => {
+    expect(overlaps([seg('agent', 0, 9000), seg('user', 2000, 2400, 'yeah'), seg('user', 2650, 3500, 'okay')])).toEqual([
+      { kind: 'backchannel', speaker: 'user', at_ms: 2000, overlap_ms: 1500 },
+    ]);
+  });
+
   it('a 600 ms "uh-huh" inside agent speech is a backchannel', () => {
     expect(overlaps([seg('agent', 0, 5000), seg('user', 2000, 2600, 'uh-huh')])).toEqual([
       { kind: 'backchannel', speaker: 'user', at_ms: 2000, overlap_ms: 600 },

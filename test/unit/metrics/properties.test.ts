@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentTimingMetrics, type TimingMetrics } from '../../../src/core/metrics/compute';
-import { CROSSTALK_MAX_MS, isBackchannelText, SHORT_BACKCHANNEL_MS } from '../../../src/core/metrics/overlaps';
+import { CROSSTALK_MAX_MS, isBackchannelText, PHRASE_PAUSE_MS, SHORT_BACKCHANNEL_MS } from '../../../src/core/metrics/overlaps';
 import { isMeasurable, type SpeechSegment } from '../../../src/core/metrics/segments';
 
 const texts = ['uh-huh', 'yeah okay', 'I see', 'wait, no', 'my card number is', 'Thursday works'];
@@ -25,15 +25,28 @@ const looseSegment = fc.record({
 
 /** METRICS §3 and §1 read literally, pair by pair: the reference the sweeps must agree with. */
 function referenceOverlaps(segments: readonly SpeechSegment[]) {
-  const events: { kind: string; speaker: string; at_ms: number; overlap_ms: number; segment: SpeechSegment }[] = [];
-  for (const s of segments) {
+  const events: { kind: string; speaker: string; at_ms: number; overlap_ms: number; parts: SpeechSegment[] }[] = [];
+  const ordered = [...segments].sort((a, b) => a.start_ms - b.start_ms || a.end_ms - b.end_ms);
+  const continued = new Set<SpeechSegment>();
+  for (const s of ordered) {
+    if (continued.has(s)) continue;
     const containing = segments.filter((p) => p.speaker !== s.speaker && p.start_ms < s.start_ms && s.start_ms < p.end_ms);
     if (containing.length === 0) continue;
     const p = containing.reduce((a, b) => (b.end_ms > a.end_ms ? b : a));
-    const overlap = Math.min(p.end_ms, s.end_ms) - s.start_ms;
+    // the utterance: s and the same speaker's next segments after pauses under PHRASE_PAUSE_MS, begun inside p
+    const parts = [s];
+    let end = s.end_ms;
+    for (const t of ordered.slice(ordered.indexOf(s) + 1).filter((t) => t.speaker === s.speaker)) {
+      if (t.start_ms - end >= PHRASE_PAUSE_MS || t.start_ms >= p.end_ms) break;
+      parts.push(t);
+      continued.add(t);
+      end = Math.max(end, t.end_ms);
+    }
+    const overlap = Math.min(p.end_ms, end) - s.start_ms;
     if (overlap < CROSSTALK_MAX_MS) continue;
-    const backchannel = s.end_ms < p.end_ms && (s.end_ms - s.start_ms < SHORT_BACKCHANNEL_MS || (s.text !== undefined && isBackchannelText(s.text)));
-    events.push({ kind: backchannel ? 'backchannel' : 'interruption', speaker: s.speaker, at_ms: s.start_ms, overlap_ms: overlap, segment: s });
+    const words = parts.every((t) => t.text !== undefined) && isBackchannelText(parts.map((t) => t.text).join(' '));
+    const backchannel = end < p.end_ms && (end - s.start_ms < SHORT_BACKCHANNEL_MS || words);
+    events.push({ kind: backchannel ? 'backchannel' : 'interruption', speaker: s.speaker, at_ms: s.start_ms, overlap_ms: overlap, parts });
   }
   return events;
 }
@@ -112,7 +125,7 @@ describe('segment metrics, properties', () => {
         expect(byTime(found.agent_interrupts_user)).toEqual(figures('interruption', 'agent'));
         const backchannels = events.filter((e) => e.kind === 'backchannel');
         expect(found.backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort()).toEqual(backchannels.map((b) => [b.at_ms, b.overlap_ms, b.speaker]).sort());
-        const expected = byTime(referenceLatencies(segments, new Set(backchannels.map((b) => b.segment))));
+        const expected = byTime(referenceLatencies(segments, new Set(backchannels.flatMap((b) => b.parts))));
         expect(byTime(m.latencies)).toEqual(expected);
       }),
       { numRuns: 500 },
@@ -126,9 +139,7 @@ describe('segment metrics, properties', () => {
       { speaker: 'user' as const, start_ms: 0, end_ms: 1015 },
     ];
     const m = segmentTimingMetrics(segments);
-    expect(byTime(interruptionsOf(m, segments).agent_interrupts_user)).toEqual([
-      { at_ms: 14, overlap_ms: 1000 },
-      { at_ms: 14, overlap_ms: 1001 },
-    ]);
+    // the second agent segment continues the first (no pause between them): one talk-over
+    expect(byTime(interruptionsOf(m, segments).agent_interrupts_user)).toEqual([{ at_ms: 14, overlap_ms: 1001 }]);
   });
 });
