@@ -190,9 +190,13 @@ const signed = (ms: number): string => `${ms >= 0 ? '+' : ''}${Math.round(ms)} m
 /** Each path's reply-latency error against the audible truth (audible-truth.ts), beside the generator's. */
 export function audibleTable(rows: readonly ConditionRow[], paths: readonly string[]): string[] {
   const cell = (f: AccuracyFigures | undefined): string => (f ? `${f.latencyErrorMedian.toFixed(1).padStart(5)} ${f.latencyErrorP95.toFixed(1).padStart(6)} | ${f.audibleErrorMedian.toFixed(1).padStart(5)} ${f.audibleErrorP95.toFixed(1).padStart(6)}` : '-');
-  const header = ['condition'.padEnd(40), 'audible', ...paths.map((p) => `${p}: truth med p95 | audible med p95`.padEnd(34))];
+  const header = ['condition'.padEnd(40), 'audible', ...paths.map((p) => `${p}: truth med p95 | audible med p95`.padEnd(34)), 'goal against the audible edges'];
+  const goal = (row: ConditionRow): string =>
+    isGoalCondition(row.condition)
+      ? paths.map((p) => { const f = row.figures[p]; return `${p} ${f && meetsConditionGoal({ ...f, latencyErrorMedian: f.audibleErrorMedian, latencyErrorP95: f.audibleErrorP95 }) ? 'yes' : 'NO'}`; }).join(', ')
+      : 'reported';
   return [
     header.join(' | '),
-    ...rows.map((row) => [row.condition.name.padEnd(40), String(row.figures[paths[0] ?? '']?.audibleReplies ?? 0).padStart(7), ...paths.map((p) => cell(row.figures[p]).padEnd(34))].join(' | ')),
+    ...rows.map((row) => [row.condition.name.padEnd(40), String(row.figures[paths[0] ?? '']?.audibleReplies ?? 0).padStart(7), ...paths.map((p) => cell(row.figures[p]).padEnd(34)), goal(row)].join(' | ')),
   ];
 }
