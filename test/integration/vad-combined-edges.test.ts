@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BANDS, PART_MS, type BandLevels } from '../../src/main/audio/band-levels';
+import { PART_MS, type BandLevels } from '../../src/main/audio/band-levels';
 import { combinedSpans } from '../../src/main/audio/vad-combined';
 import { seededRandom } from '../../src/core/model/seeded-random';
+import { bandLevelsFrom } from '../support/band-levels';
 
 /*
  * Where the combined path puts a speech stretch's end (docs/METRICS.md "Audio"), on band levels
@@ -13,16 +14,7 @@ const NOISE_DB = -50;
 
 function levelsOf(dbAt: (part: number) => number | null, seed = 7): BandLevels {
   const random = seededRandom(seed);
-  const levels = Object.fromEntries(BANDS.map((band) => [band, new Float32Array(PARTS)])) as Record<(typeof BANDS)[number], Float32Array>;
-  const power = Object.fromEntries(BANDS.map((band) => [band, new Float32Array(PARTS)])) as Record<(typeof BANDS)[number], Float32Array>;
-  for (const band of BANDS) {
-    for (let k = 0; k < PARTS; k++) {
-      const db = dbAt(k) ?? NOISE_DB + (random() * 2 - 1);
-      levels[band][k] = db;
-      power[band][k] = 10 ** (db / 10);
-    }
-  }
-  return { partSamples: 40, sampleRate: 8000, levels, power, parts: PARTS };
+  return bandLevelsFrom(PARTS, (k) => 10 ** ((dbAt(k) ?? NOISE_DB + (random() * 2 - 1)) / 10));
 }
 
 /** The model's probability: speech from `from` to `to` (parts), late by 10 parts at the start and 40 at the end. */

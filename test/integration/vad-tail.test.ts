@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BANDS, PART_MS, type BandLevels } from '../../src/main/audio/band-levels';
-import { combinedSpans } from '../../src/main/audio/vad-combined';
+import { PART_MS, type BandLevels } from '../../src/main/audio/band-levels';
+import { combinedSpans, DEFAULT_COMBINED_OPTIONS } from '../../src/main/audio/vad-combined';
 import { noiseMeanPower, tailEnd } from '../../src/main/audio/vad-tail';
 import { seededRandom } from '../../src/core/model/seeded-random';
+import { bandLevelsFrom } from '../support/band-levels';
 
 /*
  * A weak last syllable fading into the line's noise (vad-tail.ts). The noise here is what a 5 ms
@@ -20,18 +21,11 @@ function gaussian(random: () => number): number {
 /** Band levels: chi-squared noise plus `speechPower(part)` times the noise's mean power. */
 function levelsOf(speechPower: (part: number) => number, seed: number, noisePower = NOISE_POWER): BandLevels {
   const random = seededRandom(seed);
-  const levels = Object.fromEntries(BANDS.map((band) => [band, new Float32Array(PARTS)])) as Record<(typeof BANDS)[number], Float32Array>;
-  const power = Object.fromEntries(BANDS.map((band) => [band, new Float32Array(PARTS)])) as Record<(typeof BANDS)[number], Float32Array>;
-  for (const band of BANDS) {
-    for (let k = 0; k < PARTS; k++) {
-      let squares = 0;
-      for (let d = 0; d < FREEDOM; d++) squares += gaussian(random) ** 2;
-      const value = Math.max(1e-14, noisePower * (squares / FREEDOM) + speechPower(k) * NOISE_POWER);
-      power[band][k] = value;
-      levels[band][k] = 10 * Math.log10(value);
-    }
-  }
-  return { partSamples: 40, sampleRate: 8000, levels, power, parts: PARTS };
+  return bandLevelsFrom(PARTS, (k) => {
+    let squares = 0;
+    for (let d = 0; d < FREEDOM; d++) squares += gaussian(random) ** 2;
+    return Math.max(1e-14, noisePower * (squares / FREEDOM) + speechPower(k) * NOISE_POWER);
+  });
 }
 
 /** The model's probability: speech from `from` to `to` (parts), late by 10 parts at the start; it lets go at `offAt`. */
@@ -39,16 +33,19 @@ function modelHeard(from: number, offAt: number): Float32Array {
   return Float32Array.from({ length: PARTS }, (_, k) => (k >= from + 10 && k < offAt ? 0.9 : 0.05));
 }
 
-const everyPart = (): boolean => true;
-const outside = (from: number, to: number) => (k: number): boolean => k < from || k >= to;
+/** The parts the combined path would measure the noise on: all but those in [from, to). */
+const outside = (from: number, to: number): number[] => Array.from({ length: PARTS }, (_, k) => k).filter((k) => k < from || k >= to);
+const everyPart = outside(0, 0);
+/** The combined path's absolute floor, under which the noise's mean is never taken. */
+const FLOOR_DB = DEFAULT_COMBINED_OPTIONS.absoluteDb;
 
 describe('the weak tail of a speech end', () => {
   it('runs on to where a tail at the noise\'s own level ends', () => {
     // a vowel 30 dB over the noise ends at part 1000; 100 ms of tail as strong as the noise follows
     const errors = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
       const levels = levelsOf((k) => (k >= 600 && k < 1000 ? 1000 : k >= 1000 && k < 1020 ? 1 : 0), seed);
-      const noise = noiseMeanPower(levels, 0, PARTS, outside(580, 1040));
-      return (tailEnd(levels, noise, 1000, 1040) - 1020) * PART_MS;
+      const noise = noiseMeanPower(levels, outside(580, 1040));
+      return (tailEnd(levels, noise, 1000, 1040, FLOOR_DB) - 1020) * PART_MS;
     });
     for (const error of errors) expect(Math.abs(error)).toBeLessThanOrEqual(25);
   });
@@ -56,31 +53,31 @@ describe('the weak tail of a speech end', () => {
   it('seldom moves an end over noise alone', () => {
     const moved = Array.from({ length: 200 }, (_, i) => {
       const levels = levelsOf((k) => (k >= 600 && k < 1000 ? 1000 : 0), 100 + i);
-      const noise = noiseMeanPower(levels, 0, PARTS, outside(580, 1000));
-      return tailEnd(levels, noise, 1000, 1040) - 1000;
+      const noise = noiseMeanPower(levels, outside(580, 1000));
+      return tailEnd(levels, noise, 1000, 1040, FLOOR_DB) - 1000;
     });
     expect(moved.filter((parts) => parts * PART_MS > 10).length).toBeLessThanOrEqual(4);
   });
 
   it('leaves a clean end alone: on digital silence the floor is the reference', () => {
     const levels = levelsOf((k) => (k >= 600 && k < 1000 ? 1000 : 0), 9, 1e-14);
-    const noise = noiseMeanPower(levels, 0, PARTS, outside(580, 1000));
-    expect(tailEnd(levels, noise, 1000, 1040)).toBe(1000);
+    const noise = noiseMeanPower(levels, outside(580, 1000));
+    expect(tailEnd(levels, noise, 1000, 1040, FLOOR_DB)).toBe(1000);
   });
 
   it('takes no reference from noise that comes and goes like a room of voices (babble)', () => {
     // steady noise, then the same with a syllable 9 dB up in one 50 ms stretch of three
     const steady = levelsOf(() => 0, 21);
     const babble = levelsOf((k) => (Math.floor(k / 10) % 3 === 0 ? 7 : 0), 21);
-    expect(noiseMeanPower(steady, 0, PARTS, everyPart).every((p) => p > 0)).toBe(true);
-    expect(noiseMeanPower(babble, 0, PARTS, everyPart).every(Number.isNaN)).toBe(true);
+    expect(noiseMeanPower(steady, everyPart).every((p) => p > 0)).toBe(true);
+    expect(noiseMeanPower(babble, everyPart).every(Number.isNaN)).toBe(true);
   });
 
   it('has no reference without noise to measure, and then moves nothing', () => {
     const levels = levelsOf((k) => (k >= 1000 && k < 1020 ? 1 : 0), 3);
-    expect(noiseMeanPower(levels, 0, PARTS, () => false).every(Number.isNaN)).toBe(true);
-    expect(noiseMeanPower(levels, 0, PARTS, everyPart).every((p) => p > 0)).toBe(true);
-    expect(tailEnd(levels, [Number.NaN, Number.NaN, Number.NaN], 1000, 1040)).toBe(1000);
+    expect(noiseMeanPower(levels, []).every(Number.isNaN)).toBe(true);
+    expect(noiseMeanPower(levels, everyPart).every((p) => p > 0)).toBe(true);
+    expect(tailEnd(levels, [Number.NaN, Number.NaN, Number.NaN], 1000, 1040, FLOOR_DB)).toBe(1000);
   });
 
   it('is where the combined path ends a reply whose last syllable fades into the noise', () => {

@@ -132,21 +132,31 @@ function cores(byPart: Float32Array, options: CombinedOptions): { first: number;
 }
 
 /**
- * Per band, the 90th percentile of the noise near `at` (parts the model hears no speech in,
- * within `noiseContextMs`); NaN where none was heard.
+ * The parts near `at` that are noise: within `noiseContextMs`, outside the speech cores, where the
+ * model hears no speech. Both the bars (`noiseNear`) and the tail's reference (vad-tail.ts) are
+ * measured on them.
  */
-function noiseNear(bands: Float32Array[], speech: Uint8Array, byPart: Float32Array, at: number, options: CombinedOptions): number[] {
+function noisePartsNear(speech: Uint8Array, byPart: Float32Array, at: number, options: CombinedOptions): Int32Array {
   const reach = Math.round(options.noiseContextMs / PART_MS);
   const from = Math.max(0, at - reach);
   const to = Math.min(speech.length, at + reach);
-  const noise = new Float32Array(Math.max(0, to - from));
+  const parts = new Int32Array(Math.max(0, to - from));
+  let count = 0;
+  for (let k = from; k < to; k++) if (!speech[k] && (byPart[k] ?? 1) < 0.2) parts[count++] = k;
+  return parts.subarray(0, count);
+}
+
+/** Per band, the 90th percentile of the smoothed levels of the noise parts; NaN where there are none. */
+function noiseNear(bands: Float32Array[], noise: Int32Array): number[] {
+  const values = new Float32Array(noise.length);
   return bands.map((levels) => {
-    let count = 0;
-    for (let k = from; k < to; k++) if (!speech[k] && (byPart[k] ?? 1) < 0.2) noise[count++] = levels[k] ?? 0;
-    if (count === 0) return Number.NaN;
+    if (noise.length === 0) return Number.NaN;
+    noise.forEach((k, i) => {
+      values[i] = levels[k] ?? 0;
+    });
     // a typed array sorts by value, without a comparator call per pair
-    const heard = noise.subarray(0, count).sort();
-    return heard[Math.min(count - 1, Math.floor(0.9 * count))] ?? Number.NaN;
+    const heard = values.sort();
+    return heard[Math.min(noise.length - 1, Math.floor(0.9 * noise.length))] ?? Number.NaN;
   });
 }
 
@@ -208,7 +218,7 @@ export function combinedSpans(levels: BandLevels, byPart: Float32Array, options:
   const spans: SpeechSpan[] = [];
   let previousEnd = 0;
   found.forEach((core, index) => {
-    const startBars = barsOver(noiseNear(bands, speech, byPart, core.first, settings), settings);
+    const startBars = barsOver(noiseNear(bands, noisePartsNear(speech, byPart, core.first, settings)), settings);
     // start: from the first active part near the onset, back over active parts (one quiet part allowed)
     let first = core.first;
     const pivotLimit = Math.min(core.end, core.first + 20);
@@ -222,7 +232,8 @@ export function combinedSpans(levels: BandLevels, byPart: Float32Array, options:
     // end: the last active part near where the model let go (it lets go late, or early where the
     // plan took a weak tail for silence), then on over active parts (one quiet part allowed, and
     // dips of up to `bridgeMs`)
-    const endNoise = noiseNear(bands, speech, byPart, core.end, settings);
+    const endNoiseParts = noisePartsNear(speech, byPart, core.end, settings);
+    const endNoise = noiseNear(bands, endNoiseParts);
     const endBars = barsOver(endNoise, settings);
     let end = core.end;
     const floorEnd = Math.max(first + 1, core.end - search);
@@ -250,10 +261,8 @@ export function combinedSpans(levels: BandLevels, byPart: Float32Array, options:
     if (pivot >= 0) first = Math.min(first + 1, end - 1);
     if (end < core.end) end = Math.max(first + 1, end - 1);
     // a last syllable fading into the noise: evidence summed over parts (vad-tail.ts)
-    const reach = Math.round(settings.noiseContextMs / PART_MS);
-    const tailNoise = noiseMeanPower(levels, core.end - reach, core.end + reach, (j) => !speech[j] && (byPart[j] ?? 1) < 0.2);
     const tailLimit = Math.min(end + Math.round(settings.tailSearchMs / PART_MS), core.end + Math.round(settings.extendEndMs / PART_MS), found[index + 1]?.first ?? Infinity);
-    end = tailEnd(levels, tailNoise, end, tailLimit);
+    end = tailEnd(levels, noiseMeanPower(levels, endNoiseParts), end, tailLimit, settings.absoluteDb);
     previousEnd = end;
     spans.push({ start_ms: first * PART_MS, end_ms: end * PART_MS });
   });

@@ -9,8 +9,9 @@ import { BANDS, type BandLevels } from './band-levels';
  * power is over `ratio` times the noise's mean power: speech at the noise's level adds about 0.7 a
  * part, noise alone takes away 0.3 on average, so the sum peaks where the speech ends. The end
  * moves to that peak when the sum reached `evidence` (over noise alone, one end in 200 moved, by
- * 25 ms: vad-tail.test.ts). On a clean line the noise's mean is floored at `floorDb`, so a strong
- * end stays where it was; in babble the test is not run (`noiseMeanPower`).
+ * 25 ms: vad-tail.test.ts). On a clean line the noise's mean is floored at the combined path's
+ * absolute floor, so a strong end stays where it was; in babble the test is not run
+ * (`noiseMeanPower`).
  */
 export interface TailOptions {
   /** power over this many times the noise's mean power counts for the tail. */
@@ -19,36 +20,30 @@ export interface TailOptions {
   evidence: number;
   /** the sum may fall this far under its peak before the search stops. */
   giveUp: number;
-  /** the noise's mean power is never taken under this level (dBFS per 5 ms part). */
-  floorDb: number;
   /** the noise is steady enough for the test when its 50 ms sums spread no more than this. */
   steadyDb: number;
 }
 
-export const DEFAULT_TAIL_OPTIONS: TailOptions = { ratio: 1.3, evidence: 2.5, giveUp: 4, floorDb: -74, steadyDb: 2 };
+export const DEFAULT_TAIL_OPTIONS: TailOptions = { ratio: 1.3, evidence: 2.5, giveUp: 4, steadyDb: 2 };
 
 /** Parts of noise summed together to judge how steady it is: 50 ms. */
 const STEADY_PARTS = 10;
 
 /**
- * Per band, the mean power of the parts in [from, to) that `isNoise` accepts, leaving out those
- * over four times their median (a click or a breath in the noise must not raise the reference);
- * NaN where there were none, or where the noise is not steady: where its 50 ms sums spread more
- * than `steadyDb` from their median to their 90th percentile. Pink noise or hiss spreads about
- * 1 dB; babble, a room of voices whose syllables come and go, several: there a tail cannot be
- * told from the next voice in the room.
+ * Per band, the mean power of the noise parts (indices), leaving out those over four times their
+ * median (a click or a breath in the noise must not raise the reference); NaN where there are none,
+ * or where the noise is not steady: where its sums over 50 ms of noise parts spread more than
+ * `steadyDb` from their median to their 90th percentile. Pink noise or hiss spreads about 1 dB;
+ * babble, a room of voices whose syllables come and go, several: there a tail cannot be told from
+ * the next voice in the room.
  */
-export function noiseMeanPower(levels: BandLevels, from: number, to: number, isNoise: (k: number) => boolean, steadyDb = DEFAULT_TAIL_OPTIONS.steadyDb): number[] {
-  const picked: number[] = [];
-  for (let k = Math.max(0, from); k < Math.min(levels.parts, to); k++) if (isNoise(k)) picked.push(k);
-  const values = new Float32Array(picked.length);
-  const sums = new Float32Array(Math.floor(picked.length / STEADY_PARTS));
+export function noiseMeanPower(levels: BandLevels, noise: ArrayLike<number>, steadyDb = DEFAULT_TAIL_OPTIONS.steadyDb): number[] {
+  const values = new Float32Array(noise.length);
+  const sums = new Float32Array(Math.floor(noise.length / STEADY_PARTS));
   return BANDS.map((band) => {
-    if (picked.length === 0) return Number.NaN;
+    if (noise.length === 0) return Number.NaN;
     const power = levels.power[band];
-    picked.forEach((k, i) => {
-      values[i] = power[k] ?? 0;
-    });
+    for (let i = 0; i < noise.length; i++) values[i] = power[noise[i] ?? 0] ?? 0;
     if (sums.length >= 4) {
       sums.fill(0);
       values.forEach((value, i) => {
@@ -73,14 +68,14 @@ export function noiseMeanPower(levels: BandLevels, from: number, to: number, isN
 }
 
 /**
- * The part where one band's evidence peaks, walking from `from` by `step` (1 forward, -1 back) up
- * to `limit` (exclusive); null where the evidence never reaches `options.evidence`.
+ * The part where one band's evidence peaks, walking on from `from` up to `limit` (exclusive);
+ * null where the evidence never reaches `options.evidence`.
  */
-function evidencePeak(power: Float32Array, reference: number, from: number, step: 1 | -1, limit: number, options: TailOptions): number | null {
+function evidencePeak(power: Float32Array, reference: number, from: number, limit: number, options: TailOptions): number | null {
   let sum = 0;
   let peak = 0;
   let peakAt = from;
-  for (let k = from; step > 0 ? k < limit : k > limit; k += step) {
+  for (let k = from; k < limit; k++) {
     sum += (power[k] ?? 0) / reference - 1;
     if (sum > peak) {
       peak = sum;
@@ -90,22 +85,18 @@ function evidencePeak(power: Float32Array, reference: number, from: number, step
   return peak >= options.evidence ? peakAt : null;
 }
 
-function references(noise: readonly number[], options: TailOptions): number[] {
-  const floor = 10 ** (options.floorDb / 10);
-  return noise.map((mean) => options.ratio * Math.max(mean, floor));
-}
-
 /**
  * The end (a part index, exclusive) of the tail that runs on from `end`, searched up to `limit`;
- * `end` itself where no band shows one.
+ * `end` itself where no band shows one. The noise's mean power is never taken under `floorDb`
+ * (dBFS per 5 ms part).
  */
-export function tailEnd(levels: BandLevels, noise: readonly number[], end: number, limit: number, options: TailOptions = DEFAULT_TAIL_OPTIONS): number {
-  const bars = references(noise, options);
+export function tailEnd(levels: BandLevels, noise: readonly number[], end: number, limit: number, floorDb: number, options: TailOptions = DEFAULT_TAIL_OPTIONS): number {
+  const floor = 10 ** (floorDb / 10);
   let latest = end;
   BANDS.forEach((band, b) => {
-    const reference = bars[b] ?? Number.NaN;
+    const reference = options.ratio * Math.max(noise[b] ?? Number.NaN, floor);
     if (Number.isNaN(reference)) return;
-    const peak = evidencePeak(levels.power[band], reference, end, 1, Math.min(limit, levels.parts), options);
+    const peak = evidencePeak(levels.power[band], reference, end, Math.min(limit, levels.parts), options);
     if (peak !== null) latest = Math.max(latest, peak + 1);
   });
   return latest;
